@@ -1,0 +1,110 @@
+// tRPC in three parts: the context, the initialisation, and one procedure builder per kind of
+// caller. Authorisation lives here and in the queries (site scope), never in the pages.
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import { ZodError } from 'zod';
+import type { Db, DbDriver } from '@/db/client';
+import { anonymous, siteScopeOf, type Principal, type SiteKeyPrincipal, type UserPrincipal } from '@/server/auth/principal';
+import { toTRPCError } from '@/server/errors';
+
+// ── 1. Context ────────────────────────────────────────────────────────────────────────────────
+export type Context = {
+  db: Db;
+  driver: DbDriver;
+  principal: Principal;
+  /** The caller's address, for rate limits and the audit log; null outside HTTP. */
+  ip: string | null;
+  /** The clock; tests pass a fixed one. */
+  now: () => Date;
+};
+
+/** The context without a request: what tests and the CLI build. */
+export function createInnerContext(opts: {
+  db: Db;
+  driver?: DbDriver;
+  principal?: Principal;
+  ip?: string | null;
+  now?: () => Date;
+}): Context {
+  return {
+    db: opts.db,
+    driver: opts.driver ?? 'pglite',
+    principal: opts.principal ?? anonymous,
+    ip: opts.ip ?? null,
+    now: opts.now ?? (() => new Date()),
+  };
+}
+
+// ── 2. Initialisation ─────────────────────────────────────────────────────────────────────────
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          // Field-level reasons, flattened so a form can show each one beside its field.
+          zodError: error.cause instanceof ZodError ? error.cause.flatten() : null,
+        },
+      };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Domain and database input errors become 4xx; anything else stays a genuine 500. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause ?? result.error);
+    if (mapped && mapped !== result.error) throw mapped;
+  }
+  return result;
+});
+
+// ── 3. Procedures, one per kind of caller ─────────────────────────────────────────────────────
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** A site's system pushing data with a site key. */
+export const siteKeyProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.kind === 'anonymous') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'A valid site key is required' });
+  if (ctx.principal.kind !== 'site_key') throw new TRPCError({ code: 'FORBIDDEN', message: 'This call takes a site key' });
+  return next({ ctx: { ...ctx, principal: ctx.principal as SiteKeyPrincipal } });
+});
+
+/** Any signed-in user (browser session or personal token). */
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.kind === 'anonymous') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in or send a valid token' });
+  if (ctx.principal.kind !== 'user') throw new TRPCError({ code: 'FORBIDDEN', message: 'This call takes a user, not a site key' });
+  const principal = ctx.principal as UserPrincipal;
+  return next({ ctx: { ...ctx, principal, scope: siteScopeOf(principal) } });
+});
+
+/** HQ managers and admins. */
+export const hqProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.role !== 'admin' && ctx.principal.role !== 'hq_manager') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for headquarters' });
+  }
+  return next({ ctx });
+});
+
+/** Admins only. */
+export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for administrators' });
+  return next({ ctx });
+});
+
+/** A site key, or a site lead acting for their own site (e.g. filing a daily report). */
+export const siteWriterProcedure = publicProcedure.use(({ ctx, next }) => {
+  const p = ctx.principal;
+  if (p.kind === 'anonymous') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in or send a valid key' });
+  if (p.kind === 'site_key') return next({ ctx: { ...ctx, siteId: p.siteId } });
+  if (p.role === 'site_lead' && p.siteId !== null) return next({ ctx: { ...ctx, siteId: p.siteId } });
+  throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a site (its key or its lead) writes this' });
+});
