@@ -1,9 +1,15 @@
 // The app's router: one sub-router per domain. Each domain adds its line here.
 import { createCallerFactory, createTRPCRouter } from './init';
 import { healthRouter } from '@/server/health/router';
+import { sitesRouter } from '@/server/sites/router';
+import { usersRouter } from '@/server/users/router';
+import { keysRouter } from '@/server/keys/router';
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
+  sites: sitesRouter,
+  users: usersRouter,
+  keys: keysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,37 @@
+// Debian's Chromium through playwright-core, with the flags this closed network needs.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const DEMO_PASSWORD = process.env.VIGIE_DEMO_PASSWORD || 'vigie-demo';
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Signs in through the login form and waits for the signed-in shell. */
+export async function signIn(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl(), locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel(/e-?mail/i).fill(email);
+  await page.getByLabel(/password|mot de passe/i).fill(password);
+  await page.getByRole('button', { name: /sign in|se connecter/i }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return page;
+}

@@ -1,0 +1,49 @@
+// Token buckets per caller, in memory: each instance limits what reaches it. Pushing faster than
+// the limit gets 429 with Retry-After, which the push client honours.
+export type RateLimit = { perMinute: number; burst: number };
+
+type Bucket = { tokens: number; updated: number };
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly limit: RateLimit,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Takes one token for `key`: null when allowed, else the seconds to wait before retrying. */
+  take(key: string): number | null {
+    const now = this.now();
+    const ratePerMs = this.limit.perMinute / 60_000;
+    const bucket = this.buckets.get(key) ?? { tokens: this.limit.burst, updated: now };
+    bucket.tokens = Math.min(this.limit.burst, bucket.tokens + (now - bucket.updated) * ratePerMs);
+    bucket.updated = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return null;
+    }
+    if (this.buckets.size > 10_000) this.sweep(now);
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerMs / 1000));
+  }
+
+  /** Forgets full buckets, so that memory stays bounded by the active callers. */
+  private sweep(now: number) {
+    const ratePerMs = this.limit.perMinute / 60_000;
+    for (const [key, b] of this.buckets) {
+      if (b.tokens + (now - b.updated) * ratePerMs >= this.limit.burst) this.buckets.delete(key);
+    }
+  }
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/** Pushes per site key: VIGIE_PUSH_RATE_PER_MINUTE (default 600) with a burst of VIGIE_PUSH_BURST (60). */
+export const pushLimiter = new RateLimiter({
+  perMinute: positive(process.env.VIGIE_PUSH_RATE_PER_MINUTE, 600),
+  burst: positive(process.env.VIGIE_PUSH_BURST, 60),
+});
