@@ -9,7 +9,7 @@ export type Command = {
   options: CommandOptions;
   /** Positional arguments allowed (e.g. the file of `push`). */
   positionals?: boolean;
-  run(values: Record<string, string | boolean | string[] | boolean[] | undefined>, positionals: string[]): Promise<number | void>;
+  run(values: Record<string, string | boolean | (string | boolean)[] | undefined>, positionals: string[]): Promise<number | void>;
 };
 
 /** A required string option, or a UsageError naming it. */

@@ -4,12 +4,14 @@ import { healthRouter } from '@/server/health/router';
 import { sitesRouter } from '@/server/sites/router';
 import { usersRouter } from '@/server/users/router';
 import { keysRouter } from '@/server/keys/router';
+import { kpiRouter } from '@/server/kpi/router';
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
   sites: sitesRouter,
   users: usersRouter,
   keys: keysRouter,
+  kpi: kpiRouter,
 });
 
 export type AppRouter = typeof appRouter;

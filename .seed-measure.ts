@@ -1,0 +1,10 @@
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDemo } from '@/db/seed/demo';
+const url = process.env.PGURL;
+const days = Number(process.env.DAYS || 120);
+const h = url ? await openDatabase({ driver: 'postgres', url }) : await openDatabase({ driver: 'pglite' });
+await migrateDatabase(h);
+const r = await seedDemo(h.db, { now: new Date('2026-11-26T00:00:00Z'), days });
+console.log(h.driver, r.ms, JSON.stringify(r.counts));
+await h.close();

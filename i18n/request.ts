@@ -1,0 +1,26 @@
+// next-intl's per-request configuration: the language and time zone of the person reading.
+import { cookies, headers } from 'next/headers';
+import { getRequestConfig } from 'next-intl/server';
+import { getSessionUser } from '@/server/auth/current-session';
+import { LOCALE_COOKIE, resolveLocale, type AppLocale } from './locale';
+
+/** Times are shown in the user's own zone; before sign-in, in the server's. */
+const FALLBACK_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+async function loadMessages(locale: AppLocale) {
+  return locale === 'fr' ? (await import('../messages/fr.json')).default : (await import('../messages/en.json')).default;
+}
+
+export default getRequestConfig(async () => {
+  const [user, cookieStore, headerList] = await Promise.all([getSessionUser(), cookies(), headers()]);
+  const locale = resolveLocale({
+    userLocale: user?.locale,
+    cookieLocale: cookieStore.get(LOCALE_COOKIE)?.value,
+    acceptLanguage: headerList.get('accept-language'),
+  });
+  return {
+    locale,
+    timeZone: user?.timezone ?? FALLBACK_TIME_ZONE,
+    messages: await loadMessages(locale),
+  };
+});

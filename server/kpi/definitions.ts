@@ -1,0 +1,368 @@
+// The one place where KPI formulas live (DESIGN "KPI definitions"). Pure: no I/O, no clock.
+// Rollups store summable parts; every figure shown anywhere is computed here from summed parts,
+// so a network figure is a ratio of sums, never a mean of site ratios.
+import type { KpiMetric, Locale } from '@/db/schema';
+
+/** A call that waited less than this before hanging up is a short abandon. */
+export const SHORT_ABANDON_SECONDS = 5;
+
+/** The summable numerators and denominators: the KPI columns of site_day, by their drizzle keys. */
+export type KpiParts = {
+  calls: number;
+  inboundCalls: number;
+  shortAbandons: number;
+  offered: number;
+  handled: number;
+  inboundHandled: number;
+  abandoned: number;
+  handleSeconds: number;
+  inboundHandledWaitSeconds: number;
+  answeredWithinSla: number;
+  resolvedKnown: number;
+  resolvedTrue: number;
+  csatResponses: number;
+  csatTop2: number;
+  csatSum: number;
+  qaEvaluations: number;
+  qaScoredEvaluations: number;
+  qaScoreSum: number;
+};
+
+export type PartKey = keyof KpiParts;
+
+export const PART_KEYS = [
+  'calls',
+  'inboundCalls',
+  'shortAbandons',
+  'offered',
+  'handled',
+  'inboundHandled',
+  'abandoned',
+  'handleSeconds',
+  'inboundHandledWaitSeconds',
+  'answeredWithinSla',
+  'resolvedKnown',
+  'resolvedTrue',
+  'csatResponses',
+  'csatTop2',
+  'csatSum',
+  'qaEvaluations',
+  'qaScoredEvaluations',
+  'qaScoreSum',
+] as const satisfies readonly PartKey[];
+
+/** The site_day column behind each part, for the info panels and for SQL written by hand. */
+export const PART_COLUMNS: Record<PartKey, string> = {
+  calls: 'calls',
+  inboundCalls: 'inbound_calls',
+  shortAbandons: 'short_abandons',
+  offered: 'offered',
+  handled: 'handled',
+  inboundHandled: 'inbound_handled',
+  abandoned: 'abandoned',
+  handleSeconds: 'handle_seconds',
+  inboundHandledWaitSeconds: 'inbound_handled_wait_seconds',
+  answeredWithinSla: 'answered_within_sla',
+  resolvedKnown: 'resolved_known',
+  resolvedTrue: 'resolved_true',
+  csatResponses: 'csat_responses',
+  csatTop2: 'csat_top2',
+  csatSum: 'csat_sum',
+  qaEvaluations: 'qa_evaluations',
+  qaScoredEvaluations: 'qa_scored_evaluations',
+  qaScoreSum: 'qa_score_sum',
+};
+
+export function emptyParts(): KpiParts {
+  const parts = {} as KpiParts;
+  for (const key of PART_KEYS) parts[key] = 0;
+  return parts;
+}
+
+export function addParts(a: KpiParts, b: KpiParts): KpiParts {
+  const sum = {} as KpiParts;
+  for (const key of PART_KEYS) sum[key] = a[key] + b[key];
+  return sum;
+}
+
+export function sumParts(list: Iterable<KpiParts>): KpiParts {
+  let total = emptyParts();
+  for (const parts of list) total = addParts(total, parts);
+  return total;
+}
+
+/** The fields of a call record that its KPI parts depend on. */
+export type CallForKpi = {
+  direction: 'inbound' | 'outbound';
+  waitSeconds: number;
+  talkSeconds: number;
+  holdSeconds: number;
+  wrapSeconds: number;
+  abandoned: boolean;
+  resolved: boolean | null;
+  csat: number | null;
+};
+
+export function isShortAbandon(call: Pick<CallForKpi, 'abandoned' | 'waitSeconds'>): boolean {
+  return call.abandoned && call.waitSeconds < SHORT_ABANDON_SECONDS;
+}
+
+/**
+ * The parts one call contributes (QA parts stay 0): the reference the site_day rollup must agree
+ * with. Short abandons are counted apart and excluded from offered and abandoned.
+ */
+export function partsOfCall(call: CallForKpi, slaSeconds: number): KpiParts {
+  const parts = emptyParts();
+  const inbound = call.direction === 'inbound';
+  const short = isShortAbandon(call);
+  const handled = !call.abandoned;
+  parts.calls = 1;
+  parts.inboundCalls = inbound ? 1 : 0;
+  parts.shortAbandons = short ? 1 : 0;
+  parts.offered = inbound && !short ? 1 : 0;
+  parts.handled = handled ? 1 : 0;
+  parts.inboundHandled = inbound && handled ? 1 : 0;
+  parts.abandoned = inbound && call.abandoned && !short ? 1 : 0;
+  parts.handleSeconds = handled ? call.talkSeconds + call.holdSeconds + call.wrapSeconds : 0;
+  parts.inboundHandledWaitSeconds = inbound && handled ? call.waitSeconds : 0;
+  parts.answeredWithinSla = inbound && handled && call.waitSeconds <= slaSeconds ? 1 : 0;
+  parts.resolvedKnown = handled && call.resolved !== null ? 1 : 0;
+  parts.resolvedTrue = handled && call.resolved === true ? 1 : 0;
+  parts.csatResponses = call.csat !== null ? 1 : 0;
+  parts.csatTop2 = call.csat !== null && call.csat >= 4 ? 1 : 0;
+  parts.csatSum = call.csat ?? 0;
+  return parts;
+}
+
+export type Kpis = {
+  offered: number;
+  handled: number;
+  abandoned: number;
+  ahtSeconds: number | null;
+  asaSeconds: number | null;
+  /** Fractions 0–1. */
+  serviceLevel: number | null;
+  abandonRate: number | null;
+  fcr: number | null;
+  csat: number | null;
+  /** 1–5. */
+  csatMean: number | null;
+  csatResponses: number;
+  /** 0–100. */
+  qaScore: number | null;
+  qaEvaluations: number;
+};
+
+/** A ratio whose denominator is zero is unknown, never 0. */
+export function ratio(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? numerator / denominator : null;
+}
+
+export function computeKpis(p: KpiParts): Kpis {
+  return {
+    offered: p.offered,
+    handled: p.handled,
+    abandoned: p.abandoned,
+    ahtSeconds: ratio(p.handleSeconds, p.handled),
+    asaSeconds: ratio(p.inboundHandledWaitSeconds, p.inboundHandled),
+    serviceLevel: ratio(p.answeredWithinSla, p.offered),
+    abandonRate: ratio(p.abandoned, p.offered),
+    fcr: ratio(p.resolvedTrue, p.resolvedKnown),
+    csat: ratio(p.csatTop2, p.csatResponses),
+    csatMean: ratio(p.csatSum, p.csatResponses),
+    csatResponses: p.csatResponses,
+    qaScore: ratio(p.qaScoreSum, p.qaScoredEvaluations),
+    qaEvaluations: p.qaEvaluations,
+  };
+}
+
+// ── Metrics: direction, unit, formula and explanation ─────────────────────────────────────────
+
+export type MetricDirection = 'higher' | 'lower';
+/** seconds; ratio = a fraction 0–1 (shown as %); score = 0–100. Targets use the same unit. */
+export type MetricUnit = 'seconds' | 'ratio' | 'score';
+export type LocalText = Record<Locale, string>;
+
+export type MetricFormula =
+  | { source: 'site_day'; numerator: PartKey; denominator: PartKey }
+  | { source: 'daily_reports'; numerator: 'reports_on_time'; denominator: 'expected_report_days' }
+  | { source: 'missions'; numerator: 'achieved'; denominator: 'target' };
+
+export type MetricDefinition = {
+  metric: KpiMetric;
+  /** The Kpis field that carries it, for metrics computed from the call and QA rollups. */
+  kpi: keyof Kpis | null;
+  direction: MetricDirection;
+  unit: MetricUnit;
+  formula: MetricFormula;
+  label: LocalText;
+  explanation: LocalText;
+};
+
+/** Metrics computed from site_day, in display order. */
+export const ROLLUP_METRICS = ['aht', 'asa', 'service_level', 'abandon_rate', 'fcr', 'csat', 'qa_score'] as const;
+export type RollupMetric = (typeof ROLLUP_METRICS)[number];
+
+export const METRICS: Record<KpiMetric, MetricDefinition> = {
+  aht: {
+    metric: 'aht',
+    kpi: 'ahtSeconds',
+    direction: 'lower',
+    unit: 'seconds',
+    formula: { source: 'site_day', numerator: 'handleSeconds', denominator: 'handled' },
+    label: { en: 'Average handle time', fr: 'Durée moyenne de traitement' },
+    explanation: {
+      en: 'Talk, hold and wrap-up seconds of handled calls, divided by the number of handled calls (inbound and outbound; abandoned calls are not handled).',
+      fr: 'Secondes de conversation, de mise en attente et de post-appel des appels traités, divisées par le nombre d’appels traités (entrants et sortants ; un appel abandonné n’est pas traité).',
+    },
+  },
+  asa: {
+    metric: 'asa',
+    kpi: 'asaSeconds',
+    direction: 'lower',
+    unit: 'seconds',
+    formula: { source: 'site_day', numerator: 'inboundHandledWaitSeconds', denominator: 'inboundHandled' },
+    label: { en: 'Average speed of answer', fr: 'Délai moyen de décroché' },
+    explanation: {
+      en: 'Seconds inbound handled calls waited before an agent answered, divided by the number of inbound handled calls.',
+      fr: 'Secondes d’attente des appels entrants traités avant la réponse d’un conseiller, divisées par le nombre d’appels entrants traités.',
+    },
+  },
+  service_level: {
+    metric: 'service_level',
+    kpi: 'serviceLevel',
+    direction: 'higher',
+    unit: 'ratio',
+    formula: { source: 'site_day', numerator: 'answeredWithinSla', denominator: 'offered' },
+    label: { en: 'Service level', fr: 'Niveau de service' },
+    explanation: {
+      en: 'Inbound calls answered within the site’s SLA seconds, divided by calls offered (inbound calls, abandons under 5 seconds excluded).',
+      fr: 'Appels entrants décrochés dans le délai de service du site, divisés par les appels présentés (appels entrants, hors abandons de moins de 5 secondes).',
+    },
+  },
+  abandon_rate: {
+    metric: 'abandon_rate',
+    kpi: 'abandonRate',
+    direction: 'lower',
+    unit: 'ratio',
+    formula: { source: 'site_day', numerator: 'abandoned', denominator: 'offered' },
+    label: { en: 'Abandon rate', fr: 'Taux d’abandon' },
+    explanation: {
+      en: 'Inbound calls abandoned after waiting 5 seconds or more, divided by calls offered. Abandons under 5 seconds count in neither.',
+      fr: 'Appels entrants abandonnés après au moins 5 secondes d’attente, divisés par les appels présentés. Les abandons de moins de 5 secondes ne comptent dans aucun des deux.',
+    },
+  },
+  fcr: {
+    metric: 'fcr',
+    kpi: 'fcr',
+    direction: 'higher',
+    unit: 'ratio',
+    formula: { source: 'site_day', numerator: 'resolvedTrue', denominator: 'resolvedKnown' },
+    label: { en: 'First-contact resolution', fr: 'Résolution au premier contact' },
+    explanation: {
+      en: 'Handled calls resolved at first contact, divided by handled calls whose resolution is known (calls without a resolution flag are left out).',
+      fr: 'Appels traités résolus au premier contact, divisés par les appels traités dont la résolution est connue (les appels sans indication de résolution sont exclus).',
+    },
+  },
+  csat: {
+    metric: 'csat',
+    kpi: 'csat',
+    direction: 'higher',
+    unit: 'ratio',
+    formula: { source: 'site_day', numerator: 'csatTop2', denominator: 'csatResponses' },
+    label: { en: 'Customer satisfaction', fr: 'Satisfaction client' },
+    explanation: {
+      en: 'Survey answers of 4 or 5 on the 1–5 scale, divided by all survey answers (top-2-box). The mean answer is shown beside it.',
+      fr: 'Réponses de 4 ou 5 sur l’échelle de 1 à 5, divisées par l’ensemble des réponses à l’enquête (top-2-box). La note moyenne est affichée à côté.',
+    },
+  },
+  qa_score: {
+    metric: 'qa_score',
+    kpi: 'qaScore',
+    direction: 'higher',
+    unit: 'score',
+    formula: { source: 'site_day', numerator: 'qaScoreSum', denominator: 'qaScoredEvaluations' },
+    label: { en: 'Quality score', fr: 'Score qualité' },
+    explanation: {
+      en: 'Mean score (0–100) of the site’s own QA evaluations in the period. Each score weighs the criteria that apply; a failed critical criterion makes the evaluation 0.',
+      fr: 'Score moyen (0 à 100) des évaluations qualité du site sur la période. Chaque score pondère les critères applicables ; un critère éliminatoire échoué ramène l’évaluation à 0.',
+    },
+  },
+  report_compliance: {
+    metric: 'report_compliance',
+    kpi: null,
+    direction: 'higher',
+    unit: 'ratio',
+    formula: { source: 'daily_reports', numerator: 'reports_on_time', denominator: 'expected_report_days' },
+    label: { en: 'Report compliance', fr: 'Conformité des rapports' },
+    explanation: {
+      en: 'Daily reports submitted by their deadline, divided by the days a report was expected.',
+      fr: 'Rapports quotidiens remis avant l’échéance, divisés par le nombre de jours où un rapport était attendu.',
+    },
+  },
+  mission_completion: {
+    metric: 'mission_completion',
+    kpi: null,
+    direction: 'higher',
+    unit: 'ratio',
+    formula: { source: 'missions', numerator: 'achieved', denominator: 'target' },
+    label: { en: 'Mission completion', fr: 'Avancement de mission' },
+    explanation: {
+      en: 'Calls with the mission code and a success outcome inside the mission window, divided by the site’s target. Pace compares it with the share of the window already elapsed.',
+      fr: 'Appels portant le code de mission et un résultat de succès dans la fenêtre de la mission, divisés par l’objectif du site. Le rythme le compare à la part de la fenêtre déjà écoulée.',
+    },
+  },
+};
+
+/** The value of a rollup metric in a set of KPIs. */
+export function kpiValue(kpis: Kpis, metric: RollupMetric): number | null {
+  const key = METRICS[metric].kpi;
+  if (key === null) return null;
+  return kpis[key];
+}
+
+// ── RAG and change ────────────────────────────────────────────────────────────────────────────
+
+export type Rag = 'green' | 'amber' | 'red';
+export type TargetBounds = { green: number; amber: number };
+
+export function ragOf(metric: KpiMetric, value: number | null, target: TargetBounds | null): Rag | null {
+  if (value === null || !Number.isFinite(value) || target === null) return null;
+  if (METRICS[metric].direction === 'higher') {
+    if (value >= target.green) return 'green';
+    if (value >= target.amber) return 'amber';
+    return 'red';
+  }
+  if (value <= target.green) return 'green';
+  if (value <= target.amber) return 'amber';
+  return 'red';
+}
+
+/** Absolute change against the previous period (a ratio changes in fraction points). */
+export function changeOf(current: number | null, previous: number | null): number | null {
+  if (current === null || previous === null) return null;
+  return current - previous;
+}
+
+// ── Metrics that do not come from the call rollups ────────────────────────────────────────────
+
+export function reportCompliance(submittedOnTime: number, expectedDays: number): number | null {
+  return ratio(submittedOnTime, expectedDays);
+}
+
+export function missionCompletion(achieved: number, target: number): number | null {
+  return ratio(achieved, target);
+}
+
+/** Completion divided by the elapsed share of the window: 1 means on pace, below 1 behind. */
+export function missionPace(completion: number | null, elapsedFraction: number): number | null {
+  if (completion === null) return null;
+  return ratio(completion, Math.min(1, elapsedFraction));
+}
+
+/** Seconds since the site's last accepted push; null when it never pushed. */
+export function freshnessSeconds(now: Date, lastPushAt: Date | null): number | null {
+  if (lastPushAt === null) return null;
+  // A push stamped slightly ahead of this server's clock is fresh, not negative.
+  return Math.max(0, Math.floor((now.getTime() - lastPushAt.getTime()) / 1000));
+}

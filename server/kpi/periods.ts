@@ -1,0 +1,101 @@
+// Date ranges of site-local days (YYYY-MM-DD, both ends included). Pure: "today" is given, and
+// day arithmetic runs on UTC calendar dates so the server's own time zone never matters.
+import { TZDate } from '@date-fns/tz';
+import { addDays, differenceInCalendarDays, format, startOfMonth } from 'date-fns';
+
+export const MAX_RANGE_DAYS = 400;
+
+export type DateRange = { from: string; to: string };
+
+export const RANGE_PRESETS = ['yesterday', 'last_7_days', 'last_30_days', 'month_to_date'] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+const DAY_FORMAT = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function utcDay(day: string): TZDate | null {
+  const match = DAY_FORMAT.exec(day);
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new TZDate(y, m - 1, d, 'UTC');
+  // Rejects 2024-02-30 and the like, which Date would roll over into March.
+  if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return null;
+  return date;
+}
+
+function keyOf(date: Date): string {
+  return format(date, 'yyyy-MM-dd');
+}
+
+export function isIsoDay(value: string): boolean {
+  return utcDay(value) !== null;
+}
+
+export function shiftDay(day: string, days: number): string {
+  const date = utcDay(day);
+  if (!date) throw new RangeError(`Not a date: ${day}`);
+  return keyOf(addDays(date, days));
+}
+
+/** Days in a range, both ends included. */
+export function rangeLength(range: DateRange): number {
+  const from = utcDay(range.from);
+  const to = utcDay(range.to);
+  if (!from || !to) throw new RangeError(`Not a date range: ${range.from}..${range.to}`);
+  return differenceInCalendarDays(to, from) + 1;
+}
+
+/** Every day of a range, in order. */
+export function daysOf(range: DateRange): string[] {
+  const length = rangeLength(range);
+  return Array.from({ length }, (_, i) => shiftDay(range.from, i));
+}
+
+export type RangeCheck = { ok: true; range: DateRange } | { ok: false; field: 'from' | 'to'; message: string };
+
+/** Validates a from/to pair: real dates, from ≤ to, at most MAX_RANGE_DAYS days. */
+export function checkRange(from: string, to: string): RangeCheck {
+  if (!isIsoDay(from)) return { ok: false, field: 'from', message: 'from must be a date as YYYY-MM-DD' };
+  if (!isIsoDay(to)) return { ok: false, field: 'to', message: 'to must be a date as YYYY-MM-DD' };
+  const length = rangeLength({ from, to });
+  if (length < 1) return { ok: false, field: 'to', message: 'to must not be before from' };
+  if (length > MAX_RANGE_DAYS) return { ok: false, field: 'to', message: `A range covers at most ${MAX_RANGE_DAYS} days` };
+  return { ok: true, range: { from, to } };
+}
+
+export function parseRange(from: string, to: string): DateRange {
+  const checked = checkRange(from, to);
+  if (!checked.ok) throw new RangeError(checked.message);
+  return checked.range;
+}
+
+/** The period of equal length that ends the day before this one starts. */
+export function previousRange(range: DateRange): DateRange {
+  const length = rangeLength(range);
+  return { from: shiftDay(range.from, -length), to: shiftDay(range.from, -1) };
+}
+
+/** The calendar date at an instant in a time zone. */
+export function todayIn(now: Date, timeZone: string): string {
+  const local = new TZDate(now.getTime(), timeZone);
+  if (Number.isNaN(local.getTime()) || Number.isNaN(local.getFullYear())) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  return keyOf(local);
+}
+
+/**
+ * A preset relative to today in a time zone. The "last N days" presets are the N complete days
+ * that end yesterday (today is still being filled); month to date includes today.
+ */
+export function presetRange(preset: RangePreset, now: Date, timeZone: string): DateRange {
+  const today = todayIn(now, timeZone);
+  const yesterday = shiftDay(today, -1);
+  switch (preset) {
+    case 'yesterday':
+      return { from: yesterday, to: yesterday };
+    case 'last_7_days':
+      return { from: shiftDay(today, -7), to: yesterday };
+    case 'last_30_days':
+      return { from: shiftDay(today, -30), to: yesterday };
+    case 'month_to_date':
+      return { from: keyOf(startOfMonth(utcDay(today)!)), to: today };
+  }
+}

@@ -1,0 +1,49 @@
+// Daily KPI series for trend charts: one point per site-local day for each shown site and for
+// the network (summed parts of the network's sites that day). Days without data are present,
+// with zero counts and null ratios, so a chart shows a gap rather than a fall to 0.
+import type { Db } from '@/db/client';
+import { dailySeries, listSitesForKpis } from '@/db/queries/kpis';
+import type { SiteScope } from '@/server/auth/principal';
+import { addParts, computeKpis, emptyParts, type KpiParts, type Kpis } from './definitions';
+import { daysOf } from './periods';
+import { validRange } from './request-range';
+import { selectSites } from './site-selection';
+
+export type TrendPoint = { day: string } & Kpis;
+export type Trend = {
+  from: string;
+  to: string;
+  days: string[];
+  network: TrendPoint[];
+  sites: { code: string; name: string; points: TrendPoint[] }[];
+};
+
+export async function buildTrend(
+  db: Db,
+  args: { scope: SiteScope; from: string; to: string; siteCodes?: string[] },
+): Promise<Trend> {
+  const range = validRange(args.from, args.to);
+  const days = daysOf(range);
+  const { shown, networkSiteIds } = selectSites(await listSitesForKpis(db), args.scope, args.siteCodes);
+  const readIds = [...new Set([...networkSiteIds, ...shown.map((s) => s.id)])];
+  const rows = await dailySeries(db, { siteIds: readIds, ...range });
+
+  const bySiteDay = new Map<string, KpiParts>();
+  const networkIds = new Set(networkSiteIds);
+  const networkByDay = new Map<string, KpiParts>();
+  for (const { siteId, day, ...parts } of rows) {
+    bySiteDay.set(`${siteId}:${day}`, parts);
+    if (networkIds.has(siteId)) networkByDay.set(day, addParts(networkByDay.get(day) ?? emptyParts(), parts));
+  }
+
+  const pointsOf = (partsOfDay: (day: string) => KpiParts | undefined): TrendPoint[] =>
+    days.map((day) => ({ day, ...computeKpis(partsOfDay(day) ?? emptyParts()) }));
+
+  return {
+    from: range.from,
+    to: range.to,
+    days,
+    network: pointsOf((day) => networkByDay.get(day)),
+    sites: shown.map((site) => ({ code: site.code, name: site.name, points: pointsOf((day) => bySiteDay.get(`${site.id}:${day}`)) })),
+  };
+}
