@@ -4,6 +4,8 @@ import { healthRouter } from '@/server/health/router';
 import { sitesRouter } from '@/server/sites/router';
 import { usersRouter } from '@/server/users/router';
 import { keysRouter } from '@/server/keys/router';
+import { ingestRouter } from '@/server/ingest/router';
+import { qaFormsRouter } from '@/server/qa/forms-router';
 import { kpiRouter } from '@/server/kpi/router';
 
 export const appRouter = createTRPCRouter({
@@ -11,6 +13,8 @@ export const appRouter = createTRPCRouter({
   sites: sitesRouter,
   users: usersRouter,
   keys: keysRouter,
+  ingest: ingestRouter,
+  qaForms: qaFormsRouter,
   kpi: kpiRouter,
 });
 
