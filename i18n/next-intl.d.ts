@@ -1,5 +1,5 @@
-// Typed message keys: a key missing from messages/en.json fails the type check.
-import type messages from '../messages/en.json';
+// Typed message keys: a key missing from the English messages (messages/en/) fails the type check.
+import type messages from '../messages/en';
 import type { AppLocale } from './locale';
 
 declare module 'next-intl' {

@@ -8,7 +8,7 @@ import { LOCALE_COOKIE, resolveLocale, type AppLocale } from './locale';
 const FALLBACK_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 async function loadMessages(locale: AppLocale) {
-  return locale === 'fr' ? (await import('../messages/fr.json')).default : (await import('../messages/en.json')).default;
+  return locale === 'fr' ? (await import('../messages/fr')).default : (await import('../messages/en')).default;
 }
 
 export default getRequestConfig(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import fr from './fr.json';
+import en from './en';
+import fr from './fr';
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -26,5 +26,16 @@ describe('messages', () => {
       expect(french.trim(), key).not.toBe('');
       expect(placeholdersOf(french), key).toEqual(placeholdersOf(english));
     }
+  });
+});
+
+describe('message files', () => {
+  it('has one namespace file per language for each namespace', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const list = (locale: string) =>
+      fs.readdirSync(path.join(import.meta.dirname, locale)).filter((f) => f.endsWith('.json')).sort();
+    expect(list('fr')).toEqual(list('en'));
+    expect(Object.keys(en).sort()).toEqual(list('en').map((f) => f.replace(/\.json$/, '')).sort());
   });
 });

@@ -1,0 +1,34 @@
+// The French messages, one file per namespace (one per domain or part of the shell).
+import meta from './meta.json';
+import shell from './shell.json';
+import nav from './nav.json';
+import locale from './locale.json';
+import userMenu from './userMenu.json';
+import roles from './roles.json';
+import siteKinds from './siteKinds.json';
+import common from './common.json';
+import notFound from './notFound.json';
+import errors from './errors.json';
+import login from './login.json';
+import overview from './overview.json';
+import sites from './sites.json';
+import users from './users.json';
+
+const messages = {
+  meta,
+  shell,
+  nav,
+  locale,
+  userMenu,
+  roles,
+  siteKinds,
+  common,
+  notFound,
+  errors,
+  login,
+  overview,
+  sites,
+  users,
+};
+
+export default messages;
