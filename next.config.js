@@ -9,6 +9,8 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   typedRoutes: false,
   poweredByHeader: false,
+  // Several builds side by side (e.g. one per working copy of a feature) each get their own folder.
+  distDir: process.env.VIGIE_DIST_DIR || '.next',
 };
 
 export default withNextIntl(nextConfig);

@@ -41,7 +41,7 @@ async function prepareDatabase(): Promise<{ secret: string; demoAccounts: string
 }
 
 function buildIfNeeded() {
-  if (fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return;
+  if (fs.existsSync(path.join(root, process.env.VIGIE_DIST_DIR || '.next', 'BUILD_ID'))) return;
   log('no build found: building (a few minutes on a small machine)…');
   const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) {
