@@ -3,7 +3,7 @@ import drizzle from 'eslint-plugin-drizzle';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.next/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'coverage/**'] },
+  { ignores: ['node_modules/**', '.next*/**', '.data*/**', 'db/migrations/**', 'next-env.d.ts', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     plugins: { '@next/next': nextPlugin, drizzle },
