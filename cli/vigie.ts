@@ -6,6 +6,7 @@ import { DataDirLockedError } from '@/db/lock';
 import { DomainError } from '@/server/errors';
 import type { Command } from './command';
 import { PushError } from './push/client';
+import { benchCommand } from './commands/bench';
 import { keysCreateCommand, keysRevokeCommand, tokensCreateCommand, tokensRevokeCommand } from './commands/credentials';
 import { migrateCommand } from './commands/migrate';
 import { pushCommand } from './commands/push';
@@ -23,6 +24,7 @@ const commands: Command[] = [
   tokensCreateCommand,
   tokensRevokeCommand,
   pushCommand,
+  benchCommand,
 ];
 
 function help(): string {

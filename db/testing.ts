@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { inject } from 'vitest';
 import { openDatabase, type DbHandle } from './client';
+import { withDatabase } from './testing-url';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,12 +14,7 @@ declare module 'vitest' {
   }
 }
 
-/** The server URL of the test database, with its database name replaced. */
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
+export { withDatabase } from './testing-url';
 
 export async function createTestDb(): Promise<DbHandle> {
   const serverUrl = process.env.TEST_DATABASE_URL;

@@ -7,7 +7,7 @@ import { createTestDb } from '@/db/testing';
 import { callRecords, siteDay } from '@/db/schema';
 import { cliActor } from '@/server/auth/principal';
 import { createSiteKey, createUserTokenByEmail } from '@/server/keys/service';
-import { contextFromRequest } from '@/server/trpc/context';
+import { contextFromRequest } from '@/server/trpc/request-context';
 import { makeSite, makeUser } from '@/test/fixtures';
 import { handleRest, MAX_BODY_BYTES, openApiDocument } from './handler';
 

@@ -1,0 +1,71 @@
+import type { BenchDriver } from '../bench/databases';
+import { serverUrlFrom } from '../bench/databases';
+import type { Command } from '../command';
+import { UsageError } from '../errors';
+
+function int(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} is a whole number ≥ 1`);
+  return n;
+}
+
+function drivers(value: unknown): BenchDriver[] {
+  if (value === undefined || value === 'both') return ['pglite', 'postgres'];
+  if (value === 'pglite' || value === 'postgres') return [value];
+  throw new UsageError('--driver is pglite, postgres or both');
+}
+
+export const benchCommand: Command = {
+  name: 'bench',
+  summary: 'run a benchmark and print its table (ingest, dashboard)',
+  usage:
+    'bench ingest [--records 50000] [--batch 2000] [--concurrency 4] [--driver both|pglite|postgres] [--database-url URL]\n' +
+    '  bench dashboard [--sites 20] [--days 365] [--calls-per-day 1500] [--runs 30] [--database-url URL]',
+  options: {
+    records: { type: 'string' },
+    batch: { type: 'string' },
+    concurrency: { type: 'string' },
+    driver: { type: 'string' },
+    'database-url': { type: 'string' },
+    sites: { type: 'string' },
+    days: { type: 'string' },
+    'calls-per-day': { type: 'string' },
+    runs: { type: 'string' },
+  },
+  positionals: true,
+  async run(values, positionals) {
+    const which = positionals[0];
+    const serverUrl = serverUrlFrom(values);
+    if (which === 'ingest') {
+      // Measure the path itself, not the per-key push limit that protects a shared server.
+      process.env.VIGIE_PUSH_RATE_PER_MINUTE ??= '1000000';
+      process.env.VIGIE_PUSH_BURST ??= '1000000';
+      const { benchIngest } = await import('../bench/ingest');
+      console.log(
+        await benchIngest({
+          records: int(values.records, 'records', 50_000),
+          batch: Math.min(5000, int(values.batch, 'batch', 2000)),
+          concurrency: int(values.concurrency, 'concurrency', 4),
+          drivers: drivers(values.driver),
+          serverUrl,
+        }),
+      );
+      return;
+    }
+    if (which === 'dashboard') {
+      const { benchDashboard } = await import('../bench/dashboard');
+      console.log(
+        await benchDashboard({
+          sites: int(values.sites, 'sites', 20),
+          days: int(values.days, 'days', 365),
+          callsPerDay: int(values['calls-per-day'], 'calls-per-day', 1500),
+          runs: int(values.runs, 'runs', 30),
+          serverUrl,
+        }),
+      );
+      return;
+    }
+    throw new UsageError('Name a benchmark: bench ingest, or bench dashboard');
+  },
+};
