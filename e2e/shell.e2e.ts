@@ -1,0 +1,68 @@
+// Sign-in and roles as a person meets them: each demo account lands in the shell with its rights.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser, signIn } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ALL_SITES = ['PAR', 'TUN', 'CAS', 'ALG', 'DKR', 'MRU', 'TNR'];
+
+describe('the signed-in shell', () => {
+  it('answers its health check on the embedded database', async () => {
+    const res = await fetch(`${baseUrl()}/api/health`);
+    expect(await res.json()).toEqual({ status: 'ok', database: 'pglite' });
+  });
+
+  it('sends a visitor who is not signed in to the login page', async () => {
+    const page = await (await browser.newContext({ baseURL: baseUrl() })).newPage();
+    await page.goto('/');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.context().close();
+  });
+
+  it('refuses a wrong password with a message', async () => {
+    const page = await (await browser.newContext({ baseURL: baseUrl() })).newPage();
+    await page.goto('/login');
+    await page.getByLabel(/e-?mail/i).fill('hq@demo.vigie');
+    await page.getByLabel(/password/i).fill('not the password');
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/\S/);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.context().close();
+  });
+
+  it('shows HQ every site, without the administration pages', async () => {
+    const page = await signIn(browser, 'hq@demo.vigie');
+    const text = await page.locator('main').innerText();
+    for (const code of ALL_SITES) expect(text).toContain(code);
+    const nav = await page.getByRole('navigation').first().innerText();
+    expect(nav).not.toMatch(/Users/);
+    expect((await page.goto('/settings/users'))?.status()).toBe(404);
+    await page.context().close();
+  });
+
+  it('shows a site lead their own site only, and hides the others’ pages', async () => {
+    const page = await signIn(browser, 'lead.tun@demo.vigie');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('TUN');
+    for (const code of ALL_SITES.filter((c) => c !== 'TUN')) expect(text).not.toContain(code);
+    expect((await page.goto('/settings/sites'))?.status()).toBe(404);
+    await page.context().close();
+  });
+
+  it('lets the administrator manage sites and users', async () => {
+    const page = await signIn(browser, 'admin@demo.vigie');
+    await page.goto('/settings/sites');
+    const sites = await page.locator('main').innerText();
+    for (const code of ALL_SITES) expect(sites).toContain(code);
+    await page.goto('/settings/users');
+    expect(await page.locator('main').innerText()).toContain('lead.dkr@demo.vigie');
+    await page.context().close();
+  });
+});
