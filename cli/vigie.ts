@@ -7,6 +7,7 @@ import { DomainError } from '@/server/errors';
 import type { Command } from './command';
 import { PushError } from './push/client';
 import { benchCommand } from './commands/bench';
+import { digestsSendDueCommand } from './commands/digests';
 import { keysCreateCommand, keysRevokeCommand, tokensCreateCommand, tokensRevokeCommand } from './commands/credentials';
 import { migrateCommand } from './commands/migrate';
 import { pushCommand } from './commands/push';
@@ -25,6 +26,7 @@ const commands: Command[] = [
   tokensRevokeCommand,
   pushCommand,
   benchCommand,
+  digestsSendDueCommand,
 ];
 
 function help(): string {

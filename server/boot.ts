@@ -1,8 +1,10 @@
 // What the server process does once at start-up: take the database (and so the PGlite lock, so a
 // CLI beside it refuses plainly) and start the background jobs.
 import { getDatabase } from './db';
+import { startDigestScheduler } from './digests/scheduler';
 
 export async function boot(): Promise<void> {
   const handle = await getDatabase();
   console.log(`[vigie] server using ${handle.driver} (${handle.location})`);
+  startDigestScheduler(async () => (await getDatabase()).db);
 }

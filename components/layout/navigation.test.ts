@@ -4,16 +4,51 @@ import { isActivePath, navigationFor } from './navigation';
 const hrefs = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).flatMap((s) => s.items.map((i) => i.href));
 
 describe('navigation', () => {
-  it('offers the settings pages to administrators only', () => {
-    expect(hrefs('admin')).toEqual(['/', '/settings/sites', '/settings/users']);
-    expect(hrefs('hq_manager')).toEqual(['/']);
-    expect(hrefs('site_lead')).toEqual(['/']);
+  it('offers each settings page only to the roles that may open it', () => {
+    expect(hrefs('admin')).toEqual([
+      '/',
+      '/missions',
+      '/reports',
+      '/qa',
+      '/settings/targets',
+      '/settings/sites',
+      '/settings/users',
+      '/settings/keys',
+      '/settings/outbox',
+      '/settings/tokens',
+      '/settings/digests',
+    ]);
+    expect(hrefs('hq_manager')).toEqual(['/', '/missions', '/reports', '/qa', '/settings/targets', '/settings/tokens', '/settings/digests']);
+    expect(hrefs('site_lead')).toEqual(['/', '/missions', '/reports', '/qa', '/settings/tokens', '/settings/digests']);
+  });
+
+  it('offers missions and daily reports to every role, under monitor', () => {
+    for (const role of ['admin', 'hq_manager', 'site_lead'] as const) {
+      expect(navigationFor(role)[0]!.items.map((i) => i.href)).toEqual(expect.arrayContaining(['/missions', '/reports']));
+    }
+  });
+
+  it('offers quality to every role, one entry for all its pages (evaluations, calibration, forms)', () => {
+    for (const role of ['admin', 'hq_manager', 'site_lead'] as const) {
+      const qa = navigationFor(role)[0]!.items.find((i) => i.href === '/qa');
+      expect(qa?.label).toBe('qa');
+      expect(isActivePath('/qa/calibration/worklists/CAS/3', qa!)).toBe(true);
+    }
+    expect(isActivePath('/qa-old', navigationFor('admin')[0]!.items.find((i) => i.href === '/qa')!)).toBe(false);
+  });
+
+  it('offers e-mail digests to everyone and the outbox to admins only', () => {
+    for (const role of ['admin', 'hq_manager', 'site_lead'] as const) {
+      expect(navigationFor(role)[1]!.items.find((i) => i.href === '/settings/digests')?.label).toBe('digests');
+    }
+    expect(hrefs('hq_manager')).not.toContain('/settings/outbox');
+    expect(hrefs('site_lead')).not.toContain('/settings/outbox');
   });
 
   it('marks the overview active on / only, and a section on its sub-pages', () => {
     const [monitor, settings] = navigationFor('admin');
     const overview = monitor!.items[0]!;
-    const sites = settings!.items[0]!;
+    const sites = settings!.items.find((i) => i.label === 'sites')!;
     expect(isActivePath('/', overview)).toBe(true);
     expect(isActivePath('/settings/sites', overview)).toBe(false);
     expect(isActivePath('/settings/sites/TUN', sites)).toBe(true);

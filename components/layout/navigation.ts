@@ -3,20 +3,25 @@ import type { UserPrincipal } from '@/server/auth/principal';
 
 type Role = UserPrincipal['role'];
 
-export type NavItem = { href: string; label: 'overview' | 'sites' | 'users'; exact?: boolean };
+export type NavItem = { href: string; label: 'overview' | 'sites' | 'users' | 'targets' | 'keys' | 'tokens' | 'missions' | 'reports' | 'qa' | 'digests' | 'outbox'; exact?: boolean };
 export type NavSection = { label: 'monitor' | 'settings'; items: NavItem[] };
 
 export function navigationFor(role: Role): NavSection[] {
-  const sections: NavSection[] = [{ label: 'monitor', items: [{ href: '/', label: 'overview', exact: true }] }];
+  const sections: NavSection[] = [{ label: 'monitor', items: [{ href: '/', label: 'overview', exact: true }, { href: '/missions', label: 'missions' }, { href: '/reports', label: 'reports' }, { href: '/qa', label: 'qa' }] }];
+  const settings: NavItem[] = [];
+  if (role === 'admin' || role === 'hq_manager') settings.push({ href: '/settings/targets', label: 'targets' });
   if (role === 'admin') {
-    sections.push({
-      label: 'settings',
-      items: [
-        { href: '/settings/sites', label: 'sites' },
-        { href: '/settings/users', label: 'users' },
-      ],
-    });
+    settings.push(
+      { href: '/settings/sites', label: 'sites' },
+      { href: '/settings/users', label: 'users' },
+      { href: '/settings/keys', label: 'keys' },
+      { href: '/settings/outbox', label: 'outbox' },
+    );
   }
+  // Everyone may hold personal tokens for the REST API.
+  settings.push({ href: '/settings/tokens', label: 'tokens' });
+  settings.push({ href: '/settings/digests', label: 'digests' });
+  sections.push({ label: 'settings', items: settings });
   return sections;
 }
 

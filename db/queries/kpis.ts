@@ -1,10 +1,10 @@
 // KPI reads. Call figures come from the site_day and site_queue_day rollups only, never from
 // call_records; QA categories read evaluations. Sums are cast to int8/float8 and mapped to
 // numbers so PGlite and postgres.js return the same types.
-import { and, asc, between, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Db } from '../client';
-import { kpiTargets, qaCriteria, qaEvaluations, qaScores, siteDay, siteQueueDay, sites } from '../schema';
+import { rowsOf, type Db } from '../client';
+import { kpiTargets, qaCriteria, qaEvaluations, qaScores, siteDay, siteFeeds, siteQueueDay, sites, type KpiMetric } from '../schema';
 
 export type SiteIds = number[] | 'all';
 export type DayRangeArgs = { from: string; to: string };
@@ -164,6 +164,7 @@ export async function listSitesForKpis(db: Db) {
       country: sites.country,
       kind: sites.kind,
       timezone: sites.timezone,
+      slaSeconds: sites.slaSeconds,
       active: sites.active,
     })
     .from(sites)
@@ -171,3 +172,130 @@ export async function listSitesForKpis(db: Db) {
 }
 
 export type KpiSite = Awaited<ReturnType<typeof listSitesForKpis>>[number];
+
+/** When each site's feed last pushed (sites that never pushed are absent). */
+export async function listSiteFeeds(db: Db, siteIds: number[]) {
+  if (siteIds.length === 0) return [];
+  return db
+    .select({
+      siteId: siteFeeds.siteId,
+      lastPushAt: siteFeeds.lastPushAt,
+      lastCallPushAt: siteFeeds.lastCallPushAt,
+      lastEvaluationPushAt: siteFeeds.lastEvaluationPushAt,
+    })
+    .from(siteFeeds)
+    .where(inArray(siteFeeds.siteId, siteIds));
+}
+
+export type SiteFeedRow = Awaited<ReturnType<typeof listSiteFeeds>>[number];
+
+/** One site with everything its page header shows, or null. */
+export async function findSiteFacts(db: Db, code: string) {
+  const [row] = await db
+    .select({
+      id: sites.id,
+      code: sites.code,
+      name: sites.name,
+      country: sites.country,
+      timezone: sites.timezone,
+      languages: sites.languages,
+      kind: sites.kind,
+      seats: sites.seats,
+      slaSeconds: sites.slaSeconds,
+      reportDeadlineMinute: sites.reportDeadlineMinute,
+      active: sites.active,
+      lastPushAt: siteFeeds.lastPushAt,
+      lastCallPushAt: siteFeeds.lastCallPushAt,
+      lastEvaluationPushAt: siteFeeds.lastEvaluationPushAt,
+    })
+    .from(sites)
+    .leftJoin(siteFeeds, eq(siteFeeds.siteId, sites.id))
+    .where(eq(sites.code, code))
+    .limit(1);
+  return row ?? null;
+}
+
+export type SiteFactsRow = NonNullable<Awaited<ReturnType<typeof findSiteFacts>>>;
+
+export type ReportDaysRow = {
+  siteId: number;
+  /** Days of the range with calls whose report deadline had passed at `asOf`. */
+  expectedDays: number;
+  submitted: number;
+  onTime: number;
+  /** The latest expected day without a report, YYYY-MM-DD, or null. */
+  lastMissingDay: string | null;
+};
+
+/**
+ * Per site, the daily reports owed and filed over from..to as of an instant. A day is owed when
+ * the site handled traffic that day (site_day has calls) and its report deadline (site-local
+ * midnight + report_deadline_minute, in the site's time zone) has passed; a report is on time
+ * when submitted by that deadline.
+ */
+export async function reportDays(db: Db, args: DayRangeArgs & { siteIds: number[]; asOf: Date }): Promise<ReportDaysRow[]> {
+  if (args.siteIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select d.site_id as "siteId",
+      count(*)::int as "expectedDays",
+      count(r.site_id)::int as "submitted",
+      (count(r.site_id) filter (where r.submitted_at <= x.deadline))::int as "onTime",
+      to_char(max(d.day) filter (where r.site_id is null), 'YYYY-MM-DD') as "lastMissingDay"
+    from site_day d
+    join sites s on s.id = d.site_id
+    cross join lateral (
+      select ((d.day + s.report_deadline_minute * interval '1 minute') at time zone s.timezone) as deadline
+    ) x
+    left join daily_reports r on r.site_id = d.site_id and r.day = d.day
+    where d.site_id in (${sql.join(
+      args.siteIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})
+      and d.day between ${args.from} and ${args.to}
+      and d.calls > 0
+      and x.deadline <= ${args.asOf.toISOString()}::timestamptz
+    group by d.site_id
+    order by d.site_id
+  `);
+  return rowsOf<ReportDaysRow>(result).map((r) => ({
+    siteId: Number(r.siteId),
+    expectedDays: Number(r.expectedDays),
+    submitted: Number(r.submitted),
+    onTime: Number(r.onTime),
+    lastMissingDay: r.lastMissingDay ?? null,
+  }));
+}
+
+/** The network default (siteId null) or a site's override of one metric, or null. */
+export async function findTarget(db: Db, where: { siteId: number | null; metric: KpiMetric }) {
+  const [row] = await db
+    .select()
+    .from(kpiTargets)
+    .where(and(where.siteId === null ? isNull(kpiTargets.siteId) : eq(kpiTargets.siteId, where.siteId), eq(kpiTargets.metric, where.metric)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Sets a target's bounds, creating the row when the metric has none for that scope. */
+export async function upsertTarget(db: Db, values: { siteId: number | null; metric: KpiMetric; green: number; amber: number }) {
+  const existing = await findTarget(db, values);
+  if (existing) {
+    const [row] = await db
+      .update(kpiTargets)
+      .set({ green: values.green, amber: values.amber, updatedAt: sql`now()` })
+      .where(eq(kpiTargets.id, existing.id))
+      .returning();
+    return { row: row!, previous: existing };
+  }
+  const [row] = await db.insert(kpiTargets).values(values).returning();
+  return { row: row!, previous: null };
+}
+
+/** Removes a target; answers the removed row, or null when there was none. */
+export async function deleteTarget(db: Db, where: { siteId: number | null; metric: KpiMetric }) {
+  const [row] = await db
+    .delete(kpiTargets)
+    .where(and(where.siteId === null ? isNull(kpiTargets.siteId) : eq(kpiTargets.siteId, where.siteId), eq(kpiTargets.metric, where.metric)))
+    .returning();
+  return row ?? null;
+}

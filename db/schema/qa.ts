@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   doublePrecision,
   foreignKey,
   index,
@@ -15,6 +16,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
 import { sites } from './sites';
@@ -106,6 +108,8 @@ export const qaEvaluations = pgTable(
     primaryKey({ name: 'qa_evaluations_pk', columns: [t.siteId, t.id] }),
     unique('qa_evaluations_site_scope_external').on(t.siteId, t.scope, t.externalId),
     index('qa_evaluations_site_evaluated').on(t.siteId, t.evaluatedAt),
+    // One HQ re-score per site evaluation, found from the site evaluation it calibrates.
+    uniqueIndex('qa_evaluations_calibrates_unique').on(t.siteId, t.calibratesId),
     foreignKey({
       name: 'qa_evaluations_calibrates_fk',
       columns: [t.siteId, t.calibratesId],
@@ -138,7 +142,61 @@ export const qaScores = pgTable(
   ],
 );
 
+/**
+ * A calibration worklist: a random sample of a site's evaluations over a period of site-local
+ * days, drawn by HQ to re-score blind. The seed makes the draw reproducible for an audit.
+ */
+export const qaCalibrationSamples = pgTable(
+  'qa_calibration_samples',
+  {
+    id: serial('id').notNull(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    /** How many evaluations HQ asked for; the worklist holds fewer when fewer were eligible. */
+    requestedCount: integer('requested_count').notNull(),
+    seed: text('seed').notNull(),
+    requestedBy: integer('requested_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'qa_calibration_samples_pk', columns: [t.siteId, t.id] }),
+    index('qa_calibration_samples_created').on(t.createdAt),
+    check('qa_calibration_samples_period', sql`${t.periodFrom} <= ${t.periodTo}`),
+    check('qa_calibration_samples_count', sql`${t.requestedCount} between 1 and 200`),
+  ],
+);
+
+/** One site evaluation of a worklist; done when HQ has re-scored it. */
+export const qaCalibrationItems = pgTable(
+  'qa_calibration_items',
+  {
+    siteId: integer('site_id').notNull(),
+    sampleId: integer('sample_id').notNull(),
+    evaluationId: bigint('evaluation_id', { mode: 'number' }).notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: 'qa_calibration_items_pk', columns: [t.siteId, t.sampleId, t.evaluationId] }),
+    // An evaluation is in one worklist at most, so two draws never hand out the same call.
+    unique('qa_calibration_items_evaluation').on(t.siteId, t.evaluationId),
+    foreignKey({
+      name: 'qa_calibration_items_sample_fk',
+      columns: [t.siteId, t.sampleId],
+      foreignColumns: [qaCalibrationSamples.siteId, qaCalibrationSamples.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'qa_calibration_items_evaluation_fk',
+      columns: [t.siteId, t.evaluationId],
+      foreignColumns: [qaEvaluations.siteId, qaEvaluations.id],
+    }).onDelete('cascade'),
+  ],
+);
+
 export type QaForm = typeof qaForms.$inferSelect;
 export type QaCriterion = typeof qaCriteria.$inferSelect;
 export type QaEvaluation = typeof qaEvaluations.$inferSelect;
 export type QaCategory = (typeof qaCategory.enumValues)[number];
+export type QaCalibrationSample = typeof qaCalibrationSamples.$inferSelect;

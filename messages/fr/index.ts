@@ -13,6 +13,15 @@ import login from './login.json';
 import overview from './overview.json';
 import sites from './sites.json';
 import users from './users.json';
+import qa from './qa.json';
+import kpi from './kpi.json';
+import sitePage from './sitePage.json';
+import targets from './targets.json';
+import credentials from './credentials.json';
+import missions from './missions.json';
+import reports from './reports.json';
+import digests from './digests.json';
+import outbox from './outbox.json';
 
 const messages = {
   meta,
@@ -29,6 +38,15 @@ const messages = {
   overview,
   sites,
   users,
+  qa,
+  kpi,
+  sitePage,
+  targets,
+  credentials,
+  missions,
+  reports,
+  digests,
+  outbox,
 };
 
 export default messages;

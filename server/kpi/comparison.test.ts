@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
+import { dailyReports, kpiTargets, siteFeeds } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import { siteScopeOf } from '@/server/auth/principal';
 import { DomainError } from '@/server/errors';
@@ -186,5 +187,63 @@ describe('buildTrend', () => {
     expect(t.sites.map((s) => s.code)).toEqual(['CAS']);
     expect(t.network[0]).toMatchObject({ day: '2025-03-10', offered: 110 });
     expect(JSON.stringify(t)).not.toContain('TUN');
+  });
+});
+
+describe('buildComparison: parts, previous period, feed and daily reports', () => {
+  // Reports are due by 21:00 site-local (the default deadline). Tunis is UTC+1 in March 2025;
+  // Casablanca is UTC+0 during Ramadan (March 2025), so its 11 March deadline is 21:00Z.
+  const asOf = new Date('2025-03-20T00:00:00Z');
+  beforeAll(async () => {
+    await h.db.insert(siteFeeds).values({ siteId: id.TUN, lastPushAt: new Date('2025-03-19T23:00:00Z') });
+    await h.db.insert(dailyReports).values([
+      { siteId: id.TUN, day: '2025-03-10', scheduledAgents: 20, presentAgents: 18, submittedAt: new Date('2025-03-10T19:00:00Z'), submittedBy: 'lead' },
+      // A report for a day without calls is not owed, so it counts nowhere.
+      { siteId: id.TUN, day: '2025-03-12', scheduledAgents: 20, presentAgents: 18, submittedAt: new Date('2025-03-12T19:00:00Z'), submittedBy: 'lead' },
+      { siteId: id.CAS, day: '2025-03-11', scheduledAgents: 9, presentAgents: 9, submittedAt: new Date('2025-03-12T09:00:00Z'), submittedBy: 'lead' },
+    ]);
+    await h.db.insert(kpiTargets).values({ siteId: null, metric: 'report_compliance', green: 0.9, amber: 0.5 });
+  });
+
+  it('carries the summed parts behind each figure, for the sites and the network', async () => {
+    const c = await buildComparison(h.db, { scope: hq, ...RANGE, now: asOf });
+    const tun = c.sites.find((s) => s.code === 'TUN')!;
+    expect(tun.parts).toMatchObject({ offered: 200, answeredWithinSla: 160, handled: 200, handleSeconds: 60_000, csatTop2: 60, csatResponses: 80 });
+    expect(tun.parts.answeredWithinSla / tun.parts.offered).toBe(tun.serviceLevel);
+    expect(tun.slaSeconds).toBe(20);
+    expect(c.network.parts).toMatchObject({ offered: 250, answeredWithinSla: 192 });
+    expect(c.network.siteCount).toBe(3);
+    expect(tun.before).toMatchObject({ offered: 100, serviceLevel: 0.7, ahtSeconds: 320 });
+  });
+
+  it('tells how fresh each feed is as of the request', async () => {
+    const c = await buildComparison(h.db, { scope: hq, ...RANGE, now: asOf });
+    expect(c.sites.find((s) => s.code === 'TUN')!.feed).toEqual({
+      lastPushAt: new Date('2025-03-19T23:00:00Z'),
+      freshnessSeconds: 3600,
+      status: 'fresh',
+    });
+    expect(c.sites.find((s) => s.code === 'CAS')!.feed).toEqual({ lastPushAt: null, freshnessSeconds: null, status: 'never' });
+  });
+
+  it('counts the daily reports owed on days with calls once their deadline has passed', async () => {
+    const c = await buildComparison(h.db, { scope: hq, ...RANGE, now: asOf });
+    const tun = c.sites.find((s) => s.code === 'TUN')!;
+    const cas = c.sites.find((s) => s.code === 'CAS')!;
+    const dkr = c.sites.find((s) => s.code === 'DKR')!;
+    expect(tun.reports).toEqual({ expectedDays: 2, submitted: 1, onTime: 1, missingDays: 1, lastMissingDay: '2025-03-16', compliance: 0.5, rag: 'amber' });
+    expect(cas.reports).toMatchObject({ expectedDays: 1, submitted: 1, onTime: 0, missingDays: 0, compliance: 0, rag: 'red' });
+    expect(dkr.reports).toMatchObject({ expectedDays: 0, compliance: null, rag: null });
+    expect(c.network.reports).toMatchObject({ expectedDays: 3, submitted: 2, onTime: 1, missingDays: 1, lastMissingDay: '2025-03-16' });
+
+    // At noon UTC on the 16th, Tunis's report for that day is not due yet.
+    const early = await buildComparison(h.db, { scope: hq, ...RANGE, now: new Date('2025-03-16T12:00:00Z') });
+    expect(early.sites.find((s) => s.code === 'TUN')!.reports).toMatchObject({ expectedDays: 1, missingDays: 0, lastMissingDay: null });
+  });
+
+  it('does not tell a lead when another site last missed a report', async () => {
+    const c = await buildComparison(h.db, { scope: siteScopeOf(leadOf(id.CAS)), ...RANGE, now: asOf });
+    expect(c.network.reports).toMatchObject({ expectedDays: 3, missingDays: 1, lastMissingDay: null });
+    expect(JSON.stringify(c)).not.toMatch(/"lastMissingDay":"/);
   });
 });

@@ -1,15 +1,20 @@
 // The HQ comparison: per-site KPIs over a date range from the site_day rollup, the network row
 // from summed parts, change against the previous period of equal length, RAG against targets.
+// Each row carries its summed parts so the app can show the counts behind every figure, and the
+// feed's freshness and the daily reports owed, which a manager reads beside the KPIs.
 import type { Db } from '@/db/client';
-import { listSitesForKpis, listTargets, sumSiteDays, type KpiSite, type TargetRow } from '@/db/queries/kpis';
+import { listSiteFeeds, listSitesForKpis, listTargets, reportDays, sumSiteDays, type KpiSite, type ReportDaysRow, type TargetRow } from '@/db/queries/kpis';
 import type { KpiMetric } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
+import { feedStatusOf, type FeedStatus } from '@/server/sites/glance';
 import {
   changeOf,
   computeKpis,
   emptyParts,
+  freshnessSeconds,
   kpiValue,
   ragOf,
+  reportCompliance,
   ROLLUP_METRICS,
   sumParts,
   type KpiParts,
@@ -25,15 +30,46 @@ import { selectSites } from './site-selection';
 export type MetricGrades = Record<RollupMetric, Rag | null>;
 export type MetricChanges = Record<RollupMetric, number | null>;
 
-export type ComparisonNetwork = Kpis & { rag: MetricGrades; changes: MetricChanges };
-export type ComparisonSite = Kpis & {
-  code: string;
-  name: string;
-  country: string;
-  kind: KpiSite['kind'];
+export type FeedFreshness = {
+  lastPushAt: Date | null;
+  /** Seconds since the last accepted push, as of the request; null when the site never pushed. */
+  freshnessSeconds: number | null;
+  status: FeedStatus;
+};
+
+/** Daily reports owed and filed over the range (see reportDays in db/queries/kpis.ts). */
+export type ReportStatus = {
+  expectedDays: number;
+  submitted: number;
+  onTime: number;
+  missingDays: number;
+  lastMissingDay: string | null;
+  /** On time / expected; null when no report was owed. */
+  compliance: number | null;
+  rag: Rag | null;
+};
+
+type RowExtras = {
   rag: MetricGrades;
   changes: MetricChanges;
+  /** The summed numerators and denominators behind every figure of the row. */
+  parts: KpiParts;
+  /** The same KPIs over the previous period. */
+  before: Kpis;
+  reports: ReportStatus;
 };
+
+export type ComparisonNetwork = Kpis & RowExtras & { siteCount: number };
+export type ComparisonSite = Kpis &
+  RowExtras & {
+    code: string;
+    name: string;
+    country: string;
+    kind: KpiSite['kind'];
+    timezone: string;
+    slaSeconds: number;
+    feed: FeedFreshness;
+  };
 export type Comparison = {
   from: string;
   to: string;
@@ -42,7 +78,7 @@ export type Comparison = {
   sites: ComparisonSite[];
 };
 
-export type ComparisonArgs = { scope: SiteScope; from: string; to: string; siteCodes?: string[] };
+export type ComparisonArgs = { scope: SiteScope; from: string; to: string; siteCodes?: string[]; now?: Date };
 
 /** Targets resolved per site: the site's override when it has one, else the network default. */
 export type TargetResolver = (siteId: number | null, metric: KpiMetric) => TargetBounds | null;
@@ -65,45 +101,94 @@ function changesOf(current: Kpis, previous: Kpis): MetricChanges {
   return changes;
 }
 
+type ReportCounts = Omit<ReportDaysRow, 'siteId'>;
+const NO_REPORTS: ReportCounts = { expectedDays: 0, submitted: 0, onTime: 0, lastMissingDay: null };
+
+function sumReports(rows: ReportCounts[]): ReportCounts {
+  return rows.reduce<ReportCounts>(
+    (sum, r) => ({
+      expectedDays: sum.expectedDays + r.expectedDays,
+      submitted: sum.submitted + r.submitted,
+      onTime: sum.onTime + r.onTime,
+      lastMissingDay: [sum.lastMissingDay, r.lastMissingDay].filter((d): d is string => d !== null).sort().at(-1) ?? null,
+    }),
+    NO_REPORTS,
+  );
+}
+
+function reportStatusOf(counts: ReportCounts, target: TargetBounds | null): ReportStatus {
+  const compliance = reportCompliance(counts.onTime, counts.expectedDays);
+  return {
+    ...counts,
+    missingDays: counts.expectedDays - counts.submitted,
+    compliance,
+    rag: ragOf('report_compliance', compliance, target),
+  };
+}
+
 export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Comparison> {
   const range = validRange(args.from, args.to);
   const previous = previousRange(range);
+  const now = args.now ?? new Date();
   const allSites = await listSitesForKpis(db);
   const { shown, networkSiteIds } = selectSites(allSites, args.scope, args.siteCodes);
 
   // The network may cover more sites than are shown (a site lead's view): read both sets once.
   const readIds = [...new Set([...networkSiteIds, ...shown.map((s) => s.id)])];
-  const [current, before, targetRows] = await Promise.all([
+  const [current, before, targetRows, feeds, reports] = await Promise.all([
     sumSiteDays(db, { siteIds: readIds, ...range }),
     sumSiteDays(db, { siteIds: readIds, ...previous }),
     listTargets(db),
+    listSiteFeeds(db, shown.map((s) => s.id)),
+    reportDays(db, { siteIds: readIds, ...range, asOf: now }),
   ]);
   const partsNow = new Map<number, KpiParts>(current.map(({ siteId, ...parts }) => [siteId, parts]));
   const partsBefore = new Map<number, KpiParts>(before.map(({ siteId, ...parts }) => [siteId, parts]));
+  const feedOf = new Map(feeds.map((f) => [f.siteId, f.lastPushAt]));
+  const reportsOf = new Map<number, ReportCounts>(reports.map(({ siteId, ...counts }) => [siteId, counts]));
   const target = targetResolver(targetRows);
 
   const sites = shown.map((site): ComparisonSite => {
-    const kpis = computeKpis(partsNow.get(site.id) ?? emptyParts());
+    const parts = partsNow.get(site.id) ?? emptyParts();
+    const kpis = computeKpis(parts);
     const earlier = computeKpis(partsBefore.get(site.id) ?? emptyParts());
+    const lastPushAt = feedOf.get(site.id) ?? null;
     return {
       code: site.code,
       name: site.name,
       country: site.country,
       kind: site.kind,
+      timezone: site.timezone,
+      slaSeconds: site.slaSeconds,
       ...kpis,
       rag: gradesOf(kpis, site.id, target),
       changes: changesOf(kpis, earlier),
+      parts,
+      before: earlier,
+      feed: { lastPushAt, freshnessSeconds: freshnessSeconds(now, lastPushAt), status: feedStatusOf(lastPushAt, now) },
+      reports: reportStatusOf(reportsOf.get(site.id) ?? NO_REPORTS, target(site.id, 'report_compliance')),
     };
   });
 
-  const networkNow = computeKpis(sumParts(networkSiteIds.map((id) => partsNow.get(id) ?? emptyParts())));
+  const networkParts = sumParts(networkSiteIds.map((id) => partsNow.get(id) ?? emptyParts()));
+  const networkNow = computeKpis(networkParts);
   const networkBefore = computeKpis(sumParts(networkSiteIds.map((id) => partsBefore.get(id) ?? emptyParts())));
+  const networkReports = sumReports(networkSiteIds.map((id) => reportsOf.get(id) ?? NO_REPORTS));
 
   return {
     from: range.from,
     to: range.to,
     previous,
-    network: { ...networkNow, rag: gradesOf(networkNow, null, target), changes: changesOf(networkNow, networkBefore) },
+    network: {
+      ...networkNow,
+      rag: gradesOf(networkNow, null, target),
+      changes: changesOf(networkNow, networkBefore),
+      parts: networkParts,
+      before: networkBefore,
+      // A lead's network row must not say when another site last missed a report.
+      reports: { ...reportStatusOf(networkReports, target(null, 'report_compliance')), lastMissingDay: args.scope.all ? networkReports.lastMissingDay : null },
+      siteCount: networkSiteIds.length,
+    },
     sites,
   };
 }

@@ -3,6 +3,9 @@
 // so a network figure is a ratio of sums, never a mean of site ratios.
 import type { KpiMetric, Locale } from '@/db/schema';
 
+/** Re-exported so browser code names metrics without reaching into db/. */
+export type { KpiMetric };
+
 /** A call that waited less than this before hanging up is a short abandon. */
 export const SHORT_ABANDON_SECONDS = 5;
 
@@ -358,6 +361,23 @@ export function missionCompletion(achieved: number, target: number): number | nu
 export function missionPace(completion: number | null, elapsedFraction: number): number | null {
   if (completion === null) return null;
   return ratio(completion, Math.min(1, elapsedFraction));
+}
+
+/** The end figure if the rate so far holds: achieved per elapsed day times the window's days. */
+export function missionProjection(achieved: number, elapsedDays: number, windowDays: number): number | null {
+  const perDay = ratio(achieved, elapsedDays);
+  return perDay === null ? null : perDay * windowDays;
+}
+
+/** Pace at or above 1 is on track; from PACE_AT_RISK up to 1 at risk; below, behind. */
+export const PACE_AT_RISK = 0.9;
+export type PaceStatus = 'on_track' | 'at_risk' | 'behind';
+
+export function paceStatus(pace: number | null): PaceStatus | null {
+  if (pace === null || !Number.isFinite(pace)) return null;
+  if (pace >= 1) return 'on_track';
+  if (pace >= PACE_AT_RISK) return 'at_risk';
+  return 'behind';
 }
 
 /** Seconds since the site's last accepted push; null when it never pushed. */

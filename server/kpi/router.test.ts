@@ -201,3 +201,50 @@ describe('comparisonToCsv on a real answer', () => {
     expect(lines[4]!.startsWith('network,,,2025-03-10,2025-03-16,250,250,15,320,')).toBe(true);
   });
 });
+
+describe('kpi.site', () => {
+  const now = () => new Date('2025-03-20T00:00:00Z');
+  const at = (principal?: Principal) => createCaller(createInnerContext({ db: h.db, driver: h.driver, principal, now }));
+
+  it('gives a site’s facts and feed freshness to HQ and to its own lead', async () => {
+    const facts = await at(hqUser).kpi.site({ code: 'tun' });
+    expect(facts).toMatchObject({
+      code: 'TUN',
+      name: 'Tunis Lac',
+      country: 'TN',
+      timezone: 'Africa/Tunis',
+      kind: 'offshore',
+      slaSeconds: 20,
+      languages: [],
+      active: true,
+      localToday: '2025-03-20',
+      feed: { lastPushAt: null, freshnessSeconds: null, status: 'never' },
+    });
+    expect((await at(leadOf(id.TUN)).kpi.site({ code: 'TUN' })).code).toBe('TUN');
+    // An inactive site's page stays readable for HQ.
+    expect((await at(hqUser).kpi.site({ code: 'OLD' })).active).toBe(false);
+  });
+
+  it('answers NOT_FOUND for another site of a lead and for an unknown code', async () => {
+    expect(await trpcCode(() => at(leadOf(id.CAS)).kpi.site({ code: 'TUN' }))).toBe('NOT_FOUND');
+    expect(await trpcCode(() => at(leadOf(id.CAS)).kpi.site({ code: 'XYZ' }))).toBe('NOT_FOUND');
+    expect(await trpcCode(() => at(hqUser).kpi.site({ code: 'XYZ' }))).toBe('NOT_FOUND');
+    expect(await trpcCode(() => at().kpi.site({ code: 'TUN' }))).toBe('UNAUTHORIZED');
+    expect(await trpcCode(() => at(siteKeyOf(id.TUN)).kpi.site({ code: 'TUN' }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('kpi.comparison carries what the app explains', () => {
+  it('gives each row its parts, the previous period’s KPIs, feed and report status', async () => {
+    const c = await caller(hqUser).kpi.comparison({ ...RANGE, sites: 'TUN' });
+    const tun = c.sites[0]!;
+    expect(tun.parts).toMatchObject({ answeredWithinSla: 160, offered: 200 });
+    expect(tun.before.serviceLevel).toBe(0.7);
+    expect(tun.feed.status).toBe('never');
+    expect(tun.reports.expectedDays).toBe(2);
+    expect(c.network.parts.offered).toBe(200);
+    // REST keeps DESIGN's shape: none of this leaks into GET /api/v1/kpis.
+    const rest = await caller(hqUser).kpi.compare({ ...RANGE, site: 'TUN' });
+    expect(Object.keys(rest.sites[0]!)).not.toContain('parts');
+  });
+});

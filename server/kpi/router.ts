@@ -1,12 +1,14 @@
 // KPI procedures. `compare` is also REST `GET /api/v1/kpis` and answers exactly DESIGN's shape;
-// `comparison` is the app's richer version (RAG, changes, previous period, site details).
+// `comparison` is the app's richer version (RAG, changes, parts, previous period, site details).
 import { z } from 'zod';
-import { createTRPCRouter, signedInProcedure } from '@/server/trpc/init';
+import { actorOf } from '@/server/auth/principal';
+import { createTRPCRouter, hqProcedure, signedInProcedure } from '@/server/trpc/init';
 import { buildComparison } from './comparison';
 import { buildQaCategories, buildQueueBreakdown } from './site-breakdowns';
+import { buildSiteFacts } from './site-facts';
 import { normaliseCodes } from './site-selection';
-import { compareInput, compareOutput, isoDay, siteCode, sitesRangeInput } from './schemas';
-import { listVisibleTargets } from './targets';
+import { clearTargetInput, compareInput, compareOutput, isoDay, setTargetInput, siteCode, sitesRangeInput } from './schemas';
+import { clearTarget, listVisibleTargets, setTarget } from './targets';
 import { buildTrend } from './trend';
 
 export const kpiRouter = createTRPCRouter({
@@ -25,14 +27,19 @@ export const kpiRouter = createTRPCRouter({
     .input(compareInput)
     .output(compareOutput)
     .query(({ ctx, input }) =>
-      buildComparison(ctx.db, { scope: ctx.scope, from: input.from, to: input.to, siteCodes: normaliseCodes(input.site) }),
+      buildComparison(ctx.db, { scope: ctx.scope, from: input.from, to: input.to, siteCodes: normaliseCodes(input.site), now: ctx.now() }),
     ),
 
   comparison: signedInProcedure
     .input(sitesRangeInput)
     .query(({ ctx, input }) =>
-      buildComparison(ctx.db, { scope: ctx.scope, from: input.from, to: input.to, siteCodes: normaliseCodes(input.sites) }),
+      buildComparison(ctx.db, { scope: ctx.scope, from: input.from, to: input.to, siteCodes: normaliseCodes(input.sites), now: ctx.now() }),
     ),
+
+  /** One site's facts and feed freshness; NOT_FOUND for an unknown code or another site of a lead. */
+  site: signedInProcedure
+    .input(z.object({ code: siteCode }))
+    .query(({ ctx, input }) => buildSiteFacts(ctx.db, { scope: ctx.scope, code: input.code, now: ctx.now() })),
 
   trend: signedInProcedure
     .input(sitesRangeInput)
@@ -49,4 +56,9 @@ export const kpiRouter = createTRPCRouter({
     ),
 
   targets: signedInProcedure.query(({ ctx }) => listVisibleTargets(ctx.db, ctx.scope)),
+
+  /** Sets the network default (site null) or a site's override of one metric's bounds. */
+  setTarget: hqProcedure.input(setTargetInput).mutation(({ ctx, input }) => setTarget(ctx.db, actorOf(ctx.principal), input)),
+
+  clearTarget: hqProcedure.input(clearTargetInput).mutation(({ ctx, input }) => clearTarget(ctx.db, actorOf(ctx.principal), input)),
 });

@@ -6,7 +6,11 @@ import { usersRouter } from '@/server/users/router';
 import { keysRouter } from '@/server/keys/router';
 import { ingestRouter } from '@/server/ingest/router';
 import { qaFormsRouter } from '@/server/qa/forms-router';
+import { qaRouter } from '@/server/qa/router';
 import { kpiRouter } from '@/server/kpi/router';
+import { missionsRouter } from '@/server/missions/router';
+import { reportsRouter } from '@/server/reports/router';
+import { digestsRouter } from '@/server/digests/router';
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
@@ -15,7 +19,11 @@ export const appRouter = createTRPCRouter({
   keys: keysRouter,
   ingest: ingestRouter,
   qaForms: qaFormsRouter,
+  qa: qaRouter,
   kpi: kpiRouter,
+  missions: missionsRouter,
+  reports: reportsRouter,
+  digests: digestsRouter,
 });
 
 export type AppRouter = typeof appRouter;

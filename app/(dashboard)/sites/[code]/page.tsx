@@ -1,0 +1,61 @@
+import { TRPCError } from '@trpc/server';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTimeZone, getTranslations } from 'next-intl/server';
+import { paramsOf, readRange, withParams } from '@/components/kpi/dashboard-state';
+import { RangePicker } from '@/components/kpi/range-picker';
+import { SiteHeader } from '@/components/sites/site-header';
+import { SiteSections } from '@/components/sites/site-sections';
+import { requireSignedIn } from '@/server/auth/current-session';
+import type { SiteFacts } from '@/server/kpi/site-facts';
+import { getServerCaller } from '@/server/trpc/server-caller';
+
+const SITE_DEFAULT_PRESET = 'last_30_days' as const;
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ code }, t] = await Promise.all([params, getTranslations('sitePage')]);
+  return { title: t('title', { code: decodeURIComponent(code).toUpperCase() }) };
+}
+
+/** The site, or the 404 page: for an unknown code and for a site the reader may not see alike. */
+async function readableSite(code: string): Promise<SiteFacts> {
+  try {
+    return await (await getServerCaller()).kpi.site({ code: decodeURIComponent(code) });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
+    throw error;
+  }
+}
+
+export default async function SitePage({ params, searchParams }: Props) {
+  await requireSignedIn();
+  const [{ code }, query, timeZone, t] = await Promise.all([params, searchParams, getTimeZone(), getTranslations('sitePage')]);
+  const site = await readableSite(code);
+  const now = new Date();
+  const range = readRange(paramsOf(query), { now, timeZone, defaultPreset: SITE_DEFAULT_PRESET });
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-xs text-slate-500">
+        <ol className="flex items-center gap-1">
+          <li>
+            <Link href={`/${withParams('', { from: range.from, to: range.to })}`} className="rounded text-brand-700 hover:underline">
+              {t('back')}
+            </Link>
+          </li>
+          <li aria-hidden="true">›</li>
+          <li aria-current="page" className="font-mono">
+            {site.code}
+          </li>
+        </ol>
+      </nav>
+      <SiteHeader site={site} now={now} />
+      <div className="mb-5 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-xs">
+        <RangePicker defaultPreset={SITE_DEFAULT_PRESET} />
+      </div>
+      <SiteSections site={site} range={{ from: range.from, to: range.to }} />
+    </>
+  );
+}

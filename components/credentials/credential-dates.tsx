@@ -1,0 +1,19 @@
+'use client';
+// Created / last used cells of a credential list, in the reader's locale and time zone.
+import { useFormatter, useNow, useTranslations } from 'next-intl';
+import { TD } from '@/components/ui/table';
+
+export function DateCell({ at, relative = false }: { at: Date | null; relative?: boolean }) {
+  const t = useTranslations('credentials');
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 });
+  if (!at) return <TD className="text-slate-500">{t('never')}</TD>;
+  const full = format.dateTime(at, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <TD className="whitespace-nowrap">
+      <time dateTime={at.toISOString()} title={full}>
+        {relative ? format.relativeTime(at, now) : full}
+      </time>
+    </TD>
+  );
+}

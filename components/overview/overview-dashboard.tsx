@@ -1,0 +1,85 @@
+'use client';
+// The overview below its title: the period and sites (in the URL), the comparison table, the
+// daily trend and the quality-against-speed scatter. A site lead sees their site and the network.
+import { useTranslations } from 'next-intl';
+import { useDashboardUrl } from '@/components/kpi/use-dashboard-url';
+import { RangePicker } from '@/components/kpi/range-picker';
+import { isRollupMetric, type Figure } from '@/components/kpi/metrics';
+import { DEFAULT_TREND_FIGURE, sortChanges } from '@/components/kpi/dashboard-state';
+import { ComparisonTable } from './comparison-table';
+import { QualitySpeedCard } from './quality-speed-card';
+import { SiteFilter, type FilterSite } from './site-filter';
+import { TrendCard } from './trend-card';
+import { useComparison, useTargets, useTrend } from './use-kpi-queries';
+
+export const OVERVIEW_DEFAULT_PRESET = 'last_7_days' as const;
+
+export function OverviewDashboard({ sites, isSiteLead }: { sites: FilterSite[]; isSiteLead: boolean }) {
+  const t = useTranslations('overview');
+  const tKpi = useTranslations('kpi');
+  const url = useDashboardUrl(OVERVIEW_DEFAULT_PRESET);
+  const selected = isSiteLead ? [] : url.sites;
+  const comparison = useComparison(url.range, selected);
+  const trend = useTrend(url.range, selected);
+  const targets = useTargets();
+  const allCodes = sites.map((s) => s.code);
+  const networkLabel = selected.length > 0 ? tKpi('networkSelected') : tKpi('network');
+
+  const networkTarget = (figure: Figure) => {
+    if (!isRollupMetric(figure)) return null;
+    const row = targets.data?.find((r) => r.metric === figure && r.site === null);
+    return row ? { green: row.green, amber: row.amber } : null;
+  };
+
+  return (
+    <div className="space-y-5">
+      <div role="group" aria-label={t('toolbar.label')} className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-xs">
+        <RangePicker defaultPreset={OVERVIEW_DEFAULT_PRESET} />
+        {!isSiteLead ? <SiteFilter sites={sites} selected={selected} onChange={(codes) => url.navigate({ site: codes.length ? codes : null })} /> : null}
+      </div>
+
+      <ComparisonTable
+        data={comparison.data}
+        isPending={comparison.isPending}
+        isError={comparison.isError}
+        isUpdating={comparison.isPlaceholderData || url.navigating}
+        onRetry={() => void comparison.refetch()}
+        range={url.range}
+        sites={selected}
+        sort={url.sort}
+        onSort={(sort) => url.rewrite(sortChanges(sort))}
+        networkTarget={networkTarget}
+        isSiteLead={isSiteLead}
+      />
+
+      <div className="grid gap-5 xl:grid-cols-5">
+        <div className="xl:col-span-3">
+          <TrendCard
+            data={trend.data}
+            isPending={trend.isPending}
+            isError={trend.isError}
+            onRetry={() => void trend.refetch()}
+            figure={url.trendFigure}
+            onFigure={(figure) => url.rewrite({ metric: figure === DEFAULT_TREND_FIGURE ? null : figure })}
+            range={url.range}
+            allCodes={allCodes}
+            networkLabel={networkLabel}
+          />
+        </div>
+        <div className="xl:col-span-2">
+          <QualitySpeedCard
+            data={comparison.data}
+            isPending={comparison.isPending}
+            isError={comparison.isError}
+            onRetry={() => void comparison.refetch()}
+            quality={url.quality}
+            onQuality={(quality) => url.rewrite({ quality: quality === 'csat' ? null : quality })}
+            range={url.range}
+            allCodes={allCodes}
+            networkLabel={networkLabel}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

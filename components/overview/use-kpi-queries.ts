@@ -1,0 +1,24 @@
+'use client';
+// The overview's data: one comparison and one trend query per range and site selection, shared
+// by the table and the charts (TanStack Query de-duplicates them). While a new range loads the
+// previous answer stays on screen, marked as updating.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTRPC } from '@/components/providers/trpc-provider';
+import type { DateRange } from '@/server/kpi/periods';
+
+const inputOf = (range: DateRange, sites: string[]) => ({ from: range.from, to: range.to, ...(sites.length ? { sites } : {}) });
+
+export function useComparison(range: DateRange, sites: string[]) {
+  const trpc = useTRPC();
+  return useQuery(trpc.kpi.comparison.queryOptions(inputOf(range, sites), { placeholderData: keepPreviousData }));
+}
+
+export function useTrend(range: DateRange, sites: string[]) {
+  const trpc = useTRPC();
+  return useQuery(trpc.kpi.trend.queryOptions(inputOf(range, sites), { placeholderData: keepPreviousData }));
+}
+
+export function useTargets() {
+  const trpc = useTRPC();
+  return useQuery(trpc.kpi.targets.queryOptions());
+}

@@ -1,0 +1,33 @@
+// Formatting of QA figures in the reader's locale. Pure (Intl only).
+export const NO_VALUE = '—';
+
+/** A QA score (0–100) with one decimal. */
+export function formatScore(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}
+
+/** A signed gap in score points with one decimal: +12.3, −4.0, 0.0. */
+export function formatGap(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
+  const rounded = Math.round(value * 10) / 10;
+  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    rounded === 0 ? 0 : rounded,
+  );
+}
+
+/** A criterion score against its maximum: 4 / 5, or 1.5 / 4. */
+export function formatCriterionScore(value: number | null, max: number, locale: string): string {
+  if (value === null) return NO_VALUE;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  return `${number.format(value)} / ${number.format(max)}`;
+}
+
+/**
+ * The bottom of a 0–100 score axis: a little under the lowest value, on a multiple of 10, so that
+ * scores that sit high still show their movements.
+ */
+export function scoreAxisFloor(values: readonly (number | null)[]): number {
+  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  return present.length === 0 ? 0 : Math.max(0, Math.floor((Math.min(...present) - 5) / 10) * 10);
+}

@@ -1,0 +1,14 @@
+'use client';
+// A day's report status: on time, late, missing, or still due by the site's deadline.
+import { useTranslations } from 'next-intl';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import type { ReportDayStatus } from '@/server/reports/deadline';
+
+const tones: Record<ReportDayStatus, BadgeTone> = { on_time: 'green', late: 'amber', missing: 'red', pending: 'neutral' };
+
+/** `deadline` is the site's own HH:MM, shown as configured rather than converted by the browser. */
+export function ReportStatusBadge({ status, deadline }: { status: ReportDayStatus; deadline: string }) {
+  const t = useTranslations('reports.status');
+  if (status === 'pending') return <Badge tone={tones.pending}>{t('pending', { time: deadline })}</Badge>;
+  return <Badge tone={tones[status]}>{t(status)}</Badge>;
+}

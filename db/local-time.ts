@@ -1,0 +1,50 @@
+// Site-local days, computed in JavaScript with @date-fns/tz (the tz database Node ships, updated
+// with Node) rather than with the database's AT TIME ZONE: the tz database compiled into PGlite
+// 0.5 has Africa/Casablanca on UTC+0 from October 2026 instead of UTC+1, which would file a
+// Casablanca record made between 00:00 and 01:00 local on the wrong day.
+import { TZDate, tzOffset } from '@date-fns/tz';
+
+const DAY_MS = 86_400_000;
+const BUCKET_MS = 15 * 60_000;
+const MAX_CACHED = 20_000;
+const offsets = new Map<string, number>();
+
+/** The UTC offset in minutes at an instant; cached per quarter-hour that holds no change. */
+function offsetAt(timezone: string, ms: number): number {
+  const bucket = Math.floor(ms / BUCKET_MS);
+  const key = `${timezone}|${bucket}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
+  const start = tzOffset(timezone, new Date(bucket * BUCKET_MS));
+  const end = tzOffset(timezone, new Date((bucket + 1) * BUCKET_MS - 1));
+  // A quarter-hour in which the offset changes is never cached: each instant is asked for.
+  if (start !== end) return tzOffset(timezone, new Date(ms));
+  if (offsets.size >= MAX_CACHED) offsets.clear();
+  offsets.set(key, start);
+  return start;
+}
+
+/** The site-local date (YYYY-MM-DD) of an instant. */
+export function localDayOf(at: Date | number, timezone: string): string {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  return new Date(ms + offsetAt(timezone, ms) * 60_000).toISOString().slice(0, 10);
+}
+
+/** The date `days` after (or before) a YYYY-MM-DD date. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant a site-local day begins. When local midnight does not exist (a change to summer
+ * time at midnight), the day begins at the first local time that does.
+ */
+export function localMidnight(day: string, timezone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, 0, 0, 0, timezone).getTime());
+}
+
+/** [start, end) of a site-local day, as instants: the bounds that select its rows by index. */
+export function localDayBounds(day: string, timezone: string): { start: Date; end: Date } {
+  return { start: localMidnight(day, timezone), end: localMidnight(addDays(day, 1), timezone) };
+}

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const [who, url, selector, name] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await (await browser.newContext({ baseURL: 'http://localhost:3103', viewport: { width: 1440, height: 900 }, locale: 'en-GB' })).newPage();
+await page.goto('/login');
+await page.getByLabel(/e-?mail/i).fill(who!);
+await page.getByLabel(/password|mot de passe/i).fill('vigie-demo');
+await page.getByRole('button', { name: /sign in|se connecter/i }).click();
+await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+await page.goto(url!);
+await page.waitForLoadState('networkidle');
+await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .animate-pulse'), undefined, { timeout: 60_000 }).catch(() => {});
+await page.waitForTimeout(500);
+await page.locator(selector!).first().screenshot({ path: `/tmp/qa-shots/${name}.png` });
+await browser.close();

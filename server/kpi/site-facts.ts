@@ -1,0 +1,50 @@
+// The facts a site page opens with: who the site is (country, time zone, kind, languages, seats,
+// SLA, report deadline) and how fresh each of its feeds is. A site lead asking for another site,
+// or anyone asking for an unknown code, gets "not found": the page answers 404 either way.
+import type { Db } from '@/db/client';
+import { findSiteFacts } from '@/db/queries/kpis';
+import type { SiteScope } from '@/server/auth/principal';
+import { notFound } from '@/server/errors';
+import { feedStatusOf, type FeedStatus } from '@/server/sites/glance';
+import { freshnessSeconds } from './definitions';
+import { todayIn } from './periods';
+
+export type SiteFacts = {
+  code: string;
+  name: string;
+  country: string;
+  timezone: string;
+  languages: string[];
+  kind: 'onshore' | 'nearshore' | 'offshore';
+  seats: number;
+  slaSeconds: number;
+  /** Minutes after site-local midnight by which the daily report is due. */
+  reportDeadlineMinute: number;
+  active: boolean;
+  /** The site's own calendar date now, YYYY-MM-DD. */
+  localToday: string;
+  feed: {
+    lastPushAt: Date | null;
+    lastCallPushAt: Date | null;
+    lastEvaluationPushAt: Date | null;
+    freshnessSeconds: number | null;
+    status: FeedStatus;
+  };
+};
+
+export async function buildSiteFacts(db: Db, args: { scope: SiteScope; code: string; now: Date }): Promise<SiteFacts> {
+  const row = await findSiteFacts(db, args.code.trim().toUpperCase());
+  if (!row || (!args.scope.all && args.scope.siteId !== row.id)) throw notFound('Site');
+  const { id: _id, lastPushAt, lastCallPushAt, lastEvaluationPushAt, ...site } = row;
+  return {
+    ...site,
+    localToday: todayIn(args.now, site.timezone),
+    feed: {
+      lastPushAt,
+      lastCallPushAt,
+      lastEvaluationPushAt,
+      freshnessSeconds: freshnessSeconds(args.now, lastPushAt),
+      status: feedStatusOf(lastPushAt, args.now),
+    },
+  };
+}

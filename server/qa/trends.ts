@@ -1,0 +1,109 @@
+// Weekly QA trends: each shown site's QA score (mean of its site-scope evaluations, from the
+// site_day rollups), the network's, and the criterion scores per category pooled over the shown
+// sites. Weeks without evaluations are present with null scores, so a chart shows a gap.
+import type { Db } from '@/db/client';
+import { weeklyCategoryQa, weeklySiteQa } from '@/db/queries/qa-evaluations';
+import type { QaCategory } from '@/db/schema';
+import type { SiteScope } from '@/server/auth/principal';
+import { validRange } from '@/server/kpi/request-range';
+import { QA_CATEGORIES } from './form-input';
+import { periodsOf } from './periods';
+import { rangeWithSites } from './qa-input';
+import { selectQaSites } from './site-access';
+
+export type QaTrendPoint = { week: string; score: number | null; evaluations: number };
+export type CategoryTrend = {
+  category: QaCategory;
+  /** Over the whole range: mean criterion score as a percentage of its maximum. */
+  percent: number | null;
+  scores: number;
+  points: { week: string; percent: number | null; scores: number }[];
+};
+
+export type QaTrends = {
+  from: string;
+  to: string;
+  weeks: string[];
+  network: QaTrendPoint[];
+  /** The network over the whole range. */
+  networkTotal: { score: number | null; evaluations: number };
+  sites: { code: string; name: string; score: number | null; evaluations: number; points: QaTrendPoint[] }[];
+  categories: CategoryTrend[];
+};
+
+type Sums = { evaluations: number; scored: number; scoreSum: number };
+
+const scoreOf = (s: Sums | undefined) => (s && s.scored > 0 ? s.scoreSum / s.scored : null);
+
+function add(a: Sums | undefined, b: Sums): Sums {
+  return { evaluations: (a?.evaluations ?? 0) + b.evaluations, scored: (a?.scored ?? 0) + b.scored, scoreSum: (a?.scoreSum ?? 0) + b.scoreSum };
+}
+
+export async function buildQaTrends(db: Db, args: { scope: SiteScope; input: { from: string; to: string; sites?: string | string[] } }): Promise<QaTrends> {
+  const input = rangeWithSites.parse(args.input);
+  const range = validRange(input.from, input.to);
+  const { shown, networkSiteIds } = await selectQaSites(db, args.scope, input.sites);
+  const shownIds = shown.map((s) => s.id);
+  const [siteWeeks, categoryWeeks] = await Promise.all([
+    weeklySiteQa(db, { siteIds: [...new Set([...networkSiteIds, ...shownIds])], ...range }),
+    weeklyCategoryQa(db, { siteIds: shownIds, ...range }),
+  ]);
+  const weeks = periodsOf(range, 'week');
+
+  const networkIds = new Set(networkSiteIds);
+  const network = new Map<string, Sums>();
+  const bySite = new Map<string, Sums>();
+  for (const row of siteWeeks) {
+    bySite.set(`${row.siteId}:${row.week}`, row);
+    if (networkIds.has(row.siteId)) network.set(row.week, add(network.get(row.week), row));
+  }
+  const pointsOf = (sumsOf: (week: string) => Sums | undefined): QaTrendPoint[] =>
+    weeks.map((week) => {
+      const sums = sumsOf(week);
+      return { week, score: scoreOf(sums), evaluations: sums?.evaluations ?? 0 };
+    });
+
+  const categories: CategoryTrend[] = QA_CATEGORIES.flatMap((category) => {
+    const rows = categoryWeeks.filter((r) => r.category === category);
+    if (rows.length === 0) return [];
+    const byWeek = new Map(rows.map((r) => [r.week, r]));
+    const percentSum = rows.reduce((a, r) => a + r.percentSum, 0);
+    const scores = rows.reduce((a, r) => a + r.scores, 0);
+    return [
+      {
+        category,
+        percent: scores === 0 ? null : percentSum / scores,
+        scores,
+        points: weeks.map((week) => {
+          const r = byWeek.get(week);
+          return { week, percent: r && r.scores > 0 ? r.percentSum / r.scores : null, scores: r?.scores ?? 0 };
+        }),
+      },
+    ];
+  });
+
+  let networkTotal: Sums | undefined;
+  for (const sums of network.values()) networkTotal = add(networkTotal, sums);
+
+  return {
+    ...range,
+    weeks,
+    network: pointsOf((week) => network.get(week)),
+    networkTotal: { score: scoreOf(networkTotal), evaluations: networkTotal?.evaluations ?? 0 },
+    sites: shown.map((site) => {
+      let total: Sums | undefined;
+      for (const week of weeks) {
+        const sums = bySite.get(`${site.id}:${week}`);
+        if (sums) total = add(total, sums);
+      }
+      return {
+        code: site.code,
+        name: site.name,
+        score: scoreOf(total),
+        evaluations: total?.evaluations ?? 0,
+        points: pointsOf((week) => bySite.get(`${site.id}:${week}`)),
+      };
+    }),
+    categories,
+  };
+}
