@@ -1,0 +1,328 @@
+// The demo network: seven sites with months of believable, reproducible data. Call records and
+// site QA evaluations go through the ingest path of the API (ingestCalls, ingestEvaluations,
+// createHqRescores), so the demo's rollups are made exactly as production's are.
+//
+// Each site has a character a manager recognises:
+// - PAR Paris (onshore): expensive and good: short waits, high satisfaction and QA, reports on time.
+// - TUN Tunis: solid on every call KPI, but weak on the "culture" QA category.
+// - CAS Casablanca: scores its own QA kindly: HQ's re-scores come out about 12 points lower.
+// - ALG Algiers: a telecom outage week about five weeks ago: few calls, very high abandons.
+// - DKR Dakar: ordinary calls, but about 40% of its daily reports never arrive.
+// - MRU Port Louis: excellent: best service level, satisfaction, first-contact resolution and QA.
+// - TNR Antananarivo: cheap but slow: long handle times, low service level, power cuts.
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import {
+  auditLog,
+  callRecords,
+  dailyReports,
+  digestSubscriptions,
+  kpiTargets,
+  missions,
+  missionTargets,
+  qaCriteria,
+  qaEvaluations,
+  qaForms,
+  qaScores,
+  siteDay,
+  siteFeeds,
+  siteMissionDay,
+  siteQueueDay,
+  sites,
+  users,
+} from '../schema';
+import { hashPassword } from '@/server/auth/password';
+import type { Actor } from '@/server/auth/principal';
+import { MAX_BATCH } from '@/server/ingest/call-record.schema';
+import { ingestCalls } from '@/server/ingest/calls';
+import { createHqRescores, ingestEvaluations } from '@/server/ingest/evaluations';
+import type { IngestResult } from '@/server/ingest/ingest-result';
+import { expectedMissionSuccesses, generateSiteCalls, type DemoDay } from './demo-calls';
+import {
+  DEMO_ADMIN,
+  DEMO_HQ,
+  DEMO_MISSIONS,
+  DEMO_SITES,
+  demoLeadEmail,
+  HQ_EVALUATOR,
+  NETWORK_TARGETS,
+  SITE_TARGETS,
+  STD_CRITERIA,
+  STD_FORM,
+} from './demo-network';
+import { generateSiteEvaluations } from './demo-qa';
+import { generateSiteReports, localInstant } from './demo-reports';
+import { createRandom, hashString } from './random';
+
+export type SeedDemoOptions = {
+  /** The instant the demo stands at; the data ends the day before. Default: today, 00:00 UTC. */
+  now?: Date;
+  /** Days of history. */
+  days?: number;
+  seed?: number;
+};
+
+export type SeedDemoResult = { counts: Record<string, number>; ms: number };
+
+export const DEFAULT_DEMO_DAYS = 120;
+export const DEFAULT_DEMO_SEED = 20_260_101;
+const DAY_MS = 86_400_000;
+
+const SEED_ACTOR: Actor = { actorType: 'system', actorId: null, actorLabel: 'demo seed' };
+
+/** True when the database holds no site and no user: the only state the demo seed loads into. */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [anySite] = await db.select({ id: sites.id }).from(sites).limit(1);
+  if (anySite) return false;
+  const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
+  return !anyUser;
+}
+
+function dayKey(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The seeded days, oldest first, ending the day before `now` (UTC calendar). */
+export function demoDays(now: Date, days: number): (DemoDay & { ms: number })[] {
+  const lastMs = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - DAY_MS;
+  return Array.from({ length: days }, (_, index) => {
+    const ms = lastMs - (days - 1 - index) * DAY_MS;
+    return { key: dayKey(ms), ms, index, weekday: new Date(ms).getUTCDay(), offset: index - (days - 1) };
+  });
+}
+
+/** The outage week: about five weeks back, or the middle third of a short seed. */
+export function outageOffsets(days: number): { from: number; to: number } {
+  const end = days >= 45 ? 35 : Math.max(1, Math.floor(days / 3));
+  return { from: -(end + 6), to: -end };
+}
+
+function assertAllAccepted(what: string, result: IngestResult) {
+  if (result.rejected.length > 0) {
+    const first = result.rejected[0];
+    throw new Error(`The demo seed produced ${result.rejected.length} invalid ${what}, e.g. ${JSON.stringify(first)}`);
+  }
+}
+
+/**
+ * Batches of whole days (call ids carry their day), so that no day is rolled up twice. A day with
+ * more calls than a batch holds is split.
+ */
+function dayAlignedChunks<T extends { externalId: string }>(calls: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  let batch: T[] = [];
+  let dayStart = 0;
+  calls.forEach((call, i) => {
+    const previous = calls[i - 1];
+    if (previous && dayOfCallId(previous.externalId) !== dayOfCallId(call.externalId)) dayStart = batch.length;
+    batch.push(call);
+    if (batch.length > size) {
+      const cut = dayStart > 0 ? dayStart : size;
+      out.push(batch.slice(0, cut));
+      batch = batch.slice(cut);
+      dayStart = 0;
+    }
+  });
+  if (batch.length > 0) out.push(batch);
+  return out;
+}
+
+const dayOfCallId = (externalId: string) => externalId.split('-')[1];
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
+  const started = performance.now();
+  const wall = new Date();
+  const now = options.now ?? new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()));
+  const totalDays = Math.max(1, Math.floor(options.days ?? DEFAULT_DEMO_DAYS));
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const nowMs = now.getTime();
+  if (!(await isDatabaseEmpty(db))) throw new Error('The demo seed loads only into an empty database');
+
+  const days = demoDays(now, totalDays);
+  const lastDay = days[days.length - 1]!;
+  const firstDay = days[0]!;
+  const outage = outageOffsets(totalDays);
+
+  // ── Sites, people, reference data ──────────────────────────────────────────────────────────
+  const siteRows = await db
+    .insert(sites)
+    .values(
+      DEMO_SITES.map((p) => ({
+        code: p.code,
+        name: p.name,
+        country: p.country,
+        timezone: p.timezone,
+        languages: p.languages,
+        kind: p.kind,
+        seats: p.seats,
+        slaSeconds: p.slaSeconds,
+      })),
+    )
+    .returning({ id: sites.id, code: sites.code, reportDeadlineMinute: sites.reportDeadlineMinute });
+  const siteByCode = new Map(siteRows.map((s) => [s.code, s]));
+  const siteIdOf = (code: string) => {
+    const site = siteByCode.get(code);
+    if (!site) throw new Error(`Unknown demo site ${code}`);
+    return site.id;
+  };
+
+  // One hash for every demo account: Argon2 is slow on purpose.
+  const passwordHash = await hashPassword(process.env.VIGIE_DEMO_PASSWORD || 'vigie-demo');
+  const [admin, hq] = await db
+    .insert(users)
+    .values([
+      { ...DEMO_ADMIN, role: 'admin' as const, passwordHash },
+      { ...DEMO_HQ, role: 'hq_manager' as const, passwordHash },
+    ])
+    .returning({ id: users.id });
+  if (!admin || !hq) throw new Error('Demo users were not created');
+  await db.insert(users).values(
+    DEMO_SITES.map((p) => ({
+      email: demoLeadEmail(p.code),
+      name: p.lead.name,
+      role: 'site_lead' as const,
+      siteId: siteIdOf(p.code),
+      locale: p.lead.locale,
+      timezone: p.timezone,
+      passwordHash,
+    })),
+  );
+
+  await db.insert(kpiTargets).values([
+    ...Object.entries(NETWORK_TARGETS).map(([metric, bounds]) => ({ metric: metric as keyof typeof NETWORK_TARGETS, ...bounds })),
+    ...SITE_TARGETS.map((t) => ({ siteId: siteIdOf(t.code), metric: t.metric, green: t.green, amber: t.amber })),
+  ]);
+
+  const [form] = await db
+    .insert(qaForms)
+    .values({ ...STD_FORM, status: 'published', publishedAt: new Date(firstDay.ms - 30 * DAY_MS) })
+    .returning({ id: qaForms.id });
+  if (!form) throw new Error('Demo QA form was not created');
+  await db.insert(qaCriteria).values(STD_CRITERIA.map((c, position) => ({ ...c, formId: form.id, position })));
+
+  for (const mission of DEMO_MISSIONS) {
+    const [row] = await db
+      .insert(missions)
+      .values({
+        code: mission.code,
+        name: mission.name,
+        description: mission.description,
+        startsOn: dayKey(lastDay.ms + mission.startOffset * DAY_MS),
+        endsOn: dayKey(lastDay.ms + mission.endOffset * DAY_MS),
+        successOutcomes: mission.successOutcomes,
+        createdBy: hq.id,
+      })
+      .returning({ id: missions.id });
+    if (!row) throw new Error('Demo mission was not created');
+    await db.insert(missionTargets).values(
+      DEMO_SITES.map((p) => ({
+        missionId: row.id,
+        siteId: siteIdOf(p.code),
+        target: Math.max(1, Math.round(expectedMissionSuccesses(p, mission, lastDay, totalDays) * p.missionTargetFactor)),
+      })),
+    );
+  }
+
+  await db.insert(digestSubscriptions).values([
+    { userId: hq.id, cadence: 'daily', sendMinute: 7 * 60, timezone: 'Europe/Paris' },
+    { userId: hq.id, cadence: 'weekly', sendMinute: 7 * 60, timezone: 'Europe/Paris' },
+  ]);
+
+  // ── Calls, evaluations, re-scores and reports, site by site ────────────────────────────────
+  const hqActor: Actor = { actorType: 'user', actorId: hq.id, actorLabel: DEMO_HQ.email };
+  for (const profile of DEMO_SITES) {
+    const siteId = siteIdOf(profile.code);
+    const outageDays = new Set(
+      profile.code === 'ALG' ? days.filter((d) => d.offset >= outage.from && d.offset <= outage.to).map((d) => d.key) : [],
+    );
+
+    const { calls, handled } = generateSiteCalls(profile, { days, outageDays }, createRandom(seed ^ hashString(profile.code)));
+    for (const batch of dayAlignedChunks(calls, MAX_BATCH)) {
+      const lastStart = Date.parse(batch[batch.length - 1]!.startedAt);
+      const receivedAt = new Date(Math.min(nowMs, lastStart + 45 * 60_000));
+      assertAllAccepted('call records', await ingestCalls(db, { siteId, records: batch, actor: SEED_ACTOR, receivedAt }));
+    }
+
+    // PGlite never analyzes by itself: without statistics the foreign-key checks of qa_scores
+    // against qa_evaluations slow down as the table grows. The server gains from them too.
+    await db.execute(sql`analyze qa_evaluations`);
+    // Evaluations stay inside the seeded days: none on the site's today.
+    const siteEndMs = Math.min(nowMs, localInstant(dayKey(lastDay.ms + DAY_MS), 0, profile.timezone).getTime());
+    const qaRandom = createRandom(seed ^ hashString(`${profile.code}:qa`));
+    const { evaluations, rescores } = generateSiteEvaluations(profile, handled, siteEndMs, qaRandom);
+    evaluations.sort((a, b) => (a.evaluatedAt < b.evaluatedAt ? -1 : a.evaluatedAt > b.evaluatedAt ? 1 : 0));
+    for (const batch of chunks(evaluations, MAX_BATCH)) {
+      const receivedAt = new Date(Math.min(nowMs, Date.parse(batch[batch.length - 1]!.evaluatedAt) + 30 * 60_000));
+      assertAllAccepted('evaluations', await ingestEvaluations(db, { siteId, evaluations: batch, actor: SEED_ACTOR, receivedAt }));
+    }
+
+    const idByExternal = new Map(
+      (
+        await db
+          .select({ id: qaEvaluations.id, externalId: qaEvaluations.externalId })
+          .from(qaEvaluations)
+          .where(and(eq(qaEvaluations.siteId, siteId), eq(qaEvaluations.scope, 'site')))
+      ).map((r) => [r.externalId, r.id]),
+    );
+    const items = rescores.map((rescore) => {
+      const siteEvaluationId = idByExternal.get(rescore.siteExternalId);
+      if (siteEvaluationId === undefined) throw new Error(`Evaluation ${rescore.siteExternalId} was not stored`);
+      return { siteEvaluationId, scores: rescore.scores, evaluator: HQ_EVALUATOR, comment: rescore.comment, evaluatedAt: rescore.evaluatedAt };
+    });
+    for (const batch of chunks(items, MAX_BATCH)) await createHqRescores(db, { siteId, actor: hqActor, rescores: batch });
+
+    const site = siteByCode.get(profile.code)!;
+    const reports = generateSiteReports(
+      profile,
+      days,
+      outageDays,
+      site.reportDeadlineMinute,
+      nowMs,
+      createRandom(seed ^ hashString(`${profile.code}:reports`)),
+    );
+    if (reports.length > 0) {
+      await db.insert(dailyReports).values(
+        reports.map((r) => ({ ...r, siteId, acknowledgedBy: r.acknowledgedAt ? hq.id : null })),
+      );
+    }
+  }
+
+  await db.execute(sql`analyze`);
+  return { counts: await countDemoRows(db), ms: Math.round(performance.now() - started) };
+}
+
+const COUNTED = {
+  sites,
+  users,
+  site_feeds: siteFeeds,
+  kpi_targets: kpiTargets,
+  qa_forms: qaForms,
+  qa_criteria: qaCriteria,
+  missions,
+  mission_targets: missionTargets,
+  digest_subscriptions: digestSubscriptions,
+  call_records: callRecords,
+  site_day: siteDay,
+  site_queue_day: siteQueueDay,
+  site_mission_day: siteMissionDay,
+  qa_evaluations: qaEvaluations,
+  qa_scores: qaScores,
+  daily_reports: dailyReports,
+  audit_log: auditLog,
+};
+
+/** Rows per table of what the demo seed writes. */
+export async function countDemoRows(db: Db): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const [name, table] of Object.entries(COUNTED)) {
+    const [row] = await db.select({ n: count() }).from(table);
+    counts[name] = Number(row?.n ?? 0);
+  }
+  return counts;
+}
