@@ -19,7 +19,7 @@ describe('navigation', () => {
       '/settings/digests',
     ]);
     expect(hrefs('hq_manager')).toEqual(['/', '/missions', '/reports', '/qa', '/settings/targets', '/settings/tokens', '/settings/digests']);
-    expect(hrefs('site_lead')).toEqual(['/', '/missions', '/reports', '/qa', '/settings/tokens', '/settings/digests']);
+    expect(hrefs('site_lead')).toEqual(['/', '/missions', '/reports', '/qa', '/upload', '/settings/tokens', '/settings/digests']);
   });
 
   it('offers missions and daily reports to every role, under monitor', () => {

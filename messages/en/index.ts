@@ -22,6 +22,7 @@ import missions from './missions.json';
 import reports from './reports.json';
 import digests from './digests.json';
 import outbox from './outbox.json';
+import upload from './upload.json';
 
 const messages = {
   meta,
@@ -47,6 +48,7 @@ const messages = {
   reports,
   digests,
   outbox,
+  upload,
 };
 
 export default messages;
