@@ -45,8 +45,8 @@ export function DrawSampleForm({ sites, from, to, defaultSite }: Props) {
     <Card labelledBy="draw-title">
       <CardHeader id="draw-title" title={t('title')} description={t('description')} />
       <CardBody>
-        <form onSubmit={submit} className="grid grid-cols-2 gap-3 sm:grid-cols-[minmax(0,1.5fr)_minmax(0,1fr)_minmax(0,1fr)_5.5rem_auto]">
-          <div className="space-y-1">
+        <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
+          <div className="w-52 space-y-1">
             <label htmlFor={`${id}-site`} className="block text-xs font-medium text-slate-700">
               {t('site')}
             </label>
@@ -58,19 +58,19 @@ export function DrawSampleForm({ sites, from, to, defaultSite }: Props) {
               ))}
             </Select>
           </div>
-          <div className="space-y-1">
+          <div className="w-40 space-y-1">
             <label htmlFor={`${id}-from`} className="block text-xs font-medium text-slate-700">
               {t('from')}
             </label>
             <Input id={`${id}-from`} type="date" required value={form.from} onChange={(e) => set('from')(e.target.value)} aria-invalid={refused.has('from')} />
           </div>
-          <div className="space-y-1">
+          <div className="w-40 space-y-1">
             <label htmlFor={`${id}-to`} className="block text-xs font-medium text-slate-700">
               {t('to')}
             </label>
             <Input id={`${id}-to`} type="date" required value={form.to} onChange={(e) => set('to')(e.target.value)} aria-invalid={refused.has('to')} />
           </div>
-          <div className="space-y-1">
+          <div className="w-24 space-y-1">
             <label htmlFor={`${id}-size`} className="block text-xs font-medium text-slate-700">
               {t('size')}
             </label>
@@ -87,7 +87,7 @@ export function DrawSampleForm({ sites, from, to, defaultSite }: Props) {
             />
           </div>
           <div className="flex items-end">
-            <Button type="submit" disabled={draw.isPending || !form.site} className="w-full">
+            <Button type="submit" disabled={draw.isPending || !form.site}>
               {draw.isPending ? t('drawing') : t('submit')}
             </Button>
           </div>

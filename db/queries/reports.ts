@@ -122,12 +122,23 @@ export async function listSiteReports(db: Db, siteId: number, from: string, to: 
     .orderBy(desc(dailyReports.day));
 }
 
-export type ComplianceRow = { siteId: number; expected: number; onTime: number; late: number; missing: number };
+export type ComplianceRow = {
+  siteId: number;
+  /** The first day the site took part (see below): no report is expected before it. */
+  takesPartFrom: string;
+  expected: number;
+  onTime: number;
+  late: number;
+  missing: number;
+};
 
 /**
  * Report compliance parts per site over a range of site-local days, as of `now`. A day is
  * expected once its deadline (the site's deadline minute on that local day, in its time zone)
  * has passed, or earlier when its report is already in; on time = first submitted by the deadline.
+ * Days before the site took part are not expected: before the earliest of its creation day, its
+ * first report and its first day of calls (a site added today owes nothing for last month). A
+ * site with no day of the range left is absent from the answer.
  */
 export async function sumReportCompliance(db: Db, args: { siteIds: number[]; from: string; to: string; now: Date }): Promise<ComplianceRow[]> {
   if (args.siteIds.length === 0) return [];
@@ -138,22 +149,31 @@ export async function sumReportCompliance(db: Db, args: { siteIds: number[]; fro
   const now = sql`${args.now.toISOString()}::timestamptz`;
   const result = await db.execute(sql`
     select s.id as "siteId",
+      to_char(f.first_day, 'YYYY-MM-DD') as "takesPartFrom",
       count(*) filter (where g.deadline < ${now} or r.site_id is not null)::int as expected,
       count(r.site_id) filter (where r.submitted_at <= g.deadline)::int as "onTime",
       count(r.site_id) filter (where r.submitted_at > g.deadline)::int as late,
       count(*) filter (where g.deadline < ${now} and r.site_id is null)::int as missing
     from sites s
     cross join lateral (
+      select least(
+        (s.created_at at time zone s.timezone)::date,
+        (select min(day) from daily_reports where site_id = s.id),
+        (select min(day) from site_day where site_id = s.id)
+      ) as first_day
+    ) f
+    cross join lateral (
       select d::date as day, (d::date::timestamp + s.report_deadline_minute * interval '1 minute') at time zone s.timezone as deadline
-      from generate_series(${args.from}::date, ${args.to}::date, interval '1 day') d
+      from generate_series(greatest(${args.from}::date, f.first_day), ${args.to}::date, interval '1 day') d
     ) g
     left join daily_reports r on r.site_id = s.id and r.day = g.day
     where s.id in (${ids})
-    group by s.id
+    group by s.id, f.first_day
     order by s.id
   `);
   return rowsOf<ComplianceRow>(result).map((r) => ({
     siteId: Number(r.siteId),
+    takesPartFrom: r.takesPartFrom,
     expected: Number(r.expected),
     onTime: Number(r.onTime),
     late: Number(r.late),

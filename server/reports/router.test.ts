@@ -46,8 +46,8 @@ const REPORT = {
 
 beforeAll(async () => {
   h = await createTestDb();
-  site.MRU = (await makeSite(h.db, { code: 'MRU', name: 'Port Louis', country: 'MU', timezone: 'Indian/Mauritius' })).id;
-  site.DKR = (await makeSite(h.db, { code: 'DKR', name: 'Dakar Plateau', country: 'SN', timezone: 'Africa/Dakar' })).id;
+  site.MRU = (await makeSite(h.db, { code: 'MRU', name: 'Port Louis', country: 'MU', timezone: 'Indian/Mauritius', createdAt: at('2025-01-01T00:00:00Z') })).id;
+  site.DKR = (await makeSite(h.db, { code: 'DKR', name: 'Dakar Plateau', country: 'SN', timezone: 'Africa/Dakar', createdAt: at('2025-01-01T00:00:00Z') })).id;
   site.OLD = (await makeSite(h.db, { code: 'OLD', name: 'Closed centre', timezone: 'Europe/Paris', active: false })).id;
   hq = await makePrincipal(h.db, 'hq_manager');
   leadMru = await makePrincipal(h.db, 'site_lead', site.MRU);
@@ -213,5 +213,22 @@ describe('report compliance', () => {
     expect(summary.sites.map((s) => s.code)).toEqual(['DKR']);
     expect(summary.network.expected).toBe(6);
     expect(JSON.stringify(summary)).not.toMatch(/MRU|Port Louis/);
+  });
+});
+
+describe('a site that joined recently', () => {
+  it('owes no report for the days before it took part', async () => {
+    // Created at 09:00 in Dakar on 15 March, no report and no call yet.
+    await makeSite(h.db, { code: 'NEW', name: 'New centre', country: 'SN', timezone: 'Africa/Dakar', createdAt: at('2025-03-15T09:00:00Z') });
+    const now = at('2025-03-16T22:00:00Z');
+    const summary = await caller(hq, now).reports.compliance({ from: '2025-03-01', to: '2025-03-16', sites: 'NEW' });
+    expect(summary.sites).toEqual([{ code: 'NEW', name: 'New centre', expected: 2, onTime: 0, late: 0, missing: 2, compliance: 0, rag: 'red' }]);
+    const history = await caller(hq, now).reports.history({ site: 'NEW', from: '2025-03-01', to: '2025-03-16' });
+    expect(history.days.map((d) => [d.date, d.status])).toEqual([
+      ['2025-03-16', 'missing'],
+      ['2025-03-15', 'missing'],
+    ]);
+    const before = await caller(hq, now).reports.compliance({ from: '2025-03-01', to: '2025-03-10', sites: 'NEW' });
+    expect(before.sites[0]).toMatchObject({ expected: 0, compliance: null });
   });
 });

@@ -229,7 +229,7 @@ async function siteInScope(db: Db, scope: SiteScope, code: string | undefined): 
 
 export type ComplianceFigures = { expected: number; onTime: number; late: number; missing: number; compliance: number | null };
 
-function figuresOf(row: Omit<ComplianceRow, 'siteId'> | undefined): ComplianceFigures {
+function figuresOf(row: Pick<ComplianceRow, 'expected' | 'onTime' | 'late' | 'missing'> | undefined): ComplianceFigures {
   const parts = row ?? { expected: 0, onTime: 0, late: 0, missing: 0 };
   return {
     expected: parts.expected,
@@ -251,7 +251,10 @@ export type SiteHistory = {
   compliance: ComplianceFigures;
 };
 
-/** One site's days in a range (latest first, none after the site's today) with its compliance. */
+/**
+ * One site's days in a range (latest first; none after the site's today, none before it took
+ * part) with its compliance.
+ */
 export async function siteReportHistory(
   db: Db,
   scope: SiteScope,
@@ -268,12 +271,13 @@ export async function siteReportHistory(
     sumReportCompliance(db, { siteIds: [site.id], ...range, now }),
   ]);
   const byDay = new Map(rows.map((r) => [r.day, r]));
+  const takesPartFrom = compliance?.takesPartFrom ?? null;
   return {
     site: { code: site.code, name: site.name, timezone: site.timezone, reportDeadline: formatMinuteOfDay(site.reportDeadlineMinute) },
     from: range.from,
     to: range.to,
     today,
-    days: days.map((day) => {
+    days: days.filter((day) => takesPartFrom !== null && day >= takesPartFrom).map((day) => {
       const row = byDay.get(day);
       const deadline = reportDeadline(day, site.reportDeadlineMinute, site.timezone);
       return { date: day, deadline, status: dayStatus(row?.submittedAt ?? null, deadline, now), report: row ? viewOf(site, row) : null };
