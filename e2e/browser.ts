@@ -33,5 +33,10 @@ export async function signIn(browser: Browser, email: string, password = DEMO_PA
   await page.getByLabel(/password|mot de passe/i).fill(password);
   await page.getByRole('button', { name: /sign in|se connecter/i }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  // Every test starts in English, whatever language an earlier test left this account in.
+  const res = await page.request.post('/api/trpc/users.setMyLocale', { data: { json: { locale: 'en' } } });
+  if (!res.ok()) throw new Error(`Could not reset the language of ${email}: HTTP ${res.status()}`);
+  await context.addCookies([{ name: 'VIGIE_LOCALE', value: 'en', url: baseUrl() }]);
+  await page.reload();
   return page;
 }
