@@ -17,7 +17,7 @@ describe('CSV upload', () => {
     const page = await signIn(browser, 'lead.tun@demo.vigie');
     await page.getByRole('link', { name: 'Upload data' }).click();
     await page.waitForURL('**/upload');
-    await page.getByLabel('CSV file').setInputFiles(path.resolve('samples/calls.csv'));
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles(path.resolve('samples/calls.csv'));
     await expect.poll(() => page.locator('main').innerText()).toMatch(/8 rows: 7 valid, 1 rejected/);
     const main = await page.locator('main').innerText();
     expect(main).toContain('TUN-20261125-0008');
