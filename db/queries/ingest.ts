@@ -18,9 +18,9 @@ const INGEST_LOCK_CLASS = 4_242;
 
 type ArrayItem = string | number | boolean | null;
 
-// Keys sent in a batch are looked up one by one through a lateral subquery kept apart by
-// "offset 0" (the planner cannot fold it into a join): each key is one probe of the table's
-// unique index, whatever the statistics say. Joined or tested with = any(array), a planner
+// Existing rows are looked up by the keys of a batch one by one, through a lateral subquery kept
+// apart by "offset 0" (the planner cannot fold it into a join): each key is one probe of the
+// table's unique index, whatever the statistics say. Joined or tested with = any(array), a planner
 // without fresh statistics (PGlite never analyzes by itself) may read the whole table for every
 // batch, and a seed or a backfill slows down as the table grows.
 
@@ -216,6 +216,7 @@ export async function upsertCallRecords(
 
 // ── Rollups ──────────────────────────────────────────────────────────────────────────────────
 
+/** The call-sum columns of site_day and site_queue_day, in the order CALL_SUMS computes them. */
 export const CALL_SUM_COLUMNS = sql.raw(
   [
     'calls',
@@ -745,6 +746,7 @@ export async function upsertHqEvaluations(
       ) as r(external_id, form_id, agent_ref, call_external_id, evaluator, evaluated_at, score, critical_failed, comment,
              calibrates_id, created_by_user_id)
       on conflict (site_id, scope, external_id) do update set
+        form_id = excluded.form_id, agent_ref = excluded.agent_ref, call_external_id = excluded.call_external_id,
         evaluator = excluded.evaluator, evaluated_at = excluded.evaluated_at, score = excluded.score,
         critical_failed = excluded.critical_failed, comment = excluded.comment,
         created_by_user_id = excluded.created_by_user_id, updated_at = now()

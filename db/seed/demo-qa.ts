@@ -56,7 +56,8 @@ export function generateSiteEvaluations(
   const rescores: DemoRescore[] = [];
   const agentOffset = new Map<string, number>();
   const groups = groupByAgentWeek(handled);
-  const evaluators = Math.max(1, Math.ceil(agentOffsetCount(groups) / 25));
+  // One QA evaluator for about 25 agents.
+  const evaluators = Math.max(1, Math.ceil(agentCount(groups) / 25));
   let seq = 0;
 
   // Sorted keys: the draw order must not depend on the order calls were grouped in.
@@ -128,6 +129,6 @@ export function generateSiteEvaluations(
   return { evaluations, rescores };
 }
 
-function agentOffsetCount(groups: Map<string, HandledCall[]>): number {
+function agentCount(groups: Map<string, HandledCall[]>): number {
   return new Set([...groups.keys()].map((k) => k.slice(0, k.indexOf('|')))).size;
 }

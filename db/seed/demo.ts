@@ -12,6 +12,7 @@
 // - TNR Antananarivo: cheap but slow: long handle times, low service level, power cuts.
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { localDayOf } from '../local-time';
 import {
   auditLog,
   callRecords,
@@ -105,29 +106,31 @@ function assertAllAccepted(what: string, result: IngestResult) {
 }
 
 /**
- * Batches of whole days (call ids carry their day), so that no day is rolled up twice. A day with
- * more calls than a batch holds is split.
+ * Batches of whole days, so that no day is rolled up twice. A day with more calls than a batch
+ * holds is split. `dayOf` gives the day of an item; items come in day order.
  */
-function dayAlignedChunks<T extends { externalId: string }>(calls: readonly T[], size: number): T[][] {
+function dayAlignedChunks<T>(items: readonly T[], size: number, dayOf: (item: T) => string): T[][] {
   const out: T[][] = [];
   let batch: T[] = [];
   let dayStart = 0;
-  calls.forEach((call, i) => {
-    const previous = calls[i - 1];
-    if (previous && dayOfCallId(previous.externalId) !== dayOfCallId(call.externalId)) dayStart = batch.length;
-    batch.push(call);
+  let currentDay: string | null = null;
+  for (const item of items) {
+    const day = dayOf(item);
+    if (day !== currentDay) {
+      dayStart = batch.length;
+      currentDay = day;
+    }
+    batch.push(item);
     if (batch.length > size) {
       const cut = dayStart > 0 ? dayStart : size;
       out.push(batch.slice(0, cut));
       batch = batch.slice(cut);
       dayStart = 0;
     }
-  });
+  }
   if (batch.length > 0) out.push(batch);
   return out;
 }
-
-const dayOfCallId = (externalId: string) => externalId.split('-')[1];
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -243,14 +246,15 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     );
 
     const { calls, handled } = generateSiteCalls(profile, { days, outageDays }, createRandom(seed ^ hashString(profile.code)));
-    for (const batch of dayAlignedChunks(calls, MAX_BATCH)) {
+    for (const batch of dayAlignedChunks(calls, MAX_BATCH, (c) => localDayOf(Date.parse(c.startedAt), profile.timezone))) {
       const lastStart = Date.parse(batch[batch.length - 1]!.startedAt);
       const receivedAt = new Date(Math.min(nowMs, lastStart + 45 * 60_000));
       assertAllAccepted('call records', await ingestCalls(db, { siteId, records: batch, actor: SEED_ACTOR, receivedAt }));
     }
 
     // PGlite never analyzes by itself: without statistics the foreign-key checks of qa_scores
-    // against qa_evaluations slow down as the table grows. The server gains from them too.
+    // against qa_evaluations slow down as the table grows. (The statistics of the final analyze
+    // stay in the data directory, so the server starts with them.)
     await db.execute(sql`analyze qa_evaluations`);
     // Evaluations stay inside the seeded days: none on the site's today.
     const siteEndMs = Math.min(nowMs, localInstant(dayKey(lastDay.ms + DAY_MS), 0, profile.timezone).getTime());

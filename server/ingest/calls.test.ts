@@ -264,14 +264,18 @@ describe('ingestCalls', () => {
         call('ma-2', { startedAt: '2026-05-09T22:59:59Z' }), // 23:59:59 local on 05-09
         call('ma-3', { startedAt: '2026-03-01T00:00:00Z' }), // 00:00 local on 03-01 (Ramadan time)
         call('ma-4', { startedAt: '2026-02-28T23:59:59+00:00' }),
+        // 00:30 local on 11-11: the tz database inside PGlite 0.5 would say UTC+0, i.e. 23:30 on 11-10.
+        call('ma-5', { startedAt: '2026-11-10T23:30:00Z' }),
       ],
       actor,
     });
-    expect(await days(ids.cas, ['2026-05-09', '2026-05-10', '2026-02-28', '2026-03-01'])).toEqual([
+    expect(await days(ids.cas, ['2026-05-09', '2026-05-10', '2026-02-28', '2026-03-01', '2026-11-10', '2026-11-11'])).toEqual([
       ['2026-05-09', 1],
       ['2026-05-10', 1],
       ['2026-02-28', 1],
       ['2026-03-01', 1],
+      ['2026-11-10', 0],
+      ['2026-11-11', 1],
     ]);
     await expectExact(ids.par);
     await expectExact(ids.cas);

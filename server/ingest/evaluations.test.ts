@@ -210,6 +210,42 @@ describe('ingestEvaluations', () => {
     ]);
   });
 
+  it('drops the scores of the old version when an evaluation is re-sent on another form version', async () => {
+    const [old, current] = await h.db
+      .insert(qaForms)
+      .values([
+        { code: 'ALT', version: 1, name: 'Alt', status: 'retired' },
+        { code: 'ALT', version: 2, name: 'Alt', status: 'published' },
+      ])
+      .returning();
+    await h.db.insert(qaCriteria).values([
+      { formId: old!.id, key: 'greeting', label: 'Greeting', category: 'soft_skills', weight: 1, maxScore: 5 },
+      { formId: old!.id, key: 'accuracy', label: 'Accuracy', category: 'resolution', weight: 1, maxScore: 5 },
+      { formId: current!.id, key: 'accuracy', label: 'Accuracy', category: 'resolution', weight: 1, maxScore: 5 },
+    ]);
+    await ingestEvaluations(h.db, {
+      siteId,
+      evaluations: [evaluation('v-1', { formCode: 'ALT@1', scores: { greeting: 5, accuracy: 3 } })],
+      actor,
+    });
+    // Same accuracy score, so only the form and the set of scores change.
+    const result = await ingestEvaluations(h.db, {
+      siteId,
+      evaluations: [evaluation('v-1', { formCode: 'ALT', scores: { accuracy: 3 } })],
+      actor,
+    });
+    expect(result).toMatchObject({ inserted: 0, updated: 1, rejected: [] });
+    const row = await stored('v-1');
+    expect(row).toMatchObject({ formId: current!.id, score: 60 });
+    const scores = await h.db
+      .select({ key: qaCriteria.key, formId: qaCriteria.formId, score: qaScores.score })
+      .from(qaScores)
+      .innerJoin(qaCriteria, eq(qaCriteria.id, qaScores.criterionId))
+      .where(and(eq(qaScores.siteId, siteId), eq(qaScores.evaluationId, row!.id)));
+    expect(scores).toEqual([{ key: 'accuracy', formId: current!.id, score: 3 }]);
+    await expectExact();
+  });
+
   it('rejects unknown, missing and out-of-range scores, schema errors and duplicates, and keeps the rest', async () => {
     const result = await ingestEvaluations(h.db, {
       siteId,

@@ -3,15 +3,15 @@
 import type { Db } from '@/db/client';
 import { insertAudit } from '@/db/queries/audit';
 import {
+  deleteScoresOutsideForm,
   findSiteEvaluationsForRescore,
   insertAuditEntries,
   listFormVersionsWithCriteria,
   lockSiteForIngest,
   recomputeSiteQaDays,
-  deleteScoresOutsideForm,
   touchSiteFeed,
-  upsertHqEvaluations,
   upsertEvaluationScores,
+  upsertHqEvaluations,
   upsertSiteEvaluations,
   type EvaluationValues,
   type IngestForm,
@@ -90,7 +90,9 @@ export async function ingestEvaluations(db: Db, args: IngestEvaluationsArgs): Pr
     const codes = [...new Set(checked.valid.map((v) => parseFormReference(v.value.formCode).code))];
     const forms = await listFormVersionsWithCriteria(tx, codes);
     const { scored, rejected: unscorable } = scoreAgainstForms(checked.valid, forms);
-    const { unique, duplicates } = rejectDuplicates(scored.map((s) => ({ index: s.index, value: { ...s.value, externalId: s.value.input.externalId } })));
+    const { unique, duplicates } = rejectDuplicates(
+      scored.map((s) => ({ index: s.index, value: { ...s.value, externalId: s.value.input.externalId } })),
+    );
 
     const rows: EvaluationValues[] = unique.map(({ value: { input, form, score, criticalFailed } }) => ({
       externalId: input.externalId,
