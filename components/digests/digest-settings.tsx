@@ -85,9 +85,11 @@ export function DigestSettings() {
           id={`${id}-list`}
           title={t('listTitle')}
           actions={
-            <Button size="sm" onClick={() => setEditing('new')} disabled={!options.data}>
-              {t('new')}
-            </Button>
+            list.data && list.data.length > 0 ? (
+              <Button size="sm" onClick={() => setEditing('new')} disabled={!options.data}>
+                {t('new')}
+              </Button>
+            ) : null
           }
         />
         {failed ? (

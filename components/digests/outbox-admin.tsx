@@ -87,7 +87,7 @@ export function OutboxAdmin() {
   const when = (at: Date | null) =>
     at ? (
       <time dateTime={at.toISOString()} title={format.dateTime(at, { dateStyle: 'full', timeStyle: 'long' })}>
-        {format.dateTime(at, { dateStyle: 'medium', timeStyle: 'short' })}
+        {format.dateTime(at, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
       </time>
     ) : (
       <span className="text-slate-400">—</span>
@@ -152,9 +152,6 @@ export function OutboxAdmin() {
                   <TH numeric>{t('attempts')}</TH>
                   <TH>{t('lastError')}</TH>
                   <TH>{t('sentAt')}</TH>
-                  <TH>
-                    <span className="sr-only">{tCommon('actions')}</span>
-                  </TH>
                 </tr>
               </THead>
               <TBody>
@@ -162,8 +159,15 @@ export function OutboxAdmin() {
                   <TR key={row.id}>
                     <TD className="whitespace-nowrap">{when(row.createdAt)}</TD>
                     <TD className="whitespace-nowrap">{row.toAddress}</TD>
-                    <th scope="row" className="max-w-md truncate px-3 py-2 text-left font-medium" title={row.subject}>
-                      {row.subject}
+                    <th scope="row" className="max-w-md px-3 py-2 text-left font-medium">
+                      <button
+                        type="button"
+                        title={t('openNamed', { subject: row.subject })}
+                        onClick={() => setOpen({ id: row.id, subject: row.subject })}
+                        className="block max-w-full truncate text-left text-brand-700 hover:underline focus-visible:underline"
+                      >
+                        {row.subject}
+                      </button>
                     </th>
                     <TD>
                       <Badge tone={TONE[row.status]}>{t(`statuses.${row.status}`)}</Badge>
@@ -178,11 +182,6 @@ export function OutboxAdmin() {
                       {row.lastError ?? <span className="font-sans text-slate-400">—</span>}
                     </TD>
                     <TD className="whitespace-nowrap">{when(row.sentAt)}</TD>
-                    <TD className="text-right">
-                      <Button size="sm" variant="ghost" aria-label={t('openNamed', { subject: row.subject })} onClick={() => setOpen({ id: row.id, subject: row.subject })}>
-                        {t('open')}
-                      </Button>
-                    </TD>
                   </TR>
                 ))}
               </TBody>
@@ -202,7 +201,7 @@ export function OutboxAdmin() {
         )}
       </Card>
 
-      <Dialog open={open !== null} onClose={() => setOpen(null)} title={open?.subject ?? ''} closeLabel={tCommon('close')} className="max-w-4xl">
+      <Dialog open={open !== null} onClose={() => setOpen(null)} title={open?.subject ?? ''} closeLabel={tCommon('close')} className="max-w-4xl!">
         {open ? (
           <OutboxEmail
             id={open.id}

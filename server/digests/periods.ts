@@ -113,6 +113,17 @@ export function latestDuePeriod(schedule: DigestSchedule, now: Date): DigestPeri
   return periodForSendDay('weekly', dueThisWeek ? monday : shiftDay(monday, -7));
 }
 
+/**
+ * Whether a due period is owed to a subscription set up (created, changed or resumed) at
+ * `setUpAt`: not when its send instant came before that, so that a change takes effect from the
+ * next send, as the settings page announces. A replay as of an instant before the set-up (the
+ * CLI's --now in the past) is not held to it: the subscription is taken as always there.
+ */
+export function isOwed(schedule: DigestSchedule, period: DigestPeriod, setUpAt: Date, now: Date): boolean {
+  if (now.getTime() < setUpAt.getTime()) return true;
+  return sendInstant(period.sendDay, schedule.sendMinute, schedule.timezone).getTime() >= setUpAt.getTime();
+}
+
 /** The next send after `now` (local day and minute) and the period it will cover. */
 export function nextSend(schedule: DigestSchedule, now: Date): DigestPeriod & { at: Date } {
   const due = latestDuePeriod(schedule, now);

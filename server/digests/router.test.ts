@@ -75,8 +75,8 @@ describe('own subscriptions', () => {
       timezone: 'Europe/Paris',
       active: true,
       sites: [
-        { code: 'TUN', name: 'Tunis' },
         { code: 'DKR', name: 'Dakar' },
+        { code: 'TUN', name: 'Tunis' },
       ],
       next: { at: new Date('2026-11-26T06:00:00Z'), from: '2026-11-25', to: '2026-11-25' },
       lastRun: null,

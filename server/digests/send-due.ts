@@ -8,7 +8,7 @@ import { attachRunEmail, claimRun, insertEmail, listActiveSubscriptions, runExis
 import { composeDigest } from './compose';
 import type { MailTransport } from './mailer';
 import { deliverDueEmails, type DeliveryResult } from './outbox-delivery';
-import { latestDuePeriod, type Cadence } from './periods';
+import { isOwed, latestDuePeriod, type Cadence } from './periods';
 
 export type SendDueOptions = { now: Date; transport: MailTransport | null; publicUrl: string };
 
@@ -34,6 +34,8 @@ export async function sendDueDigests(db: Db, options: SendDueOptions): Promise<T
   for (const subscription of subscriptions) {
     try {
       const period = latestDuePeriod(subscription, now);
+      // Set up after this period's send time: its first digest is the next one.
+      if (!isOwed(subscription, period, subscription.updatedAt, now)) continue;
       // A cheap look first, so that a period already sent costs no rendering.
       if (await runExists(db, subscription.id, period.from)) {
         alreadyClaimed += 1;

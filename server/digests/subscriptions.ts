@@ -94,7 +94,7 @@ async function viewsOf(db: Db, rows: DigestSubscription[], now: Date): Promise<S
         cadence: row.cadence,
         sendTime: formatSendTime(row.sendMinute),
         timezone: row.timezone,
-        sites: row.siteIds === null ? null : row.siteIds.flatMap((id) => siteOf.get(id) ?? []),
+        sites: row.siteIds === null ? null : row.siteIds.flatMap((id) => siteOf.get(id) ?? []).sort((x, y) => x.code.localeCompare(y.code)),
         active: row.active,
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,
@@ -125,7 +125,7 @@ export async function createSubscription(db: Db, principal: UserPrincipal, input
       timezone: values.timezone,
       siteIds: await siteIdsFor(tx, principal, values.sites),
       active: true,
-    });
+    }, now);
     await audit(tx, principal, 'digest_subscription.create', row, { cadence: row.cadence, sendMinute: row.sendMinute, timezone: row.timezone, siteIds: row.siteIds });
     return (await viewsOf(tx, [row], now))[0]!;
   });
@@ -142,7 +142,7 @@ export async function updateSubscription(db: Db, principal: UserPrincipal, input
     if (values.timezone !== undefined) patch.timezone = values.timezone;
     if (values.sites !== undefined) patch.siteIds = await siteIdsFor(tx, principal, values.sites);
     if (values.active !== undefined) patch.active = values.active;
-    const row = await updateUserSubscription(tx, principal.userId, values.id, patch);
+    const row = await updateUserSubscription(tx, principal.userId, values.id, patch, now);
     if (!row) throw notFound('Digest');
     await audit(tx, principal, 'digest_subscription.update', row, { before: { cadence: before.cadence, sendMinute: before.sendMinute, timezone: before.timezone, siteIds: before.siteIds, active: before.active }, patch });
     return (await viewsOf(tx, [row], now))[0]!;

@@ -62,6 +62,7 @@ const th: CSSProperties = {
   whiteSpace: 'nowrap',
 };
 const td: CSSProperties = { padding: '5px 6px', fontSize: '13px', textAlign: 'right', borderBottom: `1px solid ${colour.line}`, verticalAlign: 'top' };
+const networkTd: CSSProperties = { ...td, borderTop: `2px solid ${colour.line}`, borderBottom: 'none' };
 const sectionTitle: CSSProperties = { fontSize: '15px', fontWeight: 700, color: colour.ink, margin: '22px 0 6px' };
 const item: CSSProperties = { fontSize: '13px', lineHeight: '19px', color: colour.ink, margin: '0 0 4px' };
 const note: CSSProperties = { fontSize: '12px', lineHeight: '17px', color: colour.muted, margin: '0 0 4px' };
@@ -76,17 +77,17 @@ function Figure({ value, change, rag, verdict }: { value: string; change: string
   );
 }
 
-function Cells({ row, strings }: { row: DigestRow; strings: DigestStrings }) {
+function Cells({ row, strings, cellStyle = td }: { row: DigestRow; strings: DigestStrings; cellStyle?: CSSProperties }) {
   const locale = strings.intlLocale;
   return (
     <>
-      <td style={td}>
+      <td style={cellStyle}>
         <Figure value={formatCount(row.handled, locale)} change={formatCountChange(row.handledChange, locale, strings.noValue)} rag={null} verdict="same" />
       </td>
       {DIGEST_METRICS.map((metric) => {
         const cell = row.cells[metric];
         return (
-          <td key={metric} style={td}>
+          <td key={metric} style={cellStyle}>
             <Figure
               value={formatMetric(metric, cell.value, locale, strings.noValue)}
               change={formatMetricChange(metric, cell.change, locale, strings.noValue)}
@@ -176,8 +177,8 @@ export function DigestEmail({ content, strings, unsubscribeUrl, preview, timeZon
                 </tr>
               ))}
               <tr>
-                <td style={{ ...td, textAlign: 'left', fontWeight: 700, borderBottom: 'none' }}>{strings.table.network}</td>
-                <Cells row={content.network} strings={strings} />
+                <td style={{ ...networkTd, textAlign: 'left', fontWeight: 700 }}>{strings.table.network}</td>
+                <Cells row={content.network} strings={strings} cellStyle={networkTd} />
               </tr>
             </tbody>
           </table>
