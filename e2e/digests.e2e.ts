@@ -72,7 +72,6 @@ describe('e-mail digests', () => {
     expect(await page.getByRole('note').innerText()).toMatch(/SMTP_URL/);
     const row = page.getByRole('row', { name: /\[Test\]/ }).first();
     await row.waitFor();
-    console.log('DIAG outbox:\n' + (await page.locator('tbody').innerText()));
     expect(await row.innerText()).toContain('hq@demo.vigie');
     await row.getByRole('button').click();
     const dialog = page.getByRole('dialog');

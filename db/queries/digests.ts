@@ -6,7 +6,7 @@ import { digestRuns, digestSubscriptions, emailOutbox, users, type DigestSubscri
 // ── Subscriptions ─────────────────────────────────────────────────────────────────────────────
 
 /** An active subscription of an active user, with what rendering for that user needs. */
-export type DueCandidate = Pick<DigestSubscription, 'id' | 'cadence' | 'sendMinute' | 'timezone' | 'siteIds'> & {
+export type DueCandidate = Pick<DigestSubscription, 'id' | 'cadence' | 'sendMinute' | 'timezone' | 'siteIds' | 'updatedAt'> & {
   userId: number;
   email: string;
   name: string;
@@ -21,6 +21,7 @@ const candidateColumns = {
   sendMinute: digestSubscriptions.sendMinute,
   timezone: digestSubscriptions.timezone,
   siteIds: digestSubscriptions.siteIds,
+  updatedAt: digestSubscriptions.updatedAt,
   userId: users.id,
   email: users.email,
   name: users.name,
@@ -64,18 +65,19 @@ export async function findUserSubscription(db: Db, userId: number, id: number): 
 
 export type SubscriptionValues = Pick<DigestSubscription, 'cadence' | 'sendMinute' | 'timezone' | 'siteIds' | 'active'>;
 
-export async function insertSubscription(db: Db, userId: number, values: SubscriptionValues): Promise<DigestSubscription> {
+/** `at` is the set-up instant: created and updated then. */
+export async function insertSubscription(db: Db, userId: number, values: SubscriptionValues, at: Date): Promise<DigestSubscription> {
   const [row] = await db
     .insert(digestSubscriptions)
-    .values({ userId, ...values })
+    .values({ userId, ...values, createdAt: at, updatedAt: at })
     .returning();
   return row!;
 }
 
-export async function updateUserSubscription(db: Db, userId: number, id: number, values: Partial<SubscriptionValues>): Promise<DigestSubscription | null> {
+export async function updateUserSubscription(db: Db, userId: number, id: number, values: Partial<SubscriptionValues>, at: Date): Promise<DigestSubscription | null> {
   const [row] = await db
     .update(digestSubscriptions)
-    .set({ ...values, updatedAt: sql`now()` })
+    .set({ ...values, updatedAt: at })
     .where(and(eq(digestSubscriptions.id, id), eq(digestSubscriptions.userId, userId)))
     .returning();
   return row ?? null;

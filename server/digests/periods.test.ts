@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { shiftDay } from '@/server/kpi/periods';
 import {
   formatSendTime,
+  isOwed,
   isValidTimeZone,
   lastCompletePeriod,
   latestDuePeriod,
@@ -141,6 +142,24 @@ describe('send instants', () => {
     expect(sendInstant('2026-10-25', 150, 'Europe/Paris')).toEqual(at('2026-10-25T00:30:00Z'));
     // New York springs forward at 02:00 local on 8 Mar 2026 (07:00Z).
     expect(sendInstant('2026-03-08', 135, 'America/New_York')).toEqual(at('2026-03-08T07:00:00Z'));
+  });
+});
+
+describe('owed periods', () => {
+  const daily = paris('daily');
+  const due = (now: string) => latestDuePeriod(daily, at(now));
+  it('owes a period whose send time came after the subscription was set up', () => {
+    expect(isOwed(daily, due('2026-11-25T06:10:00Z'), at('2026-11-20T10:00:00Z'), at('2026-11-25T06:10:00Z'))).toBe(true);
+    expect(isOwed(daily, due('2026-11-25T06:10:00Z'), at('2026-11-25T06:00:00Z'), at('2026-11-25T06:10:00Z'))).toBe(true);
+  });
+
+  it('does not owe the period already past when the subscription was set up', () => {
+    expect(isOwed(daily, due('2026-11-25T09:10:00Z'), at('2026-11-25T09:00:00Z'), at('2026-11-25T09:10:00Z'))).toBe(false);
+    expect(isOwed(daily, due('2026-11-26T06:00:00Z'), at('2026-11-25T09:00:00Z'), at('2026-11-26T06:00:00Z'))).toBe(true);
+  });
+
+  it('takes the subscription as always there in a replay before its set-up', () => {
+    expect(isOwed(daily, due('2026-11-20T06:10:00Z'), at('2026-11-25T09:00:00Z'), at('2026-11-20T06:10:00Z'))).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { insertSubscription, listRuns } from '@/db/queries/digests';
-import { digestRuns, emailOutbox, users, type User } from '@/db/schema';
+import { digestRuns, digestSubscriptions, emailOutbox, users, type User } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import { makeSite, makeUser } from '@/test/fixtures';
 import { smtpTransport, type MailTransport } from './mailer';
@@ -46,14 +46,14 @@ async function person(email: string, locale: 'en' | 'fr' = 'en'): Promise<User> 
   return row!;
 }
 
-async function subscribe(user: User, over: { cadence?: 'daily' | 'weekly'; sendMinute?: number; timezone?: string } = {}) {
-  return insertSubscription(h.db, user.id, {
-    cadence: over.cadence ?? 'daily',
-    sendMinute: over.sendMinute ?? 420,
-    timezone: over.timezone ?? 'Europe/Paris',
-    siteIds: null,
-    active: true,
-  });
+/** Subscriptions set up long before the instants the ticks run at, unless told otherwise. */
+async function subscribe(user: User, over: { cadence?: 'daily' | 'weekly'; sendMinute?: number; timezone?: string; at?: string } = {}) {
+  return insertSubscription(
+    h.db,
+    user.id,
+    { cadence: over.cadence ?? 'daily', sendMinute: over.sendMinute ?? 420, timezone: over.timezone ?? 'Europe/Paris', siteIds: null, active: true },
+    new Date(over.at ?? '2026-01-01T00:00:00Z'),
+  );
 }
 
 const periods = async (subscriptionId: number) => (await listRuns(h.db, subscriptionId)).map((r) => `${r.periodStart}..${r.periodEnd}`);
@@ -169,6 +169,26 @@ describe('a tick', () => {
     expect(await periods(daily.id)).toEqual(['2026-11-23..2026-11-23']);
     await tick('2026-11-25T04:00:00Z');
     expect(await periods(daily.id)).toEqual(['2026-11-23..2026-11-23', '2026-11-24..2026-11-24']);
+  });
+
+  it('starts a digest set up after this morning’s send time with the next send, as the settings page says', async () => {
+    const fresh = await subscribe(await person('fresh@x.test'), { at: '2026-11-25T09:00:00Z' });
+    const weekly = await subscribe(await person('weekly@x.test'), { cadence: 'weekly', at: '2026-11-25T09:00:00Z' });
+    await tick('2026-11-25T09:01:00Z');
+    expect(await periods(fresh.id)).toEqual([]);
+    expect(await periods(weekly.id)).toEqual([]);
+    await tick('2026-11-26T06:00:00Z');
+    expect(await periods(fresh.id)).toEqual(['2026-11-25..2026-11-25']);
+    await tick('2026-11-30T06:00:00Z');
+    expect(await periods(weekly.id)).toEqual(['2026-11-23..2026-11-29']);
+    expect(await periods(fresh.id)).toEqual(['2026-11-25..2026-11-25', '2026-11-29..2026-11-29']);
+    // Changing it (here, resuming it later) moves the start the same way.
+    await h.db.update(digestSubscriptions).set({ updatedAt: new Date('2026-12-01T12:00:00Z') }).where(eq(digestSubscriptions.id, fresh.id));
+    await tick('2026-12-01T12:01:00Z');
+    expect(await periods(fresh.id)).toEqual(['2026-11-25..2026-11-25', '2026-11-29..2026-11-29']);
+    // A replay as of an instant before the set-up takes the subscription as always there.
+    await tick('2026-11-20T06:10:00Z');
+    expect(await periods(fresh.id)).toEqual(['2026-11-19..2026-11-19', '2026-11-25..2026-11-25', '2026-11-29..2026-11-29']);
   });
 
   it('skips inactive subscriptions and deactivated users', async () => {

@@ -119,13 +119,13 @@ export async function createSubscription(db: Db, principal: UserPrincipal, input
     if ((await listUserSubscriptions(tx, principal.userId)).length >= MAX_SUBSCRIPTIONS_PER_USER) {
       throw conflict(`You already have ${MAX_SUBSCRIPTIONS_PER_USER} digests: change or delete one first`);
     }
-    const row = await insertSubscription(tx, principal.userId, {
-      cadence: values.cadence,
-      sendMinute: parseSendTime(values.sendTime)!,
-      timezone: values.timezone,
-      siteIds: await siteIdsFor(tx, principal, values.sites),
-      active: true,
-    }, now);
+    const siteIds = await siteIdsFor(tx, principal, values.sites);
+    const row = await insertSubscription(
+      tx,
+      principal.userId,
+      { cadence: values.cadence, sendMinute: parseSendTime(values.sendTime)!, timezone: values.timezone, siteIds, active: true },
+      now,
+    );
     await audit(tx, principal, 'digest_subscription.create', row, { cadence: row.cadence, sendMinute: row.sendMinute, timezone: row.timezone, siteIds: row.siteIds });
     return (await viewsOf(tx, [row], now))[0]!;
   });

@@ -24,8 +24,9 @@ beforeAll(async () => {
   const claire = await makeUser(h.db, 'hq_manager', { email: 'claire@x.test' });
   await h.db.update(users).set({ locale: 'fr' }).where(eq(users.id, claire.id));
   const values = { cadence: 'daily' as const, sendMinute: 420, timezone: 'Europe/Paris', siteIds: null, active: true };
-  mine = await insertSubscription(h.db, claire.id, values);
-  other = await insertSubscription(h.db, claire.id, { ...values, cadence: 'weekly' });
+  const setUp = new Date('2026-11-01T00:00:00Z');
+  mine = await insertSubscription(h.db, claire.id, values, setUp);
+  other = await insertSubscription(h.db, claire.id, { ...values, cadence: 'weekly' }, setUp);
   await sendDueDigests(h.db, { now: new Date('2026-11-25T06:10:00Z'), transport: null, publicUrl: URL });
   const [email] = await h.db.select().from(emailOutbox).where(eq(emailOutbox.subject, 'Vigie quotidien — 24 nov. 2026 — aucun dépassement'));
   headerUrl = /^<(.+)>$/.exec(email!.headers['List-Unsubscribe']!)![1]!;
