@@ -127,6 +127,12 @@ export async function claimRun(db: Db, args: { subscriptionId: number; from: str
   return row?.id ?? null;
 }
 
+/** Forgets a subscription's claims (its e-mails stay in the outbox). */
+export async function deleteRunsOf(db: Db, subscriptionId: number): Promise<number> {
+  const rows = await db.delete(digestRuns).where(eq(digestRuns.subscriptionId, subscriptionId)).returning({ id: digestRuns.id });
+  return rows.length;
+}
+
 export async function attachRunEmail(db: Db, runId: number, emailId: number): Promise<void> {
   await db.update(digestRuns).set({ emailId }).where(eq(digestRuns.id, runId));
 }

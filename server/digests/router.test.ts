@@ -12,6 +12,7 @@ import type { Principal } from '@/server/auth/principal';
 import { createCallerFactory, createInnerContext, createTRPCRouter } from '@/server/trpc/init';
 import { createTestAccounts, type TestAccounts } from '@/server/users/test-accounts';
 import { digestsRouter } from './router';
+import { sendDueDigests } from './send-due';
 import { startSmtpPeer, type SmtpPeer } from './testing';
 
 const router = createTRPCRouter({ digests: digestsRouter });
@@ -197,5 +198,20 @@ describe('the outbox', () => {
     expect(await codeOf(() => admin.outbox.retry({ id: failed.id }))).toBe('CONFLICT');
     const [audit] = await h.db.select().from(auditLog).where(eq(auditLog.action, 'email.retry'));
     expect(audit).toMatchObject({ actorId: a.users.admin.id, entityId: String(failed.id) });
+  });
+});
+
+describe('changing the cadence', () => {
+  it('lets the weekly digest of a former daily one go out, although both periods start the same day', async () => {
+    const admin = as(a.principals.admin);
+    const digest = await admin.create(daily);
+    const tick = (now: string) => sendDueDigests(h.db, { now: new Date(now), transport: null, publicUrl: 'https://vigie.example' });
+    // Tuesday 24 Nov: the daily digest for Monday 23 (a replay: the digest was set up on the 25th).
+    const tuesday = await tick('2026-11-24T06:10:00Z');
+    expect(tuesday.queued.filter((q) => q.subscriptionId === digest.id).map((q) => q.period)).toEqual([{ from: '2026-11-23', to: '2026-11-23' }]);
+    await admin.update({ id: digest.id, cadence: 'weekly' });
+    // Monday 30 Nov: the week of 23 to 29 Nov, whose first day the daily digest had claimed.
+    const monday = await tick('2026-11-30T06:10:00Z');
+    expect(monday.queued.filter((q) => q.subscriptionId === digest.id).map((q) => q.period)).toEqual([{ from: '2026-11-23', to: '2026-11-29' }]);
   });
 });
