@@ -147,6 +147,26 @@ describe('the HQ overview', () => {
   });
 });
 
+describe('the missions behind pace on the overview', () => {
+  it('lists the running missions behind pace, each linking to its progress', async () => {
+    const page = await signIn(browser, 'hq@demo.vigie');
+    await page.goto('/');
+    const panel = page.getByRole('region', { name: 'Missions behind pace' });
+    await panel.waitFor();
+    await panel.locator('li, [role="status"]').first().waitFor();
+    const links = panel.locator('a[href^="/missions/"]');
+    if ((await links.count()) === 0) {
+      expect(await panel.getByRole('status').innerText()).toBe('Every running mission is on pace.');
+    } else {
+      const first = links.first();
+      const href = await first.getAttribute('href');
+      await first.click();
+      await page.waitForURL((u) => u.pathname === href);
+    }
+    await page.context().close();
+  });
+});
+
 describe('a site lead', () => {
   let page: Page;
 

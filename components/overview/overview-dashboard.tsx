@@ -6,6 +6,7 @@ import { useDashboardUrl } from '@/components/kpi/use-dashboard-url';
 import { RangePicker } from '@/components/kpi/range-picker';
 import { isRollupMetric, type Figure } from '@/components/kpi/metrics';
 import { DEFAULT_TREND_FIGURE, sortChanges } from '@/components/kpi/dashboard-state';
+import { MissionsBehindPanel } from '@/components/missions/missions-behind-panel';
 import { ComparisonTable } from './comparison-table';
 import { QualitySpeedCard } from './quality-speed-card';
 import { SiteFilter, type FilterSite } from './site-filter';
@@ -80,6 +81,9 @@ export function OverviewDashboard({ sites, isSiteLead }: { sites: FilterSite[]; 
           />
         </div>
       </div>
+
+      {/* Missions run on their own dates, not the range above: the panel shows today's pace. */}
+      <MissionsBehindPanel />
     </div>
   );
 }
