@@ -1,10 +1,13 @@
 // What the server process does once at start-up: take the database (and so the PGlite lock, so a
-// CLI beside it refuses plainly) and start the background jobs.
+// CLI beside it refuses plainly) and start the background jobs: the digest scheduler, and on PGlite
+// the statistics refresh.
 import { getDatabase } from './db';
 import { startDigestScheduler } from './digests/scheduler';
+import { startStatisticsRefresh } from './statistics';
 
 export async function boot(): Promise<void> {
   const handle = await getDatabase();
   console.log(`[vigie] server using ${handle.driver} (${handle.location})`);
   startDigestScheduler(async () => (await getDatabase()).db);
+  startStatisticsRefresh(getDatabase);
 }
