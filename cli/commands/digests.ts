@@ -2,6 +2,7 @@
 // server runs, or to replay a morning: `digests:send-due --now 2026-11-30T06:10:00Z`.
 import { publicUrlFromEnv } from '@/server/digests/compose';
 import { mailTransportFromEnv } from '@/server/digests/mailer';
+import { cliActor } from '@/server/auth/principal';
 import { sendDueDigests } from '@/server/digests/send-due';
 import { isIsoDay } from '@/server/kpi/periods';
 import type { Command } from '../command';
@@ -36,7 +37,7 @@ export const digestsSendDueCommand: Command = {
     const transport = mailTransportFromEnv();
     try {
       return await withDatabase(async ({ db }) => {
-        const result = await sendDueDigests(db, { now, transport, publicUrl: publicUrlFromEnv() });
+        const result = await sendDueDigests(db, { now, transport, publicUrl: publicUrlFromEnv(), actor: cliActor() });
         const { queued, delivery } = result;
         console.log(
           `Digests as of ${now.toISOString()}: ${queued.length} queued, ${result.alreadyClaimed} already sent for their period (${result.subscriptions} active subscriptions).`,

@@ -15,6 +15,7 @@ describe('navigation', () => {
       '/settings/users',
       '/settings/keys',
       '/settings/outbox',
+      '/settings/audit',
       '/settings/tokens',
       '/settings/digests',
     ]);
@@ -37,12 +38,14 @@ describe('navigation', () => {
     expect(isActivePath('/qa-old', navigationFor('admin')[0]!.items.find((i) => i.href === '/qa')!)).toBe(false);
   });
 
-  it('offers e-mail digests to everyone and the outbox to admins only', () => {
+  it('offers e-mail digests to everyone, the outbox and the audit log to admins only', () => {
     for (const role of ['admin', 'hq_manager', 'site_lead'] as const) {
       expect(navigationFor(role)[1]!.items.find((i) => i.href === '/settings/digests')?.label).toBe('digests');
     }
     expect(hrefs('hq_manager')).not.toContain('/settings/outbox');
     expect(hrefs('site_lead')).not.toContain('/settings/outbox');
+    expect(hrefs('hq_manager')).not.toContain('/settings/audit');
+    expect(hrefs('site_lead')).not.toContain('/settings/audit');
   });
 
   it('marks the overview active on / only, and a section on its sub-pages', () => {

@@ -23,6 +23,7 @@ import reports from './reports.json';
 import digests from './digests.json';
 import outbox from './outbox.json';
 import upload from './upload.json';
+import audit from './audit.json';
 
 const messages = {
   meta,
@@ -49,6 +50,7 @@ const messages = {
   digests,
   outbox,
   upload,
+  audit,
 };
 
 export default messages;

@@ -4,13 +4,23 @@
 // restart runs it. A render that fails leaves no claim, so the next tick tries again.
 import type { Db } from '@/db/client';
 import type { DateRange } from '@/server/kpi/periods';
+import { insertAudit } from '@/db/queries/audit';
 import { attachRunEmail, claimRun, insertEmail, listActiveSubscriptions, runExists } from '@/db/queries/digests';
+import type { Actor } from '@/server/auth/principal';
 import { composeDigest } from './compose';
 import type { MailTransport } from './mailer';
 import { deliverDueEmails, type DeliveryResult } from './outbox-delivery';
 import { isOwed, latestDuePeriod, type Cadence } from './periods';
 
-export type SendDueOptions = { now: Date; transport: MailTransport | null; publicUrl: string };
+export type SendDueOptions = {
+  now: Date;
+  transport: MailTransport | null;
+  publicUrl: string;
+  /** Who queues the digests, for the audit log: the server's scheduler unless said otherwise. */
+  actor?: Actor;
+};
+
+const SCHEDULER: Actor = { actorType: 'system', actorId: null, actorLabel: 'digest scheduler' };
 
 export type QueuedDigest = { subscriptionId: number; recipient: string; cadence: Cadence; period: DateRange; emailId: number; subject: string };
 export type TickResult = {
@@ -47,6 +57,13 @@ export async function sendDueDigests(db: Db, options: SendDueOptions): Promise<T
         if (runId === null) return null;
         const row = await insertEmail(tx, { toAddress: subscription.email, ...email, at: now });
         await attachRunEmail(tx, runId, row.id);
+        await insertAudit(tx, {
+          ...(options.actor ?? SCHEDULER),
+          action: 'digest.queue',
+          entity: 'digest_subscription',
+          entityId: String(subscription.id),
+          details: { emailId: row.id, to: subscription.email, cadence: subscription.cadence, from: period.from, until: period.to },
+        });
         return row.id;
       });
       if (emailId === null) alreadyClaimed += 1;

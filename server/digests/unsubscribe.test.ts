@@ -80,7 +80,11 @@ describe('the unsubscribe link', () => {
     const res = await request(url, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(200);
     expect(await isActive(other.id)).toBe(false);
-    const audit = await h.db.select().from(auditLog).where(eq(auditLog.entityId, String(other.id)));
+    // The scheduler's digest.queue entries name the subscription too: read the unsubscriptions.
+    const audit = await h.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'digest_subscription.unsubscribe'), eq(auditLog.entityId, String(other.id))));
     expect(audit.map((a) => a.actorLabel)).toEqual(['claire@x.test (unsubscribe one-click)']);
   });
 

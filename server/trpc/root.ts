@@ -11,6 +11,7 @@ import { kpiRouter } from '@/server/kpi/router';
 import { missionsRouter } from '@/server/missions/router';
 import { reportsRouter } from '@/server/reports/router';
 import { digestsRouter } from '@/server/digests/router';
+import { auditRouter } from '@/server/audit/router';
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   missions: missionsRouter,
   reports: reportsRouter,
   digests: digestsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;
