@@ -1,22 +1,46 @@
-// Sends visitors without a session to the login page before any page renders. Pages and
-// procedures still check the user themselves (a deactivated user keeps a valid cookie until it
-// expires); API routes answer for themselves with 401 rather than a redirect.
+// Runs before every page renders (the login page included):
+// - gives the page its Content-Security-Policy with a fresh nonce, which Next.js reads from the
+//   request to mark its own scripts (server/security/content-security-policy.ts);
+// - sends visitors without a session to the login page. Pages and procedures still check the user
+//   themselves (a deactivated user keeps a valid cookie until it expires); API routes answer for
+//   themselves with 401 rather than a redirect, and get their headers from next.config.js.
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { servedOverHttps, sessionCookieName } from '@/server/auth/cookies';
 import { sessionSecret } from '@/server/auth/session-secret';
+import { contentSecurityPolicy, createNonce } from '@/server/security/content-security-policy';
+
+function isLoginPage(pathname: string): boolean {
+  return pathname === '/login' || pathname.startsWith('/login/');
+}
 
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: sessionSecret() });
-  if (token) return NextResponse.next();
+  const https = servedOverHttps(request.headers);
+  const policy = contentSecurityPolicy({ nonce: createNonce(), development: process.env.NODE_ENV === 'development', https });
+  const secure = (response: NextResponse) => {
+    response.headers.set('Content-Security-Policy', policy);
+    // Only meaningful over https; browsers ignore it on plain http.
+    if (https) response.headers.set('Strict-Transport-Security', 'max-age=31536000');
+    return response;
+  };
+
   const { pathname, search } = request.nextUrl;
-  const login = new URL('/login', request.url);
-  if (pathname !== '/') login.searchParams.set('callbackUrl', pathname + search);
-  return NextResponse.redirect(login);
+  if (!isLoginPage(pathname)) {
+    const token = await getToken({ req: request, secret: sessionSecret(), cookieName: sessionCookieName() });
+    if (!token) {
+      const login = new URL('/login', request.url);
+      if (pathname !== '/') login.searchParams.set('callbackUrl', pathname + search);
+      return secure(NextResponse.redirect(login));
+    }
+  }
+  const headers = new Headers(request.headers);
+  headers.set('Content-Security-Policy', policy);
+  return secure(NextResponse.next({ request: { headers } }));
 }
 
 export const config = {
   matcher: [
-    // Everything except the login page, the APIs, Next's own assets and files with an extension.
-    '/((?!login(?:/|$)|api/|_next/static|_next/image|favicon\\.ico|.*\\.[a-zA-Z0-9]+$).*)',
+    // Every page: everything except the APIs, Next's own assets and files with an extension.
+    '/((?!api/|_next/static|_next/image|favicon\\.ico|.*\\.[a-zA-Z0-9]+$).*)',
   ],
 };

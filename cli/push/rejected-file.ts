@@ -1,11 +1,11 @@
 // Writes the rejected rows beside the input, so the site can fix and re-send just those.
+// The rows are the site's own lines, copied byte for byte: neutralising them would change the
+// values sent again. The reasons column is the server's text, which can quote what was sent
+// (a criterion key, an outcome), so it goes through the formula guard like every CSV cell.
 import fs from 'node:fs';
+import { csvCell } from '@/server/csv/safe-cell';
 import type { PushInput } from './read-input';
 import type { RejectedRecord } from './client';
-
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 function reasons(r: RejectedRecord): string {
   return r.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');

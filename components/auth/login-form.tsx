@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/input';
 
-type LoginError = 'invalid' | 'locked' | 'inactive' | 'failed';
+type LoginError = 'invalid' | 'locked' | 'inactive' | 'rateLimited' | 'failed';
 
 /** next-auth's error codes (see server/auth/credentials-login.ts) as the form explains them. */
 function loginErrorOf(code: string | null | undefined): LoginError | null {
@@ -21,6 +21,9 @@ function loginErrorOf(code: string | null | undefined): LoginError | null {
       return 'locked';
     case 'AccountInactive':
       return 'inactive';
+    // Too many failed sign-ins from this address (server/auth/login-rate-limit.ts).
+    case 'TooManyAttempts':
+      return 'rateLimited';
     default:
       return 'failed';
   }

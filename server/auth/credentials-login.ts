@@ -43,7 +43,10 @@ async function spendVerification(password: string): Promise<void> {
   await verifyPassword(await dummyHash, password);
 }
 
-export async function authenticateCredentials(db: Db, credentials: unknown, now: Date = new Date()): Promise<LoginResult> {
+/** Where an attempt came from, for the audit log. */
+export type AttemptOrigin = { ip?: string | null };
+
+export async function authenticateCredentials(db: Db, credentials: unknown, now: Date = new Date(), origin: AttemptOrigin = {}): Promise<LoginResult> {
   const parsed = credentialsInput.safeParse(credentials);
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
@@ -56,12 +59,26 @@ export async function authenticateCredentials(db: Db, credentials: unknown, now:
   if (isLockedAt(user.lockedUntil, now)) return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil! };
 
   const attempt = await claimLoginAttempt(db, user.id);
-  if (exceedsAttemptLimit(attempt)) return lock(db, user, lockoutEnd(now));
+  const ip = origin.ip ?? null;
+  if (exceedsAttemptLimit(attempt)) return lock(db, user, lockoutEnd(now), ip);
 
   const passwordOk = await verifyPassword(user.passwordHash, password);
   const outcome = outcomeOfAttempt(attempt, passwordOk, now);
-  if (outcome.result === 'locked') return lock(db, user, outcome.lockedUntil);
-  if (outcome.result === 'invalid') return { ok: false, reason: 'invalid' };
+  if (outcome.result === 'locked') return lock(db, user, outcome.lockedUntil, ip);
+  if (outcome.result === 'invalid') {
+    // The failure counter was written: the attempt is audited, so that admins see guessing.
+    await insertAudit(db, {
+      actorType: 'system',
+      actorId: null,
+      actorLabel: 'sign-in attempt',
+      action: 'auth.login_failed',
+      entity: 'user',
+      entityId: String(user.id),
+      siteId: user.siteId,
+      details: { email: user.email, attemptsLeft: outcome.attemptsLeft, ip },
+    });
+    return { ok: false, reason: 'invalid' };
+  }
 
   if (!user.active) {
     // The right password for a deactivated account: not a guess, so it does not count.
@@ -78,12 +95,13 @@ export async function authenticateCredentials(db: Db, credentials: unknown, now:
       entity: 'user',
       entityId: String(user.id),
       siteId: user.siteId,
+      details: { ip },
     });
   });
   return { ok: true, user };
 }
 
-async function lock(db: Db, user: User, until: Date): Promise<LoginResult> {
+async function lock(db: Db, user: User, until: Date, ip: string | null): Promise<LoginResult> {
   await db.transaction(async (tx) => {
     await lockUser(tx, user.id, until);
     await insertAudit(tx, {
@@ -94,7 +112,7 @@ async function lock(db: Db, user: User, until: Date): Promise<LoginResult> {
       entity: 'user',
       entityId: String(user.id),
       siteId: user.siteId,
-      details: { email: user.email, lockedUntil: until.toISOString() },
+      details: { email: user.email, lockedUntil: until.toISOString(), ip },
     });
   });
   return { ok: false, reason: 'locked', lockedUntil: until };

@@ -5,8 +5,10 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Db } from '@/db/client';
 import { getDatabase } from '@/server/db';
+import { servedOverHttps, sessionCookieOptions } from './cookies';
 import { authenticateCredentials, LOGIN_ERROR } from './credentials-login';
 import { sessionSecret } from './session-secret';
+import { clientIpOf } from '@/server/trpc/request-context';
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -25,8 +27,8 @@ export type SignedInUser = {
  * that next-auth passes its code to the login page (wrong credentials answer null).
  */
 export function authorizeWith(getDb: () => Promise<Db>) {
-  return async (credentials: Record<string, string> | undefined): Promise<SignedInUser | null> => {
-    const result = await authenticateCredentials(await getDb(), credentials ?? {});
+  return async (credentials: Record<string, string> | undefined, req?: { headers?: Record<string, unknown> }): Promise<SignedInUser | null> => {
+    const result = await authenticateCredentials(await getDb(), credentials ?? {}, new Date(), { ip: ipOfHeaders(req?.headers) });
     if (result.ok) {
       const { user } = result;
       return { id: String(user.id), email: user.email, name: user.name, role: user.role, siteId: user.siteId, locale: user.locale };
@@ -36,12 +38,29 @@ export function authorizeWith(getDb: () => Promise<Db>) {
   };
 }
 
-export function createAuthOptions(getDb: () => Promise<Db>): AuthOptions {
+/**
+ * `request` is the request being answered, when there is one: its X-Forwarded-Proto decides
+ * whether the cookies set in the answer are Secure (see cookies.ts). Without it, NEXTAUTH_URL does.
+ */
+/** The client's address from the plain header object next-auth hands to authorize(). */
+function ipOfHeaders(headers: Record<string, unknown> | undefined): string | null {
+  if (!headers) return null;
+  const entries = Object.entries(headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return clientIpOf(new Headers(entries));
+}
+
+export function createAuthOptions(getDb: () => Promise<Db>, request?: Request): AuthOptions {
   return {
     // Read when a request needs it, not when the module loads: the build imports this file
     // without the runtime environment.
     get secret() {
       return sessionSecret();
+    },
+    get useSecureCookies() {
+      return servedOverHttps(request?.headers ?? null);
+    },
+    get cookies() {
+      return sessionCookieOptions(servedOverHttps(request?.headers ?? null));
     },
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
@@ -82,4 +101,11 @@ export function createAuthOptions(getDb: () => Promise<Db>): AuthOptions {
   };
 }
 
-export const authOptions: AuthOptions = createAuthOptions(async () => (await getDatabase()).db);
+const getDb = async () => (await getDatabase()).db;
+
+export const authOptions: AuthOptions = createAuthOptions(getDb);
+
+/** The options for answering one request of next-auth's own routes (sign-in, session, sign-out). */
+export function authOptionsFor(request: Request): AuthOptions {
+  return createAuthOptions(getDb, request);
+}

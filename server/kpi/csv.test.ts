@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonToCsv, csvText } from './csv';
+import { comparisonToCsv } from './csv';
 import type { CompareAnswer } from './schemas';
 
 const kpis = {
@@ -16,25 +16,6 @@ const kpis = {
   qaScore: 77.25,
   qaEvaluations: 2,
 };
-
-describe('csvText', () => {
-  it('neutralises cells a spreadsheet would run as a formula', () => {
-    expect(csvText('=1+1')).toBe("'=1+1");
-    expect(csvText('+33 1 23')).toBe("'+33 1 23");
-    expect(csvText('-2')).toBe("'-2");
-    expect(csvText('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvText('\tTab')).toBe("'\tTab");
-    expect(csvText('\rCR')).toBe(`"'\rCR"`);
-    expect(csvText('Tunis = Lac')).toBe('Tunis = Lac');
-  });
-
-  it('quotes commas, quotes and line breaks', () => {
-    expect(csvText('Tunis, Lac')).toBe('"Tunis, Lac"');
-    expect(csvText('The "new" site')).toBe('"The ""new"" site"');
-    expect(csvText('two\nlines')).toBe('"two\nlines"');
-    expect(csvText('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
-  });
-});
 
 describe('comparisonToCsv', () => {
   it('writes a header, one row per site and the network row, nulls as empty cells', () => {

@@ -1,5 +1,6 @@
 // `GET /api/v1/kpis.csv`: the comparison answer as CSV (RFC 4180, CRLF), one row per site and a
 // network row, columns named as the JSON fields. Empty cell = null (no denominator).
+import { csvCell } from '@/server/csv/safe-cell';
 import type { CompareAnswer } from './schemas';
 
 export const KPI_CSV_COLUMNS = [
@@ -19,21 +20,13 @@ export const KPI_CSV_COLUMNS = [
 
 const HEADER = ['scope', 'code', 'name', 'from', 'to', ...KPI_CSV_COLUMNS];
 
-/** A spreadsheet would run a cell starting with one of these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvText(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 function csvNumber(value: number | null): string {
   return value === null ? '' : String(value);
 }
 
 export function comparisonToCsv(answer: CompareAnswer): string {
   const row = (scope: 'site' | 'network', code: string, name: string, kpis: CompareAnswer['network']) =>
-    [scope, code, name, answer.from, answer.to].map(csvText).concat(KPI_CSV_COLUMNS.map((c) => csvNumber(kpis[c]))).join(',');
+    [scope, code, name, answer.from, answer.to].map(csvCell).concat(KPI_CSV_COLUMNS.map((c) => csvNumber(kpis[c]))).join(',');
   const lines = [
     HEADER.join(','),
     ...answer.sites.map((s) => row('site', s.code, s.name, s)),

@@ -28,6 +28,12 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerMs / 1000));
   }
 
+  /** Gives back the token a call took, when that call should not have counted (a sign-in that succeeded). */
+  refund(key: string): void {
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.limit.burst, bucket.tokens + 1);
+  }
+
   /** Forgets full buckets, so that memory stays bounded by the active callers. */
   private sweep(now: number) {
     const ratePerMs = this.limit.perMinute / 60_000;
@@ -37,7 +43,7 @@ export class RateLimiter {
   }
 }
 
-function positive(value: string | undefined, fallback: number): number {
+export function positive(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
