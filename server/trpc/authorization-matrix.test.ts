@@ -1,0 +1,567 @@
+// Every tRPC procedure and every REST route, called by every kind of caller, against the access
+// table of authorization-matrix.ts. The cells come from the router and the OpenAPI document, so a
+// procedure or route without a line in the table fails, as does a line without a procedure.
+// Callers come from real credentials (sessions, site keys, personal tokens, revoked ones)
+// resolved by contextFromRequest, as an HTTP request would be.
+import { TRPCError } from '@trpc/server';
+import { and, count, eq, ne } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/client';
+import { createTestDb } from '@/db/testing';
+import { auditLog, emailOutbox, qaEvaluations, sites, type Site } from '@/db/schema';
+import { cliActor, type Principal, type UserPrincipal } from '@/server/auth/principal';
+import { principalFromSession } from '@/server/auth/resolve';
+import { createSubscription } from '@/server/digests/subscriptions';
+import { ingestCalls } from '@/server/ingest/calls';
+import { ingestEvaluations } from '@/server/ingest/evaluations';
+import { createSiteKey, createUserToken, revokeSiteKeyByName, revokeUserTokenOf } from '@/server/keys/service';
+import { setTarget } from '@/server/kpi/targets';
+import { createMission } from '@/server/missions/service';
+import { drawSample, getWorklist, submitRescore } from '@/server/qa/calibration';
+import { openDispute } from '@/server/qa/disputes';
+import { createDraft, publishForm } from '@/server/qa/forms';
+import { STD_V1 } from '@/server/qa/testing';
+import { submitDailyReport } from '@/server/reports/service';
+import { handleRest, openApiDocument } from '@/server/rest/handler';
+import { createSite } from '@/server/sites/service';
+import { createUser } from '@/server/users/service';
+import {
+  expectedOutcome,
+  HTTP_STATUS,
+  PROCEDURES,
+  REST_PRINCIPALS,
+  REST_ROUTES,
+  TRPC_PRINCIPALS,
+  type Outcome,
+  type RestPrincipal,
+  type TrpcPrincipal,
+} from './authorization-matrix';
+import { contextFromRequest } from './request-context';
+import { appRouter, createCaller } from './root';
+
+const NOW = new Date('2026-03-20T10:00:00Z');
+const FROM = '2026-03-01';
+const TO = '2026-03-19';
+const PASSWORD = 'matrix-password-1';
+
+let h: DbHandle;
+let siteA: Site;
+let siteB: Site;
+let spareSite: Site;
+const userIds = {} as Record<'admin' | 'hq' | 'leadA' | 'leadB' | 'spare', number>;
+const secrets = {} as Record<'keyA' | 'revokedKey' | 'adminToken' | 'hqToken' | 'leadToken' | 'revokedToken', string>;
+let stdFormId: number;
+let draftFormId: number;
+let evalA: number;
+let evalB: number;
+const samples = {} as Record<'A' | 'B', { id: number; evaluationId: number }>;
+let spareSubscriptionId: number;
+let emailId: number;
+let serial = 0;
+const next = () => ++serial;
+
+/** A code of letters only (site codes are A–Z), unique within this file. */
+const letters = (n: number) => {
+  let s = '';
+  for (let v = n; v > 0; v = Math.floor((v - 1) / 26)) s = String.fromCharCode(65 + ((v - 1) % 26)) + s;
+  return `Q${s}`;
+};
+
+const SCORES = { clarity: 4, local_context: 4, identity_check: 1, disclosure: 4, resolution: 8, empathy: 5 };
+
+const callRecord = (externalId: string) => ({
+  externalId,
+  startedAt: '2026-03-10T09:00:00+01:00',
+  direction: 'inbound',
+  queue: 'billing',
+  waitSeconds: 12,
+  talkSeconds: 200,
+  holdSeconds: 0,
+  wrapSeconds: 20,
+  abandoned: false,
+  resolved: true,
+  csat: 5,
+  missionCode: 'M-BOTH',
+  outcome: 'sale',
+});
+
+const evaluation = (externalId: string) => ({
+  externalId,
+  evaluatedAt: '2026-03-10T11:00:00+01:00',
+  formCode: 'STD',
+  agentRef: 'AG-1',
+  evaluator: 'Site QA',
+  scores: SCORES,
+});
+
+const report = (date: string) => ({ date, scheduledAgents: 10, presentAgents: 9, highlights: 'Calm day' });
+
+const siteOf = (code: 'TUN' | 'DKR') => (code === 'TUN' ? siteA : siteB);
+
+async function evaluationIdOf(siteId: number, externalId: string) {
+  const [row] = await h.db
+    .select({ id: qaEvaluations.id })
+    .from(qaEvaluations)
+    .where(and(eq(qaEvaluations.siteId, siteId), eq(qaEvaluations.externalId, externalId)));
+  return row!.id;
+}
+
+/** A new site evaluation, drawn into a worklist (the draw takes every waiting one) and re-scored by HQ. */
+async function rescoredEvaluation(code: 'TUN' | 'DKR') {
+  const site = siteOf(code);
+  const externalId = `rescored-${next()}`;
+  await ingestEvaluations(h.db, { siteId: site.id, actor: cliActor(), evaluations: [evaluation(externalId)] });
+  const id = await evaluationIdOf(site.id, externalId);
+  await drawSample(h.db, { scope: { all: true }, actor: cliActor(), requestedBy: null, input: { site: code, from: FROM, to: TO, size: 200 } });
+  await submitRescore(h.db, { scope: { all: true }, actor: cliActor(), evaluator: 'HQ QA', input: { site: code, id, scores: SCORES }, now: NOW });
+  return id;
+}
+
+async function leadPrincipal(userId: number) {
+  return (await principalFromSession(h.db, userId)) as UserPrincipal;
+}
+
+async function newDraft() {
+  return createDraft(h.db, cliActor(), { code: `F${next()}`, name: 'Matrix form', criteria: [STD_V1[0]!] });
+}
+
+async function failedEmail() {
+  const [row] = await h.db
+    .insert(emailOutbox)
+    .values({ toAddress: 'someone@matrix.test', subject: 'Digest', html: '<p>x</p>', text: 'x', status: 'failed', attempts: 6, lastError: 'refused' })
+    .returning({ id: emailOutbox.id });
+  return row!.id;
+}
+
+beforeAll(async () => {
+  h = await createTestDb();
+  const actor = cliActor();
+  siteA = await createSite(h.db, actor, { code: 'TUN', name: 'Tunis Lac', country: 'TN', timezone: 'Africa/Tunis' });
+  siteB = await createSite(h.db, actor, { code: 'DKR', name: 'Dakar Plateau', country: 'SN', timezone: 'Africa/Dakar' });
+  spareSite = await createSite(h.db, actor, { code: 'SPARE', name: 'Spare Rabat', country: 'MA', timezone: 'Africa/Casablanca' });
+
+  const user = (email: string, role: 'admin' | 'hq_manager' | 'site_lead', siteCode?: string) =>
+    createUser(h.db, actor, { email, name: email.split('@')[0]!, role, siteCode, password: PASSWORD });
+  userIds.admin = (await user('admin@matrix.test', 'admin')).id;
+  userIds.hq = (await user('hq@matrix.test', 'hq_manager')).id;
+  userIds.leadA = (await user('lead.tun@matrix.test', 'site_lead', 'TUN')).id;
+  userIds.leadB = (await user('lead.dkr@matrix.test', 'site_lead', 'DKR')).id;
+  userIds.spare = (await user('spare@matrix.test', 'hq_manager')).id;
+
+  secrets.keyA = (await createSiteKey(h.db, actor, { siteCode: 'TUN', name: 'pbx' })).secret;
+  secrets.revokedKey = (await createSiteKey(h.db, actor, { siteCode: 'TUN', name: 'old pbx' })).secret;
+  await revokeSiteKeyByName(h.db, actor, { siteCode: 'TUN', name: 'old pbx' });
+  secrets.adminToken = (await createUserToken(h.db, actor, { userId: userIds.admin, name: 'scripts' })).secret;
+  secrets.hqToken = (await createUserToken(h.db, actor, { userId: userIds.hq, name: 'bi' })).secret;
+  secrets.leadToken = (await createUserToken(h.db, actor, { userId: userIds.leadA, name: 'sheet' })).secret;
+  const old = await createUserToken(h.db, actor, { userId: userIds.hq, name: 'old bi' });
+  secrets.revokedToken = old.secret;
+  await revokeUserTokenOf(h.db, actor, { userId: userIds.hq, id: old.id });
+
+  const std = await createDraft(h.db, actor, { code: 'STD', name: 'Standard', criteria: STD_V1 });
+  stdFormId = (await publishForm(h.db, actor, { id: std.id }, NOW)).id;
+  draftFormId = (await newDraft()).id;
+
+  // Both sites have calls, evaluations, a calibration worklist, reports and targets, so that a
+  // lead's network figures have another site to leak.
+  for (const site of [siteA, siteB]) {
+    await ingestCalls(h.db, { siteId: site.id, actor, records: [callRecord(`call-${site.code}-1`), callRecord(`call-${site.code}-2`)] });
+    await submitDailyReport(h.db, { siteId: site.id, actor, input: report('2026-03-18'), now: NOW });
+  }
+  await ingestEvaluations(h.db, { siteId: siteA.id, actor, evaluations: [evaluation('ev-a')] });
+  await ingestEvaluations(h.db, { siteId: siteB.id, actor, evaluations: [evaluation('ev-b')] });
+  evalA = await evaluationIdOf(siteA.id, 'ev-a');
+  evalB = await evaluationIdOf(siteB.id, 'ev-b');
+  for (const code of ['TUN', 'DKR'] as const) {
+    const drawn = await drawSample(h.db, { scope: { all: true }, actor, requestedBy: null, input: { site: code, from: FROM, to: TO, size: 200 } });
+    const { items } = await getWorklist(h.db, { scope: { all: true }, input: { site: code, id: drawn.id } });
+    samples[code === 'TUN' ? 'A' : 'B'] = { id: drawn.id, evaluationId: items[0]!.evaluationId };
+  }
+  await setTarget(h.db, actor, { metric: 'aht', site: null, green: 300, amber: 400 });
+  await setTarget(h.db, actor, { metric: 'aht', site: 'DKR', green: 250, amber: 350 });
+  const window = { startsOn: '2026-03-01', endsOn: '2026-03-31', successOutcomes: ['sale'] };
+  await createMission(h.db, actor, { code: 'M-BOTH', name: 'Both sites', ...window, targets: [{ site: 'TUN', target: 50 }, { site: 'DKR', target: 50 }] });
+  await createMission(h.db, actor, { code: 'M-BONLY', name: 'Second site only', ...window, targets: [{ site: 'DKR', target: 50 }] });
+  const spare = await leadPrincipal(userIds.spare);
+  spareSubscriptionId = (await createSubscription(h.db, spare, { cadence: 'daily', sendTime: '07:00', timezone: 'Europe/Paris', sites: null }, NOW)).id;
+  emailId = await failedEmail();
+});
+afterAll(() => h.close());
+
+// ── Callers ───────────────────────────────────────────────────────────────────────────────────
+
+type Credential = { bearer?: string; sessionUserId?: number };
+
+function trpcCredential(who: TrpcPrincipal): Credential {
+  switch (who) {
+    case 'anonymous':
+      return {};
+    case 'admin':
+      return { sessionUserId: userIds.admin };
+    case 'hqManager':
+      return { sessionUserId: userIds.hq };
+    case 'leadA':
+      return { sessionUserId: userIds.leadA };
+    default:
+      return { bearer: secrets[who] };
+  }
+}
+
+function restAuthorization(who: RestPrincipal): string | undefined {
+  if (who === 'anonymous') return undefined;
+  if (who === 'malformed') return 'Bearer not-a-credential';
+  return `Bearer ${secrets[who]}`;
+}
+
+async function contextFor(credential: Credential) {
+  const headers: Record<string, string> = credential.bearer === undefined ? {} : { authorization: `Bearer ${credential.bearer}` };
+  const req = new Request('http://vigie.test/api/trpc/matrix', { headers });
+  return contextFromRequest(req, { handle: h, sessionUserId: async () => credential.sessionUserId, now: () => NOW });
+}
+
+/** What a caller scoped to site A must never read: another site's code or name. */
+async function otherSiteMarkers() {
+  const rows = await h.db.select({ code: sites.code, name: sites.name }).from(sites).where(ne(sites.id, siteA.id));
+  return rows.flatMap((s) => [`"${s.code}"`, s.name]);
+}
+
+async function leaksIn(value: unknown): Promise<string[]> {
+  const text = JSON.stringify(value) ?? '';
+  return (await otherSiteMarkers()).filter((m) => text.includes(m));
+}
+
+async function auditCount() {
+  const [row] = await h.db.select({ n: count() }).from(auditLog);
+  return row!.n;
+}
+
+// ── Sample inputs: each one makes the call succeed for a caller who is allowed ─────────────────
+
+type Who = { name: TrpcPrincipal; principal: Principal };
+type Input = (who: Who) => unknown;
+type Sample = { input?: Input; otherSite?: Input };
+
+const ownSubscription = async (who: Who, sites: string[] | null = null) =>
+  who.principal.kind === 'user'
+    ? (await createSubscription(h.db, who.principal, { cadence: 'weekly', sendTime: '07:30', timezone: 'Africa/Tunis', sites }, NOW)).id
+    : spareSubscriptionId;
+
+const freshTarget = async (site: 'TUN' | 'DKR') => {
+  await setTarget(h.db, cliActor(), { metric: 'fcr', site, green: 0.8, amber: 0.6 });
+  return { metric: 'fcr' as const, site };
+};
+
+const freshDispute = async (code: 'TUN' | 'DKR') => {
+  const id = await rescoredEvaluation(code);
+  const lead = await leadPrincipal(code === 'TUN' ? userIds.leadA : userIds.leadB);
+  await openDispute(h.db, lead, cliActor(), { site: code, id, comment: 'The caller was verified' });
+  return { site: code, id, outcome: 'rejected' as const, resolution: 'The recording shows otherwise' };
+};
+
+const freshReportFor = async (code: 'TUN' | 'DKR') => {
+  // Days before the fixtures' own, one per call, so that each acknowledgement finds its report unread.
+  const date = new Date(Date.UTC(2026, 1, 28 - next())).toISOString().slice(0, 10);
+  await submitDailyReport(h.db, { siteId: siteOf(code).id, actor: cliActor(), input: report(date), now: NOW });
+  return { site: code, date, comment: 'Seen' };
+};
+
+const range = { from: FROM, to: TO };
+
+const SAMPLES: Record<string, Sample> = {
+  'sites.create': { input: () => ({ code: letters(next()), name: `New site ${serial}`, country: 'MA', timezone: 'Africa/Casablanca' }) },
+  'sites.update': { input: () => ({ id: spareSite.id, name: 'Spare Rabat' }) },
+  'sites.setActive': { input: () => ({ id: spareSite.id, active: true }) },
+
+  'users.setMyLocale': { input: () => ({ locale: 'en' }) },
+  'users.create': { input: () => ({ email: `new${next()}@matrix.test`, name: 'New', role: 'hq_manager', password: PASSWORD }) },
+  'users.update': { input: () => ({ id: userIds.spare, name: 'Spare user' }) },
+  'users.setActive': { input: () => ({ id: userIds.spare, active: true }) },
+  'users.resetPassword': { input: () => ({ id: userIds.spare, password: PASSWORD }) },
+
+  'keys.listSiteKeys': { input: () => ({ includeRevoked: true }) },
+  'keys.createSiteKey': { input: () => ({ siteCode: 'TUN', name: `key ${next()}` }) },
+  'keys.revokeSiteKey': { input: async () => ({ id: (await createSiteKey(h.db, cliActor(), { siteCode: 'TUN', name: `doomed ${next()}` })).id }) },
+  'keys.createMyToken': { input: () => ({ name: `token ${next()}` }) },
+  'keys.revokeMyToken': {
+    input: async (who) => {
+      const owner = who.principal.kind === 'user' ? who.principal.userId : userIds.spare;
+      return { id: (await createUserToken(h.db, cliActor(), { userId: owner, name: `doomed ${next()}` })).id };
+    },
+  },
+
+  'ingest.pushCalls': { input: () => ({ records: [callRecord(`pushed-${next()}`)] }) },
+  'ingest.pushEvaluations': { input: () => ({ evaluations: [evaluation(`pushed-${next()}`)] }) },
+  'ingest.previewUpload': { input: () => ({ kind: 'calls', csv: csvOf(`csv-${next()}`) }) },
+  'ingest.commitUpload': { input: () => ({ kind: 'calls', csv: csvOf(`csv-${next()}`) }) },
+
+  'qaForms.published': { input: () => ({}) },
+  'sites.directory': { input: () => ({}) },
+  'qa.forms.get': { input: () => ({ id: stdFormId }) },
+  'qa.forms.createDraft': { input: () => ({ code: `D${next()}`, name: 'Draft', criteria: [STD_V1[0]] }) },
+  'qa.forms.updateDraft': { input: () => ({ id: draftFormId, name: 'Draft, renamed', criteria: [STD_V1[0]] }) },
+  'qa.forms.publish': { input: async () => ({ id: (await newDraft()).id }) },
+  'qa.forms.newVersion': { input: async () => ({ id: (await publishForm(h.db, cliActor(), { id: (await newDraft()).id }, NOW)).id }) },
+  'qa.forms.deleteDraft': { input: async () => ({ id: (await newDraft()).id }) },
+  'qa.evaluations.list': { input: () => ({ site: 'TUN' }), otherSite: () => ({ site: 'DKR' }) },
+  'qa.evaluations.get': { input: () => ({ site: 'TUN', id: evalA }), otherSite: () => ({ site: 'DKR', id: evalB }) },
+  'qa.trends': { input: () => range, otherSite: () => ({ ...range, sites: 'DKR' }) },
+  'qa.calibrationSummary': { input: () => range, otherSite: () => ({ ...range, sites: ['DKR'] }) },
+  'qa.calibration.draw': {
+    input: async () => {
+      await ingestEvaluations(h.db, { siteId: siteA.id, actor: cliActor(), evaluations: [evaluation(`waiting-${next()}`)] });
+      return { site: 'TUN', ...range, size: 1 };
+    },
+    otherSite: async () => {
+      await ingestEvaluations(h.db, { siteId: siteB.id, actor: cliActor(), evaluations: [evaluation(`waiting-${next()}`)] });
+      return { site: 'DKR', ...range, size: 1 };
+    },
+  },
+  'qa.calibration.worklists': { input: () => ({ site: 'TUN' }), otherSite: () => ({ site: 'DKR' }) },
+  'qa.calibration.worklist': { input: () => ({ site: 'TUN', id: samples.A.id }), otherSite: () => ({ site: 'DKR', id: samples.B.id }) },
+  'qa.calibration.task': {
+    input: () => ({ site: 'TUN', id: samples.A.evaluationId }),
+    otherSite: () => ({ site: 'DKR', id: samples.B.evaluationId }),
+  },
+  'qa.calibration.rescore': {
+    input: () => ({ site: 'TUN', id: samples.A.evaluationId, scores: SCORES }),
+    otherSite: () => ({ site: 'DKR', id: samples.B.evaluationId, scores: SCORES }),
+  },
+  'qa.disputes.open': {
+    input: async () => ({ site: 'TUN', id: await rescoredEvaluation('TUN'), comment: 'The caller was verified' }),
+    otherSite: async () => ({ site: 'DKR', id: await rescoredEvaluation('DKR'), comment: 'The caller was verified' }),
+  },
+  'qa.disputes.settle': { input: () => freshDispute('TUN'), otherSite: () => freshDispute('DKR') },
+
+  'kpi.compare': { input: () => range, otherSite: () => ({ ...range, site: 'DKR' }) },
+  'kpi.comparison': { input: () => range, otherSite: () => ({ ...range, sites: ['DKR'] }) },
+  'kpi.site': { input: () => ({ code: 'TUN' }), otherSite: () => ({ code: 'DKR' }) },
+  'kpi.trend': { input: () => range, otherSite: () => ({ ...range, sites: 'DKR' }) },
+  'kpi.queues': { input: () => ({ site: 'TUN', ...range }), otherSite: () => ({ site: 'DKR', ...range }) },
+  'kpi.qaCategories': { input: () => range, otherSite: () => ({ ...range, sites: ['DKR'] }) },
+  'kpi.setTarget': {
+    input: () => ({ metric: 'service_level', site: 'TUN', green: 0.8, amber: 0.7 }),
+    otherSite: () => ({ metric: 'service_level', site: 'DKR', green: 0.8, amber: 0.7 }),
+  },
+  'kpi.clearTarget': { input: () => freshTarget('TUN'), otherSite: () => freshTarget('DKR') },
+
+  'missions.list': { input: () => ({}) },
+  'missions.create': {
+    input: () => ({
+      code: `MX-${next()}`,
+      name: 'Matrix mission',
+      startsOn: '2026-03-01',
+      endsOn: '2026-03-31',
+      successOutcomes: ['sale'],
+      targets: [{ site: 'TUN', target: 10 }],
+    }),
+  },
+  'missions.get': { input: () => ({ code: 'M-BOTH' }), otherSite: () => ({ code: 'M-BONLY' }) },
+  'missions.detail': { input: () => ({ code: 'M-BOTH' }), otherSite: () => ({ code: 'M-BONLY' }) },
+  'missions.progress': { input: () => ({ code: 'M-BOTH' }), otherSite: () => ({ code: 'M-BONLY' }) },
+  'missions.update': { input: () => ({ code: 'M-BOTH', name: 'Both sites' }) },
+  'missions.forSite': { input: () => ({ site: 'TUN' }), otherSite: () => ({ site: 'DKR' }) },
+
+  'reports.submit': { input: () => report('2026-03-19') },
+  'reports.onDate': { input: () => ({ date: '2026-03-18' }) },
+  'reports.inbox': { input: () => ({ date: '2026-03-18' }) },
+  'reports.history': { input: () => ({ site: 'TUN', days: 14 }), otherSite: () => ({ site: 'DKR', days: 14 }) },
+  'reports.acknowledge': { input: () => freshReportFor('TUN'), otherSite: () => freshReportFor('DKR') },
+  'reports.compliance': { input: () => ({ days: 14 }), otherSite: () => ({ days: 14, sites: 'DKR' }) },
+
+  'digests.create': {
+    input: () => ({ cadence: 'daily', sendTime: '07:00', timezone: 'Europe/Paris', sites: null }),
+    otherSite: () => ({ cadence: 'daily', sendTime: '07:00', timezone: 'Europe/Paris', sites: ['DKR'] }),
+  },
+  'digests.update': {
+    input: async (who) => ({ id: await ownSubscription(who), sendTime: '08:00' }),
+    otherSite: async (who) => ({ id: await ownSubscription(who), sites: ['DKR'] }),
+  },
+  'digests.remove': { input: async (who) => ({ id: await ownSubscription(who) }) },
+  'digests.preview': { input: async (who) => ({ id: await ownSubscription(who) }) },
+  'digests.sendTest': { input: async (who) => ({ id: await ownSubscription(who) }) },
+  'digests.outbox.list': { input: () => ({}) },
+  'digests.outbox.get': { input: () => ({ id: emailId }) },
+  'digests.outbox.retry': { input: async () => ({ id: await failedEmail() }) },
+
+  'audit.list': { input: () => ({}) },
+};
+
+function csvOf(externalId: string) {
+  const r = callRecord(externalId);
+  const columns = Object.keys(r) as (keyof typeof r)[];
+  return `${columns.join(',')}\n${columns.map((c) => String(r[c])).join(',')}\n`;
+}
+
+// ── Running a cell ────────────────────────────────────────────────────────────────────────────
+
+type Procedure = { _def: { type: 'query' | 'mutation' | 'subscription'; inputs: unknown[] } };
+const procedures = appRouter._def.procedures as unknown as Record<string, Procedure>;
+const procedurePaths = Object.keys(procedures).sort();
+
+const AUTH_CODES = new Set<string>(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND']);
+
+function procedureAt(caller: unknown, path: string): (input: unknown) => Promise<unknown> {
+  let node = caller as Record<string, unknown>;
+  for (const part of path.split('.')) node = node[part] as Record<string, unknown>;
+  return node as unknown as (input: unknown) => Promise<unknown>;
+}
+
+/** The outcome of one call: `ok`, an access code, or any other answer spelled out for the diff. */
+async function trpcOutcome(path: string, name: TrpcPrincipal, input: Input | undefined, scoped: boolean): Promise<string> {
+  const ctx = await contextFor(trpcCredential(name));
+  const who: Who = { name, principal: ctx.principal };
+  const args = input ? await input(who) : undefined;
+  const auditBefore = procedures[path]!._def.type === 'mutation' ? await auditCount() : null;
+  try {
+    const result = await procedureAt(createCaller(ctx), path)(args);
+    if (scoped) {
+      const leaks = await leaksIn(result);
+      if (leaks.length > 0) return `ok, but shows ${leaks.join(', ')}`;
+    }
+    return 'ok';
+  } catch (error) {
+    if (!(error instanceof TRPCError)) return `thrown: ${String(error)}`;
+    if (!AUTH_CODES.has(error.code)) return `${error.code}: ${error.message}`;
+    // Refused means refused: nothing written, nothing audited.
+    if (auditBefore !== null && (await auditCount()) !== auditBefore) return `${error.code}, after writing to the audit log`;
+    return error.code;
+  }
+}
+
+describe('the access table', () => {
+  it('has one line per procedure of the router, and none for a procedure that does not exist', () => {
+    const lines = Object.keys(PROCEDURES);
+    expect({
+      'procedures without an entry': procedurePaths.filter((p) => !lines.includes(p)),
+      'entries without a procedure': lines.filter((p) => !procedurePaths.includes(p)),
+    }).toEqual({ 'procedures without an entry': [], 'entries without a procedure': [] });
+  });
+
+  it('has a sample input for every procedure that takes one, and for every site-scoped check', () => {
+    const problems: string[] = [];
+    for (const path of procedurePaths) {
+      const sample = SAMPLES[path];
+      if (procedures[path]!._def.inputs.length > 0 && !sample?.input) problems.push(`${path}: no sample input`);
+      if (PROCEDURES[path]?.otherSite && !sample?.otherSite) problems.push(`${path}: no site-B input`);
+      if (!PROCEDURES[path]?.otherSite && sample?.otherSite) problems.push(`${path}: a site-B input but no site-B rule`);
+    }
+    for (const path of Object.keys(SAMPLES)) if (!procedures[path]) problems.push(`${path}: a sample for no procedure`);
+    expect(problems).toEqual([]);
+  });
+
+  it('would see a leak: HQ reads site B in the figures a site lead also reads', async () => {
+    const ctx = await contextFor(trpcCredential('hqManager'));
+    const comparison = await createCaller(ctx).kpi.compare(range);
+    expect(await leaksIn(comparison)).toEqual(expect.arrayContaining(['"DKR"', 'Dakar Plateau']));
+  });
+});
+
+describe('tRPC: every procedure × every caller', () => {
+  for (const path of procedurePaths) {
+    it(path, async () => {
+      const rule = PROCEDURES[path];
+      expect(rule, `${path} has no line in authorization-matrix.ts`).toBeDefined();
+      const sample = SAMPLES[path] ?? {};
+      const actual: Record<string, string> = {};
+      const expected: Record<string, Outcome> = {};
+      for (const [name, caller] of Object.entries(TRPC_PRINCIPALS) as [TrpcPrincipal, (typeof TRPC_PRINCIPALS)[TrpcPrincipal]][]) {
+        const scoped = caller === 'lead' || caller === 'key';
+        expected[name] = expectedOutcome(rule!, caller);
+        actual[name] = await trpcOutcome(path, name, sample.input, scoped);
+        if (rule!.otherSite) {
+          expected[`${name} on site B`] = expectedOutcome(rule!, caller, true);
+          actual[`${name} on site B`] = await trpcOutcome(path, name, sample.otherSite, false);
+        }
+      }
+      expect(actual).toEqual(expected);
+    });
+  }
+});
+
+// ── REST ──────────────────────────────────────────────────────────────────────────────────────
+
+type RestSample = { path: string; query?: string; body?: () => unknown };
+
+const REST_SAMPLES: Record<string, { own: RestSample; otherSite?: RestSample }> = {
+  'POST /calls': { own: { path: '/calls', body: () => ({ records: [callRecord(`rest-${next()}`)] }) } },
+  'POST /evaluations': { own: { path: '/evaluations', body: () => ({ evaluations: [evaluation(`rest-${next()}`)] }) } },
+  'GET /qa/forms': { own: { path: '/qa/forms' } },
+  'GET /sites': { own: { path: '/sites' } },
+  'GET /kpis': { own: { path: '/kpis', query: `from=${FROM}&to=${TO}` }, otherSite: { path: '/kpis', query: `from=${FROM}&to=${TO}&site=DKR` } },
+  'GET /missions': { own: { path: '/missions' } },
+  'POST /missions': {
+    own: {
+      path: '/missions',
+      body: () => ({
+        code: `REST-${next()}`,
+        name: 'REST mission',
+        startsOn: '2026-03-01',
+        endsOn: '2026-03-31',
+        successOutcomes: ['sale'],
+        targets: [{ site: 'TUN', target: 5 }],
+      }),
+    },
+  },
+  'GET /missions/{code}': { own: { path: '/missions/M-BOTH' }, otherSite: { path: '/missions/M-BONLY' } },
+  'POST /daily-reports': { own: { path: '/daily-reports', body: () => report('2026-03-19') } },
+  'GET /daily-reports': { own: { path: '/daily-reports', query: 'date=2026-03-18' } },
+};
+
+const documentRoutes = Object.entries(openApiDocument('http://vigie.test').paths ?? {})
+  .flatMap(([path, item]) => Object.keys(item ?? {}).map((method) => `${method.toUpperCase()} ${path}`))
+  .sort();
+
+async function restOutcome(route: string, who: RestPrincipal, sample: RestSample, scoped: boolean): Promise<string> {
+  const method = route.split(' ')[0]!;
+  const headers: Record<string, string> = {};
+  const authorization = restAuthorization(who);
+  if (authorization) headers.authorization = authorization;
+  const body = sample.body?.();
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const url = `http://vigie.test/api/v1${sample.path}${sample.query ? `?${sample.query}` : ''}`;
+  const req = new Request(url, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await handleRest(req, (r) => contextFromRequest(r, { handle: h, sessionUserId: async () => undefined, now: () => NOW }));
+  const text = await res.text();
+  if (res.status === 200) {
+    const leaks = scoped ? await leaksIn(JSON.parse(text)) : [];
+    return leaks.length > 0 ? `200, but shows ${leaks.join(', ')}` : 'ok';
+  }
+  const outcome = (Object.entries(HTTP_STATUS).find(([, status]) => status === res.status)?.[0] ?? null) as Outcome | null;
+  return outcome ?? `${res.status}: ${text.slice(0, 300)}`;
+}
+
+describe('REST: every route of the OpenAPI document × every caller', () => {
+  it('has one line per route of the document, and none for a route that does not exist', () => {
+    const lines = Object.keys(REST_ROUTES);
+    expect({
+      'routes without an entry': documentRoutes.filter((r) => !lines.includes(r)),
+      'entries without a route': lines.filter((r) => !documentRoutes.includes(r)),
+      'routes without a sample': documentRoutes.filter((r) => !REST_SAMPLES[r]),
+      'site-B samples and rules that do not match': documentRoutes.filter((r) => !REST_ROUTES[r]?.otherSite !== !REST_SAMPLES[r]?.otherSite),
+    }).toEqual({
+      'routes without an entry': [],
+      'entries without a route': [],
+      'routes without a sample': [],
+      'site-B samples and rules that do not match': [],
+    });
+  });
+
+  for (const route of documentRoutes) {
+    it(route, async () => {
+      const rule = REST_ROUTES[route];
+      const sample = REST_SAMPLES[route];
+      expect(rule && sample, `${route} has no line or no sample`).toBeTruthy();
+      const actual: Record<string, string> = {};
+      const expected: Record<string, Outcome> = {};
+      for (const [who, caller] of Object.entries(REST_PRINCIPALS) as [RestPrincipal, (typeof REST_PRINCIPALS)[RestPrincipal]][]) {
+        expected[who] = expectedOutcome(rule!, caller);
+        actual[who] = await restOutcome(route, who, sample!.own, caller === 'lead' || caller === 'key');
+        if (rule!.otherSite) {
+          expected[`${who} on site B`] = expectedOutcome(rule!, caller, true);
+          actual[`${who} on site B`] = await restOutcome(route, who, sample!.otherSite!, false);
+        }
+      }
+      expect(actual).toEqual(expected);
+    });
+  }
+});

@@ -1,0 +1,194 @@
+// Who may call what: DESIGN's "Roles and access" written out for every tRPC procedure and every
+// REST route, so that authorization-matrix.test.ts can hold the router to it. A procedure or a
+// route added without a line here fails that test, and so does a line left behind.
+
+/** Kinds of caller, as far as access goes. `none` is a request without a valid credential. */
+export type CallerClass = 'none' | 'admin' | 'hq' | 'lead' | 'key';
+
+/** The callers the matrix tries, each from a real credential. */
+export const TRPC_PRINCIPALS = {
+  anonymous: 'none',
+  admin: 'admin',
+  hqManager: 'hq',
+  leadA: 'lead',
+  keyA: 'key',
+  revokedKey: 'none',
+  hqToken: 'hq',
+  leadToken: 'lead',
+  revokedToken: 'none',
+} as const satisfies Record<string, CallerClass>;
+
+/** REST callers: bearer credentials only, plus no header and a header that is not a bearer secret. */
+export const REST_PRINCIPALS = {
+  anonymous: 'none',
+  malformed: 'none',
+  adminToken: 'admin',
+  hqToken: 'hq',
+  leadToken: 'lead',
+  keyA: 'key',
+  revokedKey: 'none',
+  revokedToken: 'none',
+} as const satisfies Record<string, CallerClass>;
+
+export type TrpcPrincipal = keyof typeof TRPC_PRINCIPALS;
+export type RestPrincipal = keyof typeof REST_PRINCIPALS;
+
+export type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
+
+export type Access =
+  /** Anyone, signed in or not. */
+  | 'public'
+  /** Any valid credential: a user or a site key. */
+  | 'anyCredential'
+  /** Any signed-in user (session or personal token), never a site key. */
+  | 'signedIn'
+  /** Headquarters: admins and HQ managers. */
+  | 'hq'
+  | 'admin'
+  /** A site's key only. */
+  | 'siteKey'
+  /** A site's key or its lead, writing for that site. */
+  | 'siteWriter'
+  /** Only a site lead (disputing HQ's re-score of their site's evaluation). */
+  | 'siteLead';
+
+const U = 'UNAUTHORIZED';
+const F = 'FORBIDDEN';
+
+export const EXPECTED: Record<Access, Record<CallerClass, Outcome>> = {
+  public: { none: 'ok', admin: 'ok', hq: 'ok', lead: 'ok', key: 'ok' },
+  anyCredential: { none: U, admin: 'ok', hq: 'ok', lead: 'ok', key: 'ok' },
+  signedIn: { none: U, admin: 'ok', hq: 'ok', lead: 'ok', key: F },
+  hq: { none: U, admin: 'ok', hq: 'ok', lead: F, key: F },
+  admin: { none: U, admin: 'ok', hq: F, lead: F, key: F },
+  siteKey: { none: U, admin: F, hq: F, lead: F, key: 'ok' },
+  siteWriter: { none: U, admin: F, hq: F, lead: 'ok', key: 'ok' },
+  siteLead: { none: U, admin: F, hq: F, lead: 'ok', key: F },
+};
+
+/**
+ * `otherSite`: what a caller scoped to site A gets when the input names site B (HQ gets B). A
+ * single site's page or record is NOT_FOUND, so that a lead cannot probe which codes exist; a
+ * multi-site view filtered on another site is FORBIDDEN, the same whether the code exists or not.
+ * `hqOnly`: the procedure takes a site but only headquarters reaches it; HQ must reach site B too.
+ */
+export type Rule = { access: Access; otherSite?: 'FORBIDDEN' | 'NOT_FOUND' | 'hqOnly' };
+
+export const PROCEDURES: Record<string, Rule> = {
+  'health.check': { access: 'public' },
+
+  'sites.list': { access: 'signedIn' },
+  'sites.directory': { access: 'signedIn' },
+  'sites.glance': { access: 'signedIn' },
+  'sites.create': { access: 'admin' },
+  'sites.update': { access: 'admin' },
+  'sites.setActive': { access: 'admin' },
+
+  'users.me': { access: 'signedIn' },
+  'users.setMyLocale': { access: 'signedIn' },
+  'users.list': { access: 'admin' },
+  'users.create': { access: 'admin' },
+  'users.update': { access: 'admin' },
+  'users.setActive': { access: 'admin' },
+  'users.resetPassword': { access: 'admin' },
+
+  'keys.listSiteKeys': { access: 'admin' },
+  'keys.createSiteKey': { access: 'admin' },
+  'keys.revokeSiteKey': { access: 'admin' },
+  'keys.listMyTokens': { access: 'signedIn' },
+  'keys.createMyToken': { access: 'signedIn' },
+  'keys.revokeMyToken': { access: 'signedIn' },
+
+  'ingest.pushCalls': { access: 'siteKey' },
+  'ingest.pushEvaluations': { access: 'siteKey' },
+  'ingest.previewUpload': { access: 'siteWriter' },
+  'ingest.commitUpload': { access: 'siteWriter' },
+
+  'qaForms.published': { access: 'anyCredential' },
+  'qa.forms.list': { access: 'hq' },
+  'qa.forms.get': { access: 'hq' },
+  'qa.forms.createDraft': { access: 'hq' },
+  'qa.forms.updateDraft': { access: 'hq' },
+  'qa.forms.publish': { access: 'hq' },
+  'qa.forms.newVersion': { access: 'hq' },
+  'qa.forms.deleteDraft': { access: 'hq' },
+  'qa.evaluations.list': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'qa.evaluations.get': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'qa.evaluations.filters': { access: 'signedIn' },
+  'qa.trends': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'qa.calibrationSummary': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'qa.calibration.draw': { access: 'hq', otherSite: 'hqOnly' },
+  'qa.calibration.worklists': { access: 'hq', otherSite: 'hqOnly' },
+  'qa.calibration.worklist': { access: 'hq', otherSite: 'hqOnly' },
+  'qa.calibration.task': { access: 'hq', otherSite: 'hqOnly' },
+  'qa.calibration.rescore': { access: 'hq', otherSite: 'hqOnly' },
+  'qa.disputes.open': { access: 'siteLead', otherSite: 'NOT_FOUND' },
+  'qa.disputes.settle': { access: 'hq', otherSite: 'hqOnly' },
+
+  'kpi.compare': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'kpi.comparison': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'kpi.site': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'kpi.trend': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'kpi.queues': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'kpi.qaCategories': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'kpi.targets': { access: 'signedIn' },
+  'kpi.setTarget': { access: 'hq', otherSite: 'hqOnly' },
+  'kpi.clearTarget': { access: 'hq', otherSite: 'hqOnly' },
+
+  'missions.list': { access: 'signedIn' },
+  'missions.create': { access: 'hq' },
+  'missions.get': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'missions.board': { access: 'signedIn' },
+  'missions.detail': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'missions.progress': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'missions.update': { access: 'hq' },
+  'missions.forSite': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'missions.behindPace': { access: 'signedIn' },
+
+  'reports.submit': { access: 'siteWriter' },
+  'reports.onDate': { access: 'signedIn' },
+  'reports.inbox': { access: 'signedIn' },
+  'reports.history': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'reports.acknowledge': { access: 'hq', otherSite: 'hqOnly' },
+  'reports.compliance': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+
+  'digests.options': { access: 'signedIn' },
+  'digests.list': { access: 'signedIn' },
+  'digests.create': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'digests.update': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'digests.remove': { access: 'signedIn' },
+  'digests.preview': { access: 'signedIn' },
+  'digests.sendTest': { access: 'signedIn' },
+  'digests.outbox.list': { access: 'admin' },
+  'digests.outbox.get': { access: 'admin' },
+  'digests.outbox.retry': { access: 'admin' },
+
+  'audit.list': { access: 'admin' },
+  'audit.filters': { access: 'admin' },
+};
+
+/** REST routes by `METHOD /path` as the OpenAPI document names them. */
+export const REST_ROUTES: Record<string, Rule> = {
+  'POST /calls': { access: 'siteKey' },
+  'POST /evaluations': { access: 'siteKey' },
+  'GET /qa/forms': { access: 'anyCredential' },
+  'GET /sites': { access: 'signedIn' },
+  'GET /kpis': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'GET /missions': { access: 'signedIn' },
+  'POST /missions': { access: 'hq' },
+  'GET /missions/{code}': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'POST /daily-reports': { access: 'siteWriter' },
+  'GET /daily-reports': { access: 'signedIn' },
+};
+
+/** The outcome for a caller of a class, on its own site or (otherSite) on site B. */
+export function expectedOutcome(rule: Rule, caller: CallerClass, onOtherSite = false): Outcome {
+  const base = EXPECTED[rule.access][caller];
+  if (!onOtherSite || base !== 'ok') return base;
+  const scoped = caller === 'lead' || caller === 'key';
+  if (!scoped || rule.otherSite === undefined) return 'ok';
+  if (rule.otherSite === 'hqOnly') throw new Error('A site-scoped caller passed an HQ-only procedure');
+  return rule.otherSite;
+}
+
+export const HTTP_STATUS: Record<Exclude<Outcome, 'ok'>, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
