@@ -40,9 +40,53 @@ function pgCodeOf(error: unknown): { code?: string; constraint?: string } | null
   return null;
 }
 
+/**
+ * Codes that mean the database cannot be reached right now (it is down, restarting, recovering or
+ * out of connections), as opposed to a query that failed: socket errors, postgres.js connection
+ * errors, and the SQLSTATEs of class 08 and 57P01–57P03 and 53300.
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+/** True when the error (or one it wraps) says the database is unreachable, not that a query is wrong. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && (UNAVAILABLE_CODES.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code))) return true;
+  // Node reports a refused connection to every address of a host name as an AggregateError.
+  if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  return isDatabaseUnavailable(e.cause, depth + 1);
+}
+
+/** What a caller gets while the database is away: a 503 it may retry, never a 500. */
+export function databaseUnavailable(cause: unknown): TRPCError {
+  return new TRPCError({
+    code: 'SERVICE_UNAVAILABLE',
+    message: 'The database is unavailable for the moment; try again shortly',
+    cause: cause instanceof Error ? cause : undefined,
+  });
+}
+
 /** A TRPCError for a domain or database error, or null when the error is a genuine fault. */
 export function toTRPCError(error: unknown): TRPCError | null {
   if (error instanceof TRPCError) return error;
+  if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
   if (error instanceof DomainError) return new TRPCError({ code: error.code, message: error.message, cause: error });
   const pg = pgCodeOf(error);
   if (pg?.code && PG_INPUT_ERRORS[pg.code]) {

@@ -18,10 +18,11 @@ function drivers(value: unknown): BenchDriver[] {
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'run a benchmark and print its table (ingest, dashboard)',
+  summary: 'run a benchmark and print its table (ingest, dashboard, load)',
   usage:
     'bench ingest [--records 50000] [--batch 2000] [--concurrency 4] [--driver both|pglite|postgres] [--database-url URL]\n' +
-    '  bench dashboard [--sites 20] [--days 365] [--calls-per-day 1500] [--runs 30] [--database-url URL]',
+    '  bench dashboard [--sites 20] [--days 365] [--calls-per-day 1500] [--runs 30] [--database-url URL]\n' +
+    '  bench load [--pushers 50] [--batch 1000] [--readers 20] [--seconds 60] [--calls-per-day 2000] [--database-url URL] [--url URL-of-a-running-server]',
   options: {
     records: { type: 'string' },
     batch: { type: 'string' },
@@ -32,6 +33,10 @@ export const benchCommand: Command = {
     days: { type: 'string' },
     'calls-per-day': { type: 'string' },
     runs: { type: 'string' },
+    pushers: { type: 'string' },
+    readers: { type: 'string' },
+    seconds: { type: 'string' },
+    url: { type: 'string' },
   },
   positionals: true,
   async run(values, positionals) {
@@ -66,6 +71,23 @@ export const benchCommand: Command = {
       );
       return;
     }
-    throw new UsageError('Name a benchmark: bench ingest, or bench dashboard');
+    if (which === 'load') {
+      // The server keeps its own push limits (VIGIE_PUSH_RATE_PER_MINUTE / VIGIE_PUSH_BURST from the
+      // environment, else the defaults): one key per site, as in production.
+      const { benchLoad } = await import('../bench/load');
+      const { report, errors } = await benchLoad({
+        pushers: int(values.pushers, 'pushers', 50),
+        batch: Math.min(5000, int(values.batch, 'batch', 1000)),
+        readers: int(values.readers, 'readers', 20),
+        seconds: int(values.seconds, 'seconds', 60),
+        callsPerDay: int(values['calls-per-day'], 'calls-per-day', 2000),
+        serverUrl,
+        url: typeof values.url === 'string' ? values.url : undefined,
+      });
+      console.log(report);
+      // A load that produces errors fails, so that CI can run a bounded one as a check.
+      return errors > 0 ? 1 : 0;
+    }
+    throw new UsageError('Name a benchmark: bench ingest, bench dashboard or bench load');
   },
 };

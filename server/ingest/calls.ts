@@ -1,6 +1,6 @@
 // The one code path that writes call records: validate each record, upsert the batch and
 // recompute the rollups of every site-day it touched, in one transaction.
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { insertAudit } from '@/db/queries/audit';
 import {
   lockSiteForIngest,
@@ -13,6 +13,7 @@ import type { Actor } from '@/server/auth/principal';
 import { DomainError, notFound } from '@/server/errors';
 import { callRecordSchema, MAX_BATCH, type CallRecordInput } from './call-record.schema';
 import type { IngestResult } from './ingest-result';
+import { withIngestSlot } from './slots';
 import { byIndex, rejectDuplicates, validateBatch } from './validate-batch';
 
 export type IngestCallsArgs = {
@@ -56,7 +57,7 @@ export async function ingestCalls(db: Db, args: IngestCallsArgs): Promise<Ingest
   const { unique: valid, duplicates } = rejectDuplicates(checked.valid);
   const rejected = byIndex([...checked.rejected, ...duplicates]);
 
-  return db.transaction(async (tx) => {
+  const write = async (tx: Tx): Promise<IngestResult> => {
     const site = await lockSiteForIngest(tx, args.siteId);
     if (!site) throw notFound('Site');
     const upsert = await upsertCallRecords(
@@ -81,7 +82,8 @@ export async function ingestCalls(db: Db, args: IngestCallsArgs): Promise<Ingest
       details: { ...counts(result), days: upsert.days.length },
     });
     return result;
-  });
+  };
+  return withIngestSlot(() => db.transaction(write));
 }
 
 /** The counts of a result, as the audit log keeps them. */

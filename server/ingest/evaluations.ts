@@ -1,6 +1,6 @@
 // The one code path that writes QA evaluations: site evaluations pushed in batches (scored here
 // against their form version, rolled up into site_day) and HQ's re-scores for calibration.
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { insertAudit } from '@/db/queries/audit';
 import {
   deleteScoresOutsideForm,
@@ -23,6 +23,7 @@ import { scoreEvaluation } from '@/server/qa/scoring';
 import { counts, tooLarge } from './calls';
 import { evaluationSchema, MAX_BATCH, parseFormReference, type EvaluationInput } from './evaluation.schema';
 import type { IngestResult, RejectedRecord } from './ingest-result';
+import { withIngestSlot } from './slots';
 import { byIndex, rejectDuplicates, validateBatch, type ValidItem } from './validate-batch';
 
 export type IngestEvaluationsArgs = {
@@ -84,7 +85,7 @@ export async function ingestEvaluations(db: Db, args: IngestEvaluationsArgs): Pr
   if (args.evaluations.length > MAX_BATCH) throw tooLarge(args.evaluations.length, 'evaluations');
   const checked = validateBatch(args.evaluations, evaluationSchema);
 
-  return db.transaction(async (tx) => {
+  const write = async (tx: Tx): Promise<IngestResult> => {
     const site = await lockSiteForIngest(tx, args.siteId);
     if (!site) throw notFound('Site');
     const codes = [...new Set(checked.valid.map((v) => parseFormReference(v.value.formCode).code))];
@@ -138,7 +139,8 @@ export async function ingestEvaluations(db: Db, args: IngestEvaluationsArgs): Pr
       details: { ...counts(result), days: upsert.days.length },
     });
     return result;
-  });
+  };
+  return withIngestSlot(() => db.transaction(write));
 }
 
 export type HqRescoreItem = {
