@@ -137,6 +137,24 @@ describe('kpi.comparison (app)', () => {
     expect(await trpcCode(() => caller().kpi.comparison(RANGE))).toBe('UNAUTHORIZED');
     expect(await trpcCode(() => caller(siteKeyOf(id.CAS)).kpi.comparison(RANGE))).toBe('FORBIDDEN');
   });
+
+  it('shares a comparison only between identical reads in flight: never across scopes or ranges', async () => {
+    // All at once, as a wave of overviews opening: HQ twice, two leads, another range.
+    const [hqA, hqB, cas, tun, narrower] = await Promise.all([
+      caller(hqUser).kpi.comparison(RANGE),
+      caller(hqUser).kpi.comparison(RANGE),
+      caller(leadOf(id.CAS)).kpi.comparison(RANGE),
+      caller(leadOf(id.TUN)).kpi.comparison(RANGE),
+      caller(hqUser).kpi.comparison({ ...RANGE, to: RANGE.from }),
+    ]);
+    expect(hqB).toEqual(hqA);
+    expect(hqA.sites.map((s) => s.code)).toEqual(['CAS', 'DKR', 'TUN']);
+    expect(cas.sites.map((s) => s.code)).toEqual(['CAS']);
+    expect(tun.sites.map((s) => s.code)).toEqual(['TUN']);
+    expect(JSON.stringify(cas.sites)).not.toMatch(/TUN|Tunis/);
+    expect(narrower.to).toBe(RANGE.from);
+    expect(narrower.network.offered).toBeLessThan(hqA.network.offered);
+  });
 });
 
 describe('kpi.trend', () => {

@@ -1,15 +1,24 @@
 // KPI procedures. `compare` is also REST `GET /api/v1/kpis` and answers exactly DESIGN's shape;
 // `comparison` is the app's richer version (RAG, changes, parts, previous period, site details).
 import { z } from 'zod';
+import type { Db } from '@/db/client';
+import type { SiteScope } from '@/server/auth/principal';
 import { actorOf } from '@/server/auth/principal';
 import { createTRPCRouter, hqProcedure, signedInProcedure } from '@/server/trpc/init';
-import { buildComparison } from './comparison';
+import { buildComparison, type ComparisonArgs } from './comparison';
 import { buildQaCategories, buildQueueBreakdown } from './site-breakdowns';
 import { buildSiteFacts } from './site-facts';
 import { normaliseCodes } from './site-selection';
 import { clearTargetInput, compareInput, compareOutput, isoDay, setTargetInput, siteCode, sitesRangeInput } from './schemas';
 import { clearTarget, listVisibleTargets, setTarget } from './targets';
+import { shareInFlight } from './shared-reads';
 import { buildTrend } from './trend';
+
+/** The comparison, shared with identical reads in flight (same database, scope, range and sites). */
+function comparisonFor(ctx: { db: Db; scope: SiteScope; now: () => Date }, args: Omit<ComparisonArgs, 'scope' | 'now'>) {
+  const key = JSON.stringify(['comparison', ctx.scope, args.from, args.to, args.siteCodes ?? null]);
+  return shareInFlight(ctx.db, key, () => buildComparison(ctx.db, { ...args, scope: ctx.scope, now: ctx.now() }));
+}
 
 export const kpiRouter = createTRPCRouter({
   compare: signedInProcedure
@@ -26,15 +35,11 @@ export const kpiRouter = createTRPCRouter({
     })
     .input(compareInput)
     .output(compareOutput)
-    .query(({ ctx, input }) =>
-      buildComparison(ctx.db, { scope: ctx.scope, from: input.from, to: input.to, siteCodes: normaliseCodes(input.site), now: ctx.now() }),
-    ),
+    .query(({ ctx, input }) => comparisonFor(ctx, { from: input.from, to: input.to, siteCodes: normaliseCodes(input.site) })),
 
   comparison: signedInProcedure
     .input(sitesRangeInput)
-    .query(({ ctx, input }) =>
-      buildComparison(ctx.db, { scope: ctx.scope, from: input.from, to: input.to, siteCodes: normaliseCodes(input.sites), now: ctx.now() }),
-    ),
+    .query(({ ctx, input }) => comparisonFor(ctx, { from: input.from, to: input.to, siteCodes: normaliseCodes(input.sites) })),
 
   /** One site's facts and feed freshness; NOT_FOUND for an unknown code or another site of a lead. */
   site: signedInProcedure
