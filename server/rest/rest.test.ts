@@ -1,6 +1,6 @@
 // The REST API over real Request/Response objects: the handler the route serves, a real database,
 // real site keys and tokens. Every status code of the contract, and what each leaves in the data.
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // A slow push limit for this file (set before the limiter is built), so that the 429 test does not
@@ -14,6 +14,7 @@ import { createTestDb } from '@/db/testing';
 import { callRecords, siteDay } from '@/db/schema';
 import { cliActor } from '@/server/auth/principal';
 import { createSiteKey, createUserTokenByEmail } from '@/server/keys/service';
+import { INTERNAL_FAULT_MESSAGE } from '@/server/trpc/init';
 import { contextFromRequest } from '@/server/trpc/request-context';
 import { makeSite, makeUser } from '@/test/fixtures';
 import { handleRest, MAX_BODY_BYTES, openApiDocument } from './handler';
@@ -161,11 +162,47 @@ describe('GET /api/v1/qa/forms and the OpenAPI document', () => {
   it('documents every REST route of the contract', () => {
     const doc = openApiDocument('http://vigie.test');
     const paths = Object.keys(doc.paths ?? {});
-    expect(paths).toEqual(expect.arrayContaining(['/calls', '/evaluations', '/qa/forms', '/kpis']));
+    expect(paths).toEqual(expect.arrayContaining(['/calls', '/evaluations', '/qa/forms', '/kpis', '/sites', '/missions', '/daily-reports']));
     expect(doc.servers?.[0]?.url).toBe('http://vigie.test/api/v1');
+  });
+
+  it('lists the sites a token may see, without internal ids', async () => {
+    expect((await call('GET', '/sites')).status).toBe(401);
+    expect((await call('GET', '/sites', { key: tunKey })).status).toBe(403);
+    const res = await call('GET', '/sites', { key: hqToken });
+    expect(res.status).toBe(200);
+    const sites = (res.json as { sites: Record<string, unknown>[] }).sites;
+    expect(sites.map((s) => s.code)).toEqual(['CAS', 'TUN']);
+    expect(sites[1]).toMatchObject({ name: 'TUN', country: 'TN', timezone: 'Africa/Tunis', kind: 'offshore', reportDeadline: '21:00', active: true });
+    expect(sites[1]).not.toHaveProperty('id');
   });
 
   it('answers 404 for a route that does not exist', async () => {
     expect((await call('GET', '/nothing-here', { key: tunKey })).status).toBe(404);
+  });
+});
+
+describe('a fault of the server', () => {
+  it('answers 500 without the SQL, the parameters or the stack behind it, and logs the cause', async () => {
+    // A real fault: the database lost a table the sites list reads (drift between code and schema).
+    const broken = await createTestDb();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await makeUser(broken.db, 'hq_manager', { email: 'hq@fault.test' });
+      const token = (await createUserTokenByEmail(broken.db, cliActor(), { email: 'hq@fault.test', name: 'bi' })).secret;
+      await broken.db.execute(sql`drop table sites cascade`);
+      const res = await handleRest(
+        new Request('http://vigie.test/api/v1/sites', { headers: { authorization: `Bearer ${token}` } }),
+        (r) => contextFromRequest(r, { handle: broken, sessionUserId: async () => undefined }),
+      );
+      const body = await res.text();
+      expect(res.status).toBe(500);
+      expect(JSON.parse(body)).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_FAULT_MESSAGE });
+      expect(body).not.toMatch(/select|sites"|stack|\.ts:/i);
+      expect(String(logged.mock.calls[0]?.[0])).toContain('REST GET');
+    } finally {
+      logged.mockRestore();
+      await broken.close();
+    }
   });
 });

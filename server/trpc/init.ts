@@ -36,6 +36,9 @@ export function createInnerContext(opts: {
   };
 }
 
+/** What a caller reads of a server fault (never its cause). */
+export const INTERNAL_FAULT_MESSAGE = 'The server failed to answer this request; the fault has been logged';
+
 // ── 2. Initialisation ─────────────────────────────────────────────────────────────────────────
 const t = initTRPC
   .context<Context>()
@@ -43,6 +46,12 @@ const t = initTRPC
   .create({
     transformer: superjson,
     errorFormatter({ shape, error }) {
+      // A genuine fault's message can carry SQL text and parameters, and its stack the server's
+      // layout: the caller learns only that it happened (the route handlers log the cause).
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        const { stack: _stack, ...data } = shape.data;
+        return { ...shape, message: INTERNAL_FAULT_MESSAGE, data: { ...data, zodError: null } };
+      }
       return {
         ...shape,
         data: {
