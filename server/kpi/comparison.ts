@@ -6,7 +6,7 @@ import type { Db } from '@/db/client';
 import { listSiteFeeds, listSitesForKpis, listTargets, reportDays, sumSiteDays, type KpiSite, type ReportDaysRow, type TargetRow } from '@/db/queries/kpis';
 import type { KpiMetric } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
-import { feedStatusOf, type FeedStatus } from '@/server/sites/glance';
+import { feedStatusOf, type FeedStatus } from '@/server/sites/feed-status';
 import {
   changeOf,
   computeKpis,

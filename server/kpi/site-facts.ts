@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { findSiteFacts } from '@/db/queries/kpis';
 import type { SiteScope } from '@/server/auth/principal';
 import { notFound } from '@/server/errors';
-import { feedStatusOf, type FeedStatus } from '@/server/sites/glance';
+import { feedStatusOf, type FeedStatus } from '@/server/sites/feed-status';
 import { freshnessSeconds } from './definitions';
 import { todayIn } from './periods';
 

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { listSites } from '@/db/queries/sites';
 import { actorOf } from '@/server/auth/principal';
 import { adminProcedure, createTRPCRouter, signedInProcedure } from '@/server/trpc/init';
-import { glanceAtSites } from './glance';
 import { createSiteInput, formatMinuteOfDay, setSiteActiveInput, updateSiteInput } from './site-input';
 import { createSite, setSiteActive, updateSite } from './service';
 
@@ -62,8 +61,6 @@ export const sitesRouter = createTRPCRouter({
         })),
       };
     }),
-
-  glance: signedInProcedure.query(({ ctx }) => glanceAtSites(ctx.db, ctx.scope, ctx.now())),
 
   create: adminProcedure.input(createSiteInput).mutation(({ ctx, input }) => createSite(ctx.db, actorOf(ctx.principal), input)),
 

@@ -79,7 +79,6 @@ export const PROCEDURES: Record<string, Rule> = {
 
   'sites.list': { access: 'signedIn' },
   'sites.directory': { access: 'signedIn' },
-  'sites.glance': { access: 'signedIn' },
   'sites.create': { access: 'admin' },
   'sites.update': { access: 'admin' },
   'sites.setActive': { access: 'admin' },
