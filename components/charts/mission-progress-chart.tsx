@@ -27,7 +27,8 @@ export function MissionProgressChart({ points, target, labels, formatDay, format
       <figcaption className="sr-only">{description}</figcaption>
       <div className="h-72 w-full" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
+          {/* Hidden from assistive technology (the table beside it carries the figures), so not focusable either. */}
+          <LineChart data={points} margin={{ top: 12, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e2e8f0" vertical={false} />
             <XAxis dataKey="day" tickFormatter={formatDay} tick={{ fontSize: 11, fill: '#475569' }} minTickGap={24} tickLine={false} />
             <YAxis tickFormatter={formatNumber} tick={{ fontSize: 11, fill: '#475569' }} width={48} tickLine={false} axisLine={false} />

@@ -193,7 +193,7 @@ export function CalibrationReport({ state }: { state: CalibrationState }) {
                     <TR key={c.key}>
                       <TD>
                         {c.label}
-                        <span className="ml-2 font-mono text-[11px] text-slate-400">{c.key}</span>
+                        <span className="ml-2 font-mono text-[11px] text-slate-500">{c.key}</span>
                       </TD>
                       <TD className="text-slate-600">{tCategory(c.category)}</TD>
                       <TD numeric>{format.number(c.pairs)}</TD>

@@ -112,7 +112,7 @@ export async function EvaluationDetailView({ detail }: { detail: EvaluationDetai
                   <TR key={line.key}>
                     <TD>
                       <span className="text-slate-900">{line.label}</span>
-                      <span className="ml-2 font-mono text-[11px] text-slate-400">{line.key}</span>
+                      <span className="ml-2 font-mono text-[11px] text-slate-500">{line.key}</span>
                       {line.critical ? (
                         <Badge tone="neutral" className="ml-2">
                           {t('critical')}

@@ -96,7 +96,7 @@ export function EvaluationsTable({ state, showSite }: { state: QaListState; show
                         </span>
                       )}
                     </TD>
-                    <TD numeric>{row.hq ? formatScore(row.hq.score, locale) : <span className="text-slate-400">—</span>}</TD>
+                    <TD numeric>{row.hq ? formatScore(row.hq.score, locale) : <span className="text-slate-500">—</span>}</TD>
                     <TD numeric className={gap !== null && Math.abs(gap) > 5 ? 'font-semibold text-red-700' : 'text-slate-700'}>
                       {formatGap(gap, locale)}
                     </TD>

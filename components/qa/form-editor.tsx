@@ -229,7 +229,7 @@ export function FormEditor({ draft }: { draft: DraftForm | null }) {
             return (
               <li key={row.rowId} className="px-4 py-3">
                 <div className="grid grid-cols-2 items-end gap-2 md:grid-cols-[2rem_1.2fr_2fr_1fr_5rem_5rem_auto_auto]">
-                  <span className="hidden pb-2 text-xs font-semibold text-slate-400 tabular-nums md:block">{index + 1}</span>
+                  <span className="hidden pb-2 text-xs font-semibold text-slate-500 tabular-nums md:block">{index + 1}</span>
                   <div className="space-y-1">
                     <label htmlFor={fieldId('key')} className="block text-xs font-medium text-slate-700">
                       {t('key')}

@@ -72,7 +72,7 @@ export function QaTrendsCard({ from, to, site }: Props) {
                   <span aria-hidden="true" className="inline-block size-2.5 rounded-full" style={{ background: siteColor(s.code, allCodes) }} />
                   <span className="font-mono font-semibold">{s.code}</span>
                   <span className="tabular-nums">{formatScore(s.score, locale)}</span>
-                  <span className="text-slate-400">({t('evaluations', { count: s.evaluations })})</span>
+                  <span className="text-slate-500">({t('evaluations', { count: s.evaluations })})</span>
                 </li>
               ))}
               {data!.sites.length === 1 ? (

@@ -113,7 +113,7 @@ export function RescoreForm({ site, evaluationId, criteria, done, nextHref, work
                   <fieldset key={c.key} className="py-3" aria-invalid={invalid} aria-describedby={invalid ? `${id}-${c.key}-error` : undefined}>
                     <legend className="float-left mb-2 flex w-full flex-wrap items-center gap-2 text-sm">
                       <span className="font-medium text-slate-900">{c.label}</span>
-                      <span className="font-mono text-[11px] text-slate-400">{c.key}</span>
+                      <span className="font-mono text-[11px] text-slate-500">{c.key}</span>
                       <span className="text-xs text-slate-500">{t('weight', { weight: format.number(c.weight) })}</span>
                       {c.critical ? <Badge tone="amber">{t('critical', { threshold: format.number(c.maxScore / 2) })}</Badge> : null}
                     </legend>
@@ -155,7 +155,7 @@ export function RescoreForm({ site, evaluationId, criteria, done, nextHref, work
                           className="w-28"
                         />
                       )}
-                      <span className="px-1 text-xs text-slate-400">/ {format.number(c.maxScore)}</span>
+                      <span className="px-1 text-xs text-slate-500">/ {format.number(c.maxScore)}</span>
                       <label className="relative ml-2">
                         <input
                           type={c.maxScore <= MAX_BUTTONS ? 'radio' : 'checkbox'}

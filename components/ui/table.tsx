@@ -4,7 +4,8 @@ import { cn } from './cn';
 /** A dense data table that scrolls sideways on narrow screens instead of breaking its columns. */
 export function Table({ caption, children, className }: { caption?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <div className={cn('overflow-x-auto', className)}>
+    // Focusable, so that a keyboard can scroll a table wider than the screen.
+    <div tabIndex={0} className={cn('overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600', className)}>
       <table className="min-w-full border-collapse text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}

@@ -36,7 +36,7 @@ export default async function MissionPage({ params }: Props) {
   return (
     <>
       <nav aria-label={t('detail.breadcrumb')} className="mb-2 text-xs">
-        <Link href="/missions" className="text-brand-700 hover:underline">
+        <Link href="/missions" className="text-brand-700 underline underline-offset-2">
           {t('title')}
         </Link>
         <span aria-hidden="true" className="px-1 text-slate-400">

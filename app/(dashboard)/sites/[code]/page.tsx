@@ -41,7 +41,7 @@ export default async function SitePage({ params, searchParams }: Props) {
       <nav aria-label="Breadcrumb" className="mb-2 text-xs text-slate-500">
         <ol className="flex items-center gap-1">
           <li>
-            <Link href={`/${withParams('', { from: range.from, to: range.to })}`} className="rounded text-brand-700 hover:underline">
+            <Link href={`/${withParams('', { from: range.from, to: range.to })}`} className="rounded text-brand-700 underline underline-offset-2">
               {t('back')}
             </Link>
           </li>

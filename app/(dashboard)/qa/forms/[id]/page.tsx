@@ -39,7 +39,7 @@ export default async function QaFormPage({ params }: Props) {
   const [t, tCategory, format] = await Promise.all([getTranslations('qa.forms'), getTranslations('qa.categories'), getFormatter()]);
   const breadcrumb = (
     <nav aria-label={t('breadcrumb')} className="mb-2 text-xs">
-      <Link href="/qa/forms" className="text-brand-700 hover:underline">
+      <Link href="/qa/forms" className="text-brand-700 underline underline-offset-2">
         {t('title')}
       </Link>
       <span aria-hidden="true" className="px-1 text-slate-400">

@@ -19,7 +19,7 @@ export default async function NewQaFormPage() {
   return (
     <>
       <nav aria-label={t('breadcrumb')} className="mb-2 text-xs">
-        <Link href="/qa/forms" className="text-brand-700 hover:underline">
+        <Link href="/qa/forms" className="text-brand-700 underline underline-offset-2">
           {t('title')}
         </Link>
       </nav>

@@ -37,13 +37,13 @@ export default async function EvaluationPage({ params }: Props) {
   return (
     <>
       <nav aria-label={t('detail.breadcrumb')} className="mb-2 text-xs">
-        <Link href="/qa" className="text-brand-700 hover:underline">
+        <Link href="/qa" className="text-brand-700 underline underline-offset-2">
           {t('title')}
         </Link>
         <span aria-hidden="true" className="px-1 text-slate-400">
           /
         </span>
-        <Link href={`/qa?site=${detail.site.code}`} className="text-brand-700 hover:underline">
+        <Link href={`/qa?site=${detail.site.code}`} className="text-brand-700 underline underline-offset-2">
           {detail.site.code}
         </Link>
         <span aria-hidden="true" className="px-1 text-slate-400">

@@ -47,13 +47,13 @@ export default async function RescorePage({ params }: Props) {
   return (
     <>
       <nav aria-label={t('rescore.breadcrumb')} className="mb-2 text-xs">
-        <Link href="/qa/calibration" className="text-brand-700 hover:underline">
+        <Link href="/qa/calibration" className="text-brand-700 underline underline-offset-2">
           {t('calibration.title')}
         </Link>
         <span aria-hidden="true" className="px-1 text-slate-400">
           /
         </span>
-        <Link href={worklistHref(task.site.code, task.sampleId)} className="text-brand-700 hover:underline">
+        <Link href={worklistHref(task.site.code, task.sampleId)} className="text-brand-700 underline underline-offset-2">
           {t('calibration.worklist.metaTitle', { site: task.site.code })}
         </Link>
       </nav>

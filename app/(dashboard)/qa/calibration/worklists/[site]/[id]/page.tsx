@@ -43,7 +43,7 @@ export default async function WorklistPage({ params }: Props) {
   return (
     <>
       <nav aria-label={t('worklist.breadcrumb')} className="mb-2 text-xs">
-        <Link href="/qa/calibration" className="text-brand-700 hover:underline">
+        <Link href="/qa/calibration" className="text-brand-700 underline underline-offset-2">
           {t('title')}
         </Link>
         <span aria-hidden="true" className="px-1 text-slate-400">
