@@ -1,4 +1,7 @@
-// Small builders for tests: a site, a user of each role, and the principal a request would carry.
+// Small builders for tests: a site, a user of each role, the principal a request would carry, and
+// the error a call fails with.
+import { TRPCError } from '@trpc/server';
+import { expect } from 'vitest';
 import type { Db } from '@/db/client';
 import { sites, users, type NewSite, type Role } from '@/db/schema';
 import type { SiteKeyPrincipal, UserPrincipal } from '@/server/auth/principal';
@@ -32,4 +35,19 @@ export async function makePrincipal(db: Db, role: Role, siteId?: number): Promis
 
 export function siteKeyPrincipal(siteId: number, keyId = 1): SiteKeyPrincipal {
   return { kind: 'site_key', keyId, keyName: 'test key', siteId };
+}
+
+/** What `run` fails with, checked to be a `kind`; the test fails if `run` succeeds. */
+export async function failureOf<E>(run: () => Promise<unknown>, kind: abstract new (...args: never[]) => E): Promise<E> {
+  const error = await run().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(kind);
+  return error as E;
+}
+
+/** The tRPC error code `run` fails with (UNAUTHORIZED, FORBIDDEN, NOT_FOUND…). */
+export async function trpcCode(run: () => Promise<unknown>): Promise<string> {
+  return (await failureOf(run, TRPCError)).code;
 }

@@ -1,6 +1,5 @@
 // The audit log router on a real database: admins only, each filter, and keyset paging that
 // neither repeats nor skips an entry while new ones arrive.
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { insertAudit } from '@/db/queries/audit';
@@ -9,19 +8,11 @@ import type { Principal } from '@/server/auth/principal';
 import { createCaller } from '@/server/trpc/root';
 import { createInnerContext } from '@/server/trpc/init';
 import { createTestAccounts, type TestAccounts } from '@/server/users/test-accounts';
+import { trpcCode as codeOf } from '@/test/fixtures';
 
 let h: DbHandle;
 let a: TestAccounts;
 const as = (principal?: Principal) => createCaller(createInnerContext({ db: h.db, driver: h.driver, principal })).audit;
-
-async function codeOf(run: () => Promise<unknown>): Promise<string> {
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
-}
 
 beforeAll(async () => {
   h = await createTestDb();

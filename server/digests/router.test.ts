@@ -1,7 +1,6 @@
 // The digests router on a real database: who may call what, each user's own subscriptions only,
 // a site lead's digest limited to their site, preview and test send (over a real SMTP peer), and
 // the admin outbox.
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
@@ -14,6 +13,7 @@ import { createTestAccounts, type TestAccounts } from '@/server/users/test-accou
 import { digestsRouter } from './router';
 import { sendDueDigests } from './send-due';
 import { startSmtpPeer, type SmtpPeer } from './testing';
+import { trpcCode as codeOf } from '@/test/fixtures';
 
 const router = createTRPCRouter({ digests: digestsRouter });
 const createCaller = createCallerFactory(router);
@@ -23,15 +23,6 @@ let h: DbHandle;
 let a: TestAccounts;
 let smtp: SmtpPeer;
 const as = (principal?: Principal) => createCaller(createInnerContext({ db: h.db, driver: h.driver, principal, now: () => NOW })).digests;
-
-async function codeOf(run: () => Promise<unknown>): Promise<string> {
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
-}
 
 const daily = { cadence: 'daily' as const, sendTime: '07:00', timezone: 'Europe/Paris', sites: null };
 

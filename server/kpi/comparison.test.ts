@@ -7,6 +7,7 @@ import { DomainError } from '@/server/errors';
 import { buildComparison, targetResolver } from './comparison';
 import { insertNetwork, leadOf, PREVIOUS, RANGE, hqUser, type FixtureSites } from './test-fixtures';
 import { buildTrend } from './trend';
+import { failureOf } from '@/test/fixtures';
 
 let h: DbHandle;
 let id: FixtureSites;
@@ -20,14 +21,7 @@ afterAll(async () => {
   await h.close();
 });
 
-async function domainError(run: () => Promise<unknown>): Promise<DomainError> {
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
+const domainError = (run: () => Promise<unknown>) => failureOf(run, DomainError);
 
 describe('buildComparison for HQ', () => {
   it('lists every active site with its KPIs from the rollup over the range', async () => {

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { createOpenApiFetchHandler, generateOpenApiDocument } from 'trpc-to-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
@@ -8,6 +7,7 @@ import { createCallerFactory, createInnerContext, createTRPCRouter } from '@/ser
 import { comparisonToCsv } from './csv';
 import { kpiRouter } from './router';
 import { hqUser, insertNetwork, leadOf, RANGE, siteKeyOf, type FixtureSites } from './test-fixtures';
+import { trpcCode } from '@/test/fixtures';
 
 // The KPI router on its own, so these tests do not depend on the other domains' routers.
 const router = createTRPCRouter({ kpi: kpiRouter });
@@ -24,15 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-async function trpcCode(run: () => Promise<unknown>): Promise<string> {
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
-}
 
 const DESIGN_KPIS = [
   'abandonRate',

@@ -9,6 +9,7 @@ import type { Principal, UserPrincipal } from '@/server/auth/principal';
 import { createCallerFactory, createInnerContext, createTRPCRouter } from '@/server/trpc/init';
 import { kpiRouter } from './router';
 import { hqUser, insertNetwork, leadOf, RANGE, siteKeyOf, type FixtureSites } from './test-fixtures';
+import { failureOf } from '@/test/fixtures';
 
 const router = createTRPCRouter({ kpi: kpiRouter });
 const createCaller = createCallerFactory(router);
@@ -26,14 +27,7 @@ afterAll(async () => {
   await h.close();
 });
 
-async function trpcError(run: () => Promise<unknown>): Promise<TRPCError> {
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
+const trpcError = (run: () => Promise<unknown>) => failureOf(run, TRPCError);
 
 const auditOf = (action: string) => h.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(auditLog.id);
 

@@ -1,6 +1,5 @@
 // Missions through their tRPC router on a real database, with calls pushed through the real
 // ingest path: progress counts exactly what site_mission_day says, in each site's local days.
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
@@ -9,7 +8,7 @@ import { createTestDb } from '@/db/testing';
 import type { Actor, Principal, UserPrincipal } from '@/server/auth/principal';
 import { ingestCalls } from '@/server/ingest/calls';
 import { createCallerFactory, createInnerContext, createTRPCRouter } from '@/server/trpc/init';
-import { makePrincipal, makeSite, siteKeyPrincipal } from '@/test/fixtures';
+import { trpcCode, makePrincipal, makeSite, siteKeyPrincipal } from '@/test/fixtures';
 import { missionsRouter } from './router';
 
 const router = createTRPCRouter({ missions: missionsRouter });
@@ -27,15 +26,6 @@ const pushActor: Actor = { actorType: 'site_key', actorId: 1, actorLabel: 'site 
 const AFTER = new Date('2025-03-20T12:00:00Z');
 const caller = (principal?: Principal, now: Date = AFTER) =>
   createCaller(createInnerContext({ db: h.db, driver: h.driver, principal, now: () => now }));
-
-async function trpcCode(run: () => Promise<unknown>): Promise<string> {
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
-}
 
 function call(externalId: string, startedAt: string, missionCode: string | null, outcome: string | null) {
   return {

@@ -1,6 +1,5 @@
 // Daily reports through their tRPC router on a real database, with a clock the tests set: one
 // report per site and day, amended until acknowledged, late and missing in each site's own zone.
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
@@ -8,7 +7,7 @@ import { auditLog, dailyReports, kpiTargets } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import type { Principal, UserPrincipal } from '@/server/auth/principal';
 import { createCallerFactory, createInnerContext, createTRPCRouter } from '@/server/trpc/init';
-import { makePrincipal, makeSite, siteKeyPrincipal } from '@/test/fixtures';
+import { trpcCode, makePrincipal, makeSite, siteKeyPrincipal } from '@/test/fixtures';
 import { reportsRouter } from './router';
 
 const router = createTRPCRouter({ reports: reportsRouter });
@@ -24,15 +23,6 @@ let leadDkr: UserPrincipal;
 const at = (iso: string) => new Date(iso);
 const caller = (principal: Principal | undefined, now: Date) =>
   createCaller(createInnerContext({ db: h.db, driver: h.driver, principal, now: () => now }));
-
-async function trpcCode(run: () => Promise<unknown>): Promise<string> {
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
-}
 
 const REPORT = {
   date: '2025-03-14',

@@ -7,6 +7,7 @@ import { createTestDb } from '@/db/testing';
 import { cliActor, type Actor } from '@/server/auth/principal';
 import { DomainError } from '@/server/errors';
 import { createSite, setSiteActive, updateSite } from './service';
+import { failureOf } from '@/test/fixtures';
 
 let h: DbHandle;
 const admin: Actor = { actorType: 'user', actorId: null, actorLabel: 'admin@x.test' };
@@ -19,12 +20,7 @@ afterAll(async () => {
 });
 
 async function zodPaths(run: () => Promise<unknown>): Promise<string[]> {
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ZodError);
-  return (error as ZodError).issues.map((issue) => issue.path.join('.'));
+  return (await failureOf(run, ZodError)).issues.map((issue) => issue.path.join('.'));
 }
 
 describe('site service', () => {

@@ -10,6 +10,7 @@ import { principalFromSession } from '@/server/auth/resolve';
 import { setSiteActive } from '@/server/sites/service';
 import { resetPassword, setUserActive, updateUser, createUser } from './service';
 import { createTestAccounts, TEST_PASSWORD, type TestAccounts } from './test-accounts';
+import { failureOf } from '@/test/fixtures';
 
 let h: DbHandle;
 let a: TestAccounts;
@@ -23,12 +24,7 @@ afterAll(async () => {
 });
 
 async function zodPaths(run: () => Promise<unknown>): Promise<string[]> {
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ZodError);
-  return (error as ZodError).issues.map((issue) => issue.path.join('.'));
+  return (await failureOf(run, ZodError)).issues.map((issue) => issue.path.join('.'));
 }
 
 describe('user service', () => {
