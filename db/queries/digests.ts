@@ -103,17 +103,17 @@ export async function deactivateSubscription(db: Db, id: number): Promise<{ wasA
 
 // ── Runs: the claims ──────────────────────────────────────────────────────────────────────────
 
-export async function runExists(db: Db, subscriptionId: number, periodStart: string): Promise<boolean> {
+export async function runExists(db: Db, subscriptionId: number, period: { from: string; to: string }): Promise<boolean> {
   const [row] = await db
     .select({ id: digestRuns.id })
     .from(digestRuns)
-    .where(and(eq(digestRuns.subscriptionId, subscriptionId), eq(digestRuns.periodStart, periodStart)))
+    .where(and(eq(digestRuns.subscriptionId, subscriptionId), eq(digestRuns.periodStart, period.from), eq(digestRuns.periodEnd, period.to)))
     .limit(1);
   return row !== undefined;
 }
 
 /**
- * Claims a subscription's period: the unique (subscription, period start) lets exactly one
+ * Claims a subscription's period: the unique (subscription, period start, period end) lets exactly one
  * inserter through, across ticks, restarts and instances. Answers the run id, or null when the
  * period was already claimed. On PostgreSQL a concurrent inserter waits for the first one's
  * transaction and then gets nothing.
@@ -122,15 +122,9 @@ export async function claimRun(db: Db, args: { subscriptionId: number; from: str
   const [row] = await db
     .insert(digestRuns)
     .values({ subscriptionId: args.subscriptionId, periodStart: args.from, periodEnd: args.to, claimedAt: args.at })
-    .onConflictDoNothing({ target: [digestRuns.subscriptionId, digestRuns.periodStart] })
+    .onConflictDoNothing({ target: [digestRuns.subscriptionId, digestRuns.periodStart, digestRuns.periodEnd] })
     .returning({ id: digestRuns.id });
   return row?.id ?? null;
-}
-
-/** Forgets a subscription's claims (its e-mails stay in the outbox). */
-export async function deleteRunsOf(db: Db, subscriptionId: number): Promise<number> {
-  const rows = await db.delete(digestRuns).where(eq(digestRuns.subscriptionId, subscriptionId)).returning({ id: digestRuns.id });
-  return rows.length;
 }
 
 export async function attachRunEmail(db: Db, runId: number, emailId: number): Promise<void> {

@@ -56,7 +56,8 @@ export const digestRuns = pgTable(
     error: text('error'),
   },
   (t) => [
-    unique('digest_runs_subscription_period').on(t.subscriptionId, t.periodStart),
+    // A period is its first and last day: a daily and a weekly period may start the same Monday.
+    unique('digest_runs_subscription_period').on(t.subscriptionId, t.periodStart, t.periodEnd),
     check('digest_runs_period', sql`${t.periodEnd} >= ${t.periodStart}`),
   ],
 );

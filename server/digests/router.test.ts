@@ -204,5 +204,9 @@ describe('changing the cadence', () => {
     // Monday 30 Nov: the week of 23 to 29 Nov, whose first day the daily digest had claimed.
     const monday = await tick('2026-11-30T06:10:00Z');
     expect(monday.queued.filter((q) => q.subscriptionId === digest.id).map((q) => q.period)).toEqual([{ from: '2026-11-23', to: '2026-11-29' }]);
+    // The daily claim stays as the record of what went out; the same tick again sends nothing.
+    const runs = await h.db.select().from(digestRuns).where(eq(digestRuns.subscriptionId, digest.id));
+    expect(runs.map((r) => `${r.periodStart}..${r.periodEnd}`).sort()).toEqual(['2026-11-23..2026-11-23', '2026-11-23..2026-11-29']);
+    expect((await tick('2026-11-30T06:11:00Z')).queued.filter((q) => q.subscriptionId === digest.id)).toEqual([]);
   });
 });

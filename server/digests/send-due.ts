@@ -47,7 +47,7 @@ export async function sendDueDigests(db: Db, options: SendDueOptions): Promise<T
       // Set up after this period's send time: its first digest is the next one.
       if (!isOwed(subscription, period, subscription.updatedAt, now)) continue;
       // A cheap look first, so that a period already sent costs no rendering.
-      if (await runExists(db, subscription.id, period.from)) {
+      if (await runExists(db, subscription.id, period)) {
         alreadyClaimed += 1;
         continue;
       }

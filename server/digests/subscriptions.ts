@@ -4,7 +4,6 @@
 import type { Db } from '@/db/client';
 import { insertAudit } from '@/db/queries/audit';
 import {
-  deleteRunsOf,
   deleteUserSubscription,
   findSubscriptionWithOwner,
   findUserSubscription,
@@ -145,10 +144,6 @@ export async function updateSubscription(db: Db, principal: UserPrincipal, input
     if (values.active !== undefined) patch.active = values.active;
     const row = await updateUserSubscription(tx, principal.userId, values.id, patch, now);
     if (!row) throw notFound('Digest');
-    // Claims are keyed on the period's first day, which a daily and a weekly period can share: the
-    // old cadence's claims must not block the new one's. Nothing is sent twice for that: only
-    // periods whose send time comes after this change are owed from now on (see isOwed).
-    if (patch.cadence !== undefined && patch.cadence !== before.cadence) await deleteRunsOf(tx, row.id);
     await audit(tx, principal, 'digest_subscription.update', row, { before: { cadence: before.cadence, sendMinute: before.sendMinute, timezone: before.timezone, siteIds: before.siteIds, active: before.active }, patch });
     return (await viewsOf(tx, [row], now))[0]!;
   });

@@ -1,0 +1,2 @@
+ALTER TABLE "digest_runs" DROP CONSTRAINT "digest_runs_subscription_period";--> statement-breakpoint
+ALTER TABLE "digest_runs" ADD CONSTRAINT "digest_runs_subscription_period" UNIQUE("subscription_id","period_start","period_end");
