@@ -193,7 +193,7 @@ export function AuditLog() {
                         {row.entity}
                         {row.entityId ? <span className="text-slate-500"> #{row.entityId}</span> : null}
                       </TD>
-                      <TD className="whitespace-nowrap">{row.site ? <span title={row.site.name}>{row.site.code}</span> : <span className="text-slate-400">{t('noSite')}</span>}</TD>
+                      <TD className="whitespace-nowrap">{row.site ? <span title={row.site.name}>{row.site.code}</span> : <span className="text-slate-500">{t('noSite')}</span>}</TD>
                       <TD className="text-right">
                         <Button
                           size="sm"

@@ -158,7 +158,7 @@ export function DigestSettings() {
                         <div className="text-xs text-slate-500">{t('covers', { period: periodLabel(s.next.from, s.next.to) })}</div>
                       </>
                     ) : (
-                      <span className="text-slate-400">—</span>
+                      <span className="text-slate-500">—</span>
                     )}
                   </TD>
                   <TD className="whitespace-nowrap">

@@ -90,7 +90,7 @@ export function OutboxAdmin() {
         {format.dateTime(at, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
       </time>
     ) : (
-      <span className="text-slate-400">—</span>
+      <span className="text-slate-500">—</span>
     );
 
   const filters: { key: Status | undefined; label: string }[] = list.data
@@ -179,7 +179,7 @@ export function OutboxAdmin() {
                       {t('attemptsOf', { count: row.attempts, max: list.data.maxAttempts })}
                     </TD>
                     <TD className="max-w-xs truncate font-mono text-xs text-red-800" title={row.lastError ?? undefined}>
-                      {row.lastError ?? <span className="font-sans text-slate-400">—</span>}
+                      {row.lastError ?? <span className="font-sans text-slate-500">—</span>}
                     </TD>
                     <TD className="whitespace-nowrap">{when(row.sentAt)}</TD>
                   </TR>

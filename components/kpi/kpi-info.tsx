@@ -82,7 +82,7 @@ export function KpiInfo({ figure, rows, target }: { figure: Figure; rows: KpiInf
         popoverTarget={id}
         aria-label={t('info.open', { figure: name })}
         title={t('info.open', { figure: name })}
-        className="inline-grid size-4 shrink-0 place-items-center rounded-full text-slate-400 hover:bg-slate-200 hover:text-slate-700"
+        className="inline-grid size-4 shrink-0 place-items-center rounded-full text-slate-500 hover:bg-slate-200 hover:text-slate-700"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-3.5" fill="currentColor">
           <path d="M10 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16Zm0 6.5a1 1 0 0 0-1 1V14a1 1 0 1 0 2 0V9.5a1 1 0 0 0-1-1Zm0-3a1.2 1.2 0 1 0 0 2.4 1.2 1.2 0 0 0 0-2.4Z" />

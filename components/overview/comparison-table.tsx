@@ -82,7 +82,7 @@ function FigureCell({ figure, row, previous }: { figure: Figure; row: Comparison
   return (
     <TD numeric className="py-1.5 whitespace-nowrap">
       <span className="inline-flex items-center justify-end gap-1">
-        <span className={cn('font-medium', value === null && 'text-slate-400')}>{formatFigure(figure, value, locale)}</span>
+        <span className={cn('font-medium', value === null && 'text-slate-500')}>{formatFigure(figure, value, locale)}</span>
         {isRollupMetric(figure) ? rag ? <RagMark rag={rag} /> : <span className="inline-block size-3.5" aria-hidden="true" /> : null}
       </span>
       {figure === 'csat' && row.csatMean !== null ? (
@@ -273,7 +273,7 @@ export function ComparisonTable({ data, isPending, isError, isUpdating, onRetry,
                   {FIGURES.map((figure) => (
                     <FigureCell key={figure} figure={figure} row={data.network} previous={data.previous} />
                   ))}
-                  <TD className="text-slate-400">
+                  <TD className="text-slate-500">
                     <span aria-hidden="true">—</span>
                   </TD>
                   <ReportsCell reports={data.network.reports} />

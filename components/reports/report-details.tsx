@@ -62,11 +62,11 @@ export function ReportDetails({ report, timezone }: { report: ReportView; timezo
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
           <h4 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{t('fields.highlights')}</h4>
-          <p className="mt-1 whitespace-pre-wrap text-slate-800">{report.highlights || <span className="text-slate-400">{t('none')}</span>}</p>
+          <p className="mt-1 whitespace-pre-wrap text-slate-800">{report.highlights || <span className="text-slate-500">{t('none')}</span>}</p>
         </div>
         <div>
           <h4 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{t('fields.blockers')}</h4>
-          <p className="mt-1 whitespace-pre-wrap text-slate-800">{report.blockers || <span className="text-slate-400">{t('none')}</span>}</p>
+          <p className="mt-1 whitespace-pre-wrap text-slate-800">{report.blockers || <span className="text-slate-500">{t('none')}</span>}</p>
         </div>
       </div>
 

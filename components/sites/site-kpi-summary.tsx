@@ -75,7 +75,7 @@ export function SiteKpiSummary({ site, range }: SiteSectionProps) {
                   ) : (
                     <>
                       <p className="mt-0.5 flex items-center gap-1.5">
-                        <span className={value === null ? 'text-xl font-semibold text-slate-400' : 'text-xl font-semibold tabular-nums text-slate-900'}>
+                        <span className={value === null ? 'text-xl font-semibold text-slate-500' : 'text-xl font-semibold tabular-nums text-slate-900'}>
                           {formatFigure(figure, value, locale)}
                         </span>
                         <RagMark rag={rag} />

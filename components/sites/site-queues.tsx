@@ -56,7 +56,7 @@ export function SiteQueues({ site, range }: SiteSectionProps) {
                 {QUEUE_FIGURES.map((figure) => {
                   const value = figureValue(queue, figure);
                   return (
-                    <TD key={figure} numeric className={value === null ? 'text-slate-400' : undefined}>
+                    <TD key={figure} numeric className={value === null ? 'text-slate-500' : undefined}>
                       {formatFigure(figure, value, locale)}
                     </TD>
                   );

@@ -42,7 +42,7 @@ export default async function QaFormPage({ params }: Props) {
       <Link href="/qa/forms" className="text-brand-700 underline underline-offset-2">
         {t('title')}
       </Link>
-      <span aria-hidden="true" className="px-1 text-slate-400">
+      <span aria-hidden="true" className="px-1 text-slate-500">
         /
       </span>
       <span className="font-mono text-slate-600">

@@ -40,13 +40,13 @@ export default async function EvaluationPage({ params }: Props) {
         <Link href="/qa" className="text-brand-700 underline underline-offset-2">
           {t('title')}
         </Link>
-        <span aria-hidden="true" className="px-1 text-slate-400">
+        <span aria-hidden="true" className="px-1 text-slate-500">
           /
         </span>
         <Link href={`/qa?site=${detail.site.code}`} className="text-brand-700 underline underline-offset-2">
           {detail.site.code}
         </Link>
-        <span aria-hidden="true" className="px-1 text-slate-400">
+        <span aria-hidden="true" className="px-1 text-slate-500">
           /
         </span>
         <span className="font-mono text-slate-600">{detail.evaluation.externalId}</span>

@@ -50,7 +50,7 @@ export default async function RescorePage({ params }: Props) {
         <Link href="/qa/calibration" className="text-brand-700 underline underline-offset-2">
           {t('calibration.title')}
         </Link>
-        <span aria-hidden="true" className="px-1 text-slate-400">
+        <span aria-hidden="true" className="px-1 text-slate-500">
           /
         </span>
         <Link href={worklistHref(task.site.code, task.sampleId)} className="text-brand-700 underline underline-offset-2">

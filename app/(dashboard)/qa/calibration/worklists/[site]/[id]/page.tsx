@@ -46,7 +46,7 @@ export default async function WorklistPage({ params }: Props) {
         <Link href="/qa/calibration" className="text-brand-700 underline underline-offset-2">
           {t('title')}
         </Link>
-        <span aria-hidden="true" className="px-1 text-slate-400">
+        <span aria-hidden="true" className="px-1 text-slate-500">
           /
         </span>
         <span className="text-slate-600">{t('worklist.metaTitle', { site: sample.site.code })}</span>
