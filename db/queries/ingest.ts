@@ -43,12 +43,19 @@ export function pgArrayLiteral(values: readonly ArrayItem[]): string {
   return `{${items.join(',')}}`;
 }
 
-function textArray(values: readonly (string | null)[]): SQL {
-  return sql`${pgArrayLiteral(values)}::text::text[]`;
+type ArrayType = 'text' | 'float8' | 'bool' | 'int2' | 'int4' | 'int8' | 'timestamptz' | 'date';
+
+function typedArray(values: readonly ArrayItem[], type: ArrayType): SQL {
+  return sql`${pgArrayLiteral(values)}::text::${sql.raw(type)}[]`;
 }
 
-function typedArray(values: readonly ArrayItem[], type: 'float8' | 'bool' | 'int2' | 'int4' | 'int8' | 'timestamptz' | 'date'): SQL {
-  return sql`${pgArrayLiteral(values)}::text::${sql.raw(type)}[]`;
+function textArray(values: readonly (string | null)[]): SQL {
+  return typedArray(values, 'text');
+}
+
+/** One field of every row as a typed array: a column of an `unnest(...)` batch. */
+function columnOf<R>(rows: readonly R[], type: ArrayType, field: (row: R) => ArrayItem): SQL {
+  return typedArray(rows.map(field), type);
 }
 
 function instant(at: Date | undefined): SQL {
@@ -137,44 +144,20 @@ export async function upsertCallRecords(
       with r as (
         select * from unnest(
           ${textArray(ids)},
-          ${textArray(rows.map((r) => r.direction))},
-          ${textArray(rows.map((r) => r.queue))},
-          ${textArray(rows.map((r) => r.agentRef))},
-          ${typedArray(
-            rows.map((r) => r.startedAt),
-            'timestamptz',
-          )},
-          ${typedArray(
-            rows.map((r) => r.waitSeconds),
-            'float8',
-          )},
-          ${typedArray(
-            rows.map((r) => r.talkSeconds),
-            'float8',
-          )},
-          ${typedArray(
-            rows.map((r) => r.holdSeconds),
-            'float8',
-          )},
-          ${typedArray(
-            rows.map((r) => r.wrapSeconds),
-            'float8',
-          )},
-          ${typedArray(
-            rows.map((r) => r.abandoned),
-            'bool',
-          )},
-          ${typedArray(
-            rows.map((r) => r.resolved),
-            'bool',
-          )},
-          ${typedArray(
-            rows.map((r) => r.csat),
-            'int2',
-          )},
-          ${textArray(rows.map((r) => r.missionCode))},
-          ${textArray(rows.map((r) => r.outcome))},
-          ${textArray(rows.map((r) => localDayOf(Date.parse(r.startedAt), site.timezone)))}
+          ${columnOf(rows, 'text', (r) => r.direction)},
+          ${columnOf(rows, 'text', (r) => r.queue)},
+          ${columnOf(rows, 'text', (r) => r.agentRef)},
+          ${columnOf(rows, 'timestamptz', (r) => r.startedAt)},
+          ${columnOf(rows, 'float8', (r) => r.waitSeconds)},
+          ${columnOf(rows, 'float8', (r) => r.talkSeconds)},
+          ${columnOf(rows, 'float8', (r) => r.holdSeconds)},
+          ${columnOf(rows, 'float8', (r) => r.wrapSeconds)},
+          ${columnOf(rows, 'bool', (r) => r.abandoned)},
+          ${columnOf(rows, 'bool', (r) => r.resolved)},
+          ${columnOf(rows, 'int2', (r) => r.csat)},
+          ${columnOf(rows, 'text', (r) => r.missionCode)},
+          ${columnOf(rows, 'text', (r) => r.outcome)},
+          ${columnOf(rows, 'text', (r) => localDayOf(Date.parse(r.startedAt), site.timezone))}
         ) as r(external_id, direction, queue, agent_ref, started_at, wait_seconds, talk_seconds, hold_seconds,
                wrap_seconds, abandoned, resolved, csat, mission_code, outcome, day)
       ),
@@ -291,14 +274,8 @@ async function daysWithBounds(tx: Db, siteId: number, days: readonly string[]): 
       select b.day, b.lo, b.hi, s.sla_seconds
       from unnest(
         ${typedArray(distinct, 'date')},
-        ${typedArray(
-          bounds.map((x) => x.start.toISOString()),
-          'timestamptz',
-        )},
-        ${typedArray(
-          bounds.map((x) => x.end.toISOString()),
-          'timestamptz',
-        )}
+        ${columnOf(bounds, 'timestamptz', (x) => x.start.toISOString())},
+        ${columnOf(bounds, 'timestamptz', (x) => x.end.toISOString())}
       ) as b(day, lo, hi)
       cross join sites s where s.id = ${siteId}
     )`;
@@ -506,26 +483,14 @@ export async function upsertSiteEvaluations(
         r.score, r.critical_failed, r.comment, ${at}, ${at}
       from unnest(
         ${textArray(externalIds)},
-        ${typedArray(
-          rows.map((r) => r.formId),
-          'int4',
-        )},
-        ${textArray(rows.map((r) => r.agentRef))},
-        ${textArray(rows.map((r) => r.callExternalId))},
-        ${textArray(rows.map((r) => r.evaluator))},
-        ${typedArray(
-          rows.map((r) => r.evaluatedAt),
-          'timestamptz',
-        )},
-        ${typedArray(
-          rows.map((r) => r.score),
-          'float8',
-        )},
-        ${typedArray(
-          rows.map((r) => r.criticalFailed),
-          'bool',
-        )},
-        ${textArray(rows.map((r) => r.comment))}
+        ${columnOf(rows, 'int4', (r) => r.formId)},
+        ${columnOf(rows, 'text', (r) => r.agentRef)},
+        ${columnOf(rows, 'text', (r) => r.callExternalId)},
+        ${columnOf(rows, 'text', (r) => r.evaluator)},
+        ${columnOf(rows, 'timestamptz', (r) => r.evaluatedAt)},
+        ${columnOf(rows, 'float8', (r) => r.score)},
+        ${columnOf(rows, 'bool', (r) => r.criticalFailed)},
+        ${columnOf(rows, 'text', (r) => r.comment)}
       ) as r(external_id, form_id, agent_ref, call_external_id, evaluator, evaluated_at, score, critical_failed, comment)
       on conflict (site_id, scope, external_id) do update set
         form_id = excluded.form_id, agent_ref = excluded.agent_ref, call_external_id = excluded.call_external_id,
@@ -566,18 +531,9 @@ export async function upsertEvaluationScores(tx: Db, siteId: number, rows: reado
       insert into qa_scores as s (site_id, evaluation_id, criterion_id, score)
       select ${siteId}, r.evaluation_id, r.criterion_id, r.score
       from unnest(
-        ${typedArray(
-          rows.map((r) => r.evaluationId),
-          'int8',
-        )},
-        ${typedArray(
-          rows.map((r) => r.criterionId),
-          'int4',
-        )},
-        ${typedArray(
-          rows.map((r) => r.score),
-          'float8',
-        )}
+        ${columnOf(rows, 'int8', (r) => r.evaluationId)},
+        ${columnOf(rows, 'int4', (r) => r.criterionId)},
+        ${columnOf(rows, 'float8', (r) => r.score)}
       ) as r(evaluation_id, criterion_id, score)
       on conflict (site_id, evaluation_id, criterion_id) do update set score = excluded.score
       where s.score is distinct from excluded.score
@@ -602,14 +558,8 @@ export async function deleteScoresOutsideForm(
     await tx.execute(sql`
       delete from qa_scores s
       using unnest(
-        ${typedArray(
-          evaluations.map((e) => e.evaluationId),
-          'int8',
-        )},
-        ${typedArray(
-          evaluations.map((e) => e.formId),
-          'int4',
-        )}
+        ${columnOf(evaluations, 'int8', (e) => e.evaluationId)},
+        ${columnOf(evaluations, 'int4', (e) => e.formId)}
       ) as x(evaluation_id, form_id)
       where s.site_id = ${siteId} and s.evaluation_id = x.evaluation_id
         and not exists (select 1 from qa_criteria c where c.form_id = x.form_id and c.id = s.criterion_id)
@@ -714,35 +664,17 @@ export async function upsertHqEvaluations(
       select ${siteId}, 'hq', r.external_id, r.form_id, r.agent_ref, r.call_external_id, r.evaluator, r.evaluated_at,
         r.score, r.critical_failed, r.comment, r.calibrates_id, r.created_by_user_id
       from unnest(
-        ${textArray(rows.map((r) => r.externalId))},
-        ${typedArray(
-          rows.map((r) => r.formId),
-          'int4',
-        )},
-        ${textArray(rows.map((r) => r.agentRef))},
-        ${textArray(rows.map((r) => r.callExternalId))},
-        ${textArray(rows.map((r) => r.evaluator))},
-        ${typedArray(
-          rows.map((r) => r.evaluatedAt.toISOString()),
-          'timestamptz',
-        )},
-        ${typedArray(
-          rows.map((r) => r.score),
-          'float8',
-        )},
-        ${typedArray(
-          rows.map((r) => r.criticalFailed),
-          'bool',
-        )},
-        ${textArray(rows.map((r) => r.comment))},
-        ${typedArray(
-          rows.map((r) => r.calibratesId),
-          'int8',
-        )},
-        ${typedArray(
-          rows.map((r) => r.createdByUserId),
-          'int4',
-        )}
+        ${columnOf(rows, 'text', (r) => r.externalId)},
+        ${columnOf(rows, 'int4', (r) => r.formId)},
+        ${columnOf(rows, 'text', (r) => r.agentRef)},
+        ${columnOf(rows, 'text', (r) => r.callExternalId)},
+        ${columnOf(rows, 'text', (r) => r.evaluator)},
+        ${columnOf(rows, 'timestamptz', (r) => r.evaluatedAt.toISOString())},
+        ${columnOf(rows, 'float8', (r) => r.score)},
+        ${columnOf(rows, 'bool', (r) => r.criticalFailed)},
+        ${columnOf(rows, 'text', (r) => r.comment)},
+        ${columnOf(rows, 'int8', (r) => r.calibratesId)},
+        ${columnOf(rows, 'int4', (r) => r.createdByUserId)}
       ) as r(external_id, form_id, agent_ref, call_external_id, evaluator, evaluated_at, score, critical_failed, comment,
              calibrates_id, created_by_user_id)
       on conflict (site_id, scope, external_id) do update set
