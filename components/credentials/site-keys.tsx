@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
+import { ConfirmDialog } from '@/components/forms/confirm-dialog';
 import { FormError } from '@/components/forms/form-error';
 import { errorCodeOf, refusedFields } from '@/components/forms/trpc-errors';
 import { useTRPC } from '@/components/providers/trpc-provider';
@@ -194,27 +195,18 @@ export function SiteKeys() {
         ) : null}
       </Dialog>
 
-      <Dialog
+      <ConfirmDialog
         open={revoking !== null}
         onClose={() => setRevoking(null)}
         title={revoking ? t('keys.revokeTitle', { name: revoking.name, site: revoking.site }) : ''}
-        closeLabel={tCommon('close')}
+        onConfirm={() => revoking && revoke.mutate({ id: revoking.id })}
+        confirmLabel={t('revoke')}
+        pendingLabel={t('revoking')}
+        pending={revoke.isPending}
+        error={revoke.isError ? tCommon('saveFailed') : null}
       >
-        {revoking ? (
-          <div className="space-y-4">
-            <p className="text-sm text-slate-700">{t('keys.revokeExplanation')}</p>
-            {revoke.isError ? <FormError>{tCommon('saveFailed')}</FormError> : null}
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => setRevoking(null)}>
-                {tCommon('cancel')}
-              </Button>
-              <Button variant="danger" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: revoking.id })}>
-                {revoke.isPending ? t('revoking') : t('revoke')}
-              </Button>
-            </div>
-          </div>
-        ) : null}
-      </Dialog>
+        <p className="text-sm text-slate-700">{t('keys.revokeExplanation')}</p>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
+import { ConfirmDialog } from '@/components/forms/confirm-dialog';
 import { FormError } from '@/components/forms/form-error';
 import type { RouterOutputs } from '@/components/forms/router-types';
 import { serverMessageOf } from '@/components/forms/trpc-errors';
@@ -233,22 +234,18 @@ export function DigestSettings() {
         ) : null}
       </Dialog>
 
-      <Dialog open={deleting !== null} onClose={() => setDeleting(null)} title={t('deleteTitle')} closeLabel={tCommon('close')}>
-        {deleting ? (
-          <div className="space-y-4">
-            <p className="text-sm text-slate-700">{t('deleteExplanation')}</p>
-            {remove.isError ? <FormError>{tCommon('saveFailed')}</FormError> : null}
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => setDeleting(null)}>
-                {tCommon('cancel')}
-              </Button>
-              <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id: deleting.id })}>
-                {remove.isPending ? t('deleting') : t('delete')}
-              </Button>
-            </div>
-          </div>
-        ) : null}
-      </Dialog>
+      <ConfirmDialog
+        open={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={t('deleteTitle')}
+        onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
+        confirmLabel={t('delete')}
+        pendingLabel={t('deleting')}
+        pending={remove.isPending}
+        error={remove.isError ? tCommon('saveFailed') : null}
+      >
+        <p className="text-sm text-slate-700">{t('deleteExplanation')}</p>
+      </ConfirmDialog>
     </div>
   );
 }

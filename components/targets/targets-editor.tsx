@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { FormError } from '@/components/forms/form-error';
+import { ConfirmDialog } from '@/components/forms/confirm-dialog';
 import { serverMessageOf } from '@/components/forms/trpc-errors';
 import { formatDuration } from '@/components/kpi/kpi-format';
 import { useTRPC } from '@/components/providers/trpc-provider';
@@ -232,25 +232,24 @@ export function TargetsEditor() {
         ) : null}
       </Dialog>
 
-      <Dialog open={clearing !== null} onClose={() => setClearing(null)} title={t('clearTitle')} closeLabel={tCommon('close')}>
+      <ConfirmDialog
+        open={clearing !== null}
+        onClose={() => setClearing(null)}
+        title={t('clearTitle')}
+        onConfirm={() => clearing && clear.mutate(clearing)}
+        confirmLabel={t('clear')}
+        pending={clear.isPending}
+        error={clear.isError ? (serverMessageOf(clear.error) ?? tCommon('saveFailed')) : null}
+      >
         {clearing ? (
-          <div className="space-y-4">
+          <>
             <p className="text-sm text-slate-700">
               <span className="font-medium">{label(clearing.metric)}</span> · {scopeLabel(clearing.site)}
             </p>
             <p className="text-sm text-slate-600">{clearing.site ? t('clearOverride', { site: clearing.site }) : t('clearNetwork')}</p>
-            {clear.isError ? <FormError>{serverMessageOf(clear.error) ?? tCommon('saveFailed')}</FormError> : null}
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => setClearing(null)}>
-                {tCommon('cancel')}
-              </Button>
-              <Button variant="danger" disabled={clear.isPending} onClick={() => clear.mutate(clearing)}>
-                {t('clear')}
-              </Button>
-            </div>
-          </div>
+          </>
         ) : null}
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

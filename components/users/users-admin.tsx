@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useNow, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { serverMessageOf } from '@/components/forms/trpc-errors';
+import { ConfirmDialog } from '@/components/forms/confirm-dialog';
 import { FormError } from '@/components/forms/form-error';
 import { useTRPC } from '@/components/providers/trpc-provider';
 import { Badge } from '@/components/ui/badge';
@@ -206,31 +207,17 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
         ) : null}
       </Dialog>
 
-      <Dialog
+      <ConfirmDialog
         open={dialog?.kind === 'deactivate'}
         onClose={close}
         title={dialog?.kind === 'deactivate' ? t('deactivateTitle', { name: dialog.user.name }) : ''}
-        closeLabel={tCommon('close')}
+        onConfirm={() => dialog?.kind === 'deactivate' && setActive.mutate({ id: dialog.user.id, active: false })}
+        confirmLabel={tCommon('deactivate')}
+        pending={setActive.isPending}
+        error={setActive.isError ? (serverMessageOf(setActive.error) ?? tCommon('saveFailed')) : null}
       >
         <p className="text-sm text-slate-700">{t('deactivateExplanation')}</p>
-        {setActive.isError ? (
-          <div className="mt-3">
-            <FormError>{serverMessageOf(setActive.error) ?? tCommon('saveFailed')}</FormError>
-          </div>
-        ) : null}
-        <div className="mt-5 flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            {tCommon('cancel')}
-          </Button>
-          <Button
-            variant="danger"
-            disabled={setActive.isPending}
-            onClick={() => dialog?.kind === 'deactivate' && setActive.mutate({ id: dialog.user.id, active: false })}
-          >
-            {tCommon('deactivate')}
-          </Button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }
