@@ -9,5 +9,5 @@ export async function boot(): Promise<void> {
   const handle = await getDatabase();
   console.log(`[vigie] server using ${handle.driver} (${handle.location})`);
   startDigestScheduler(async () => (await getDatabase()).db);
-  startStatisticsRefresh(getDatabase);
+  if (handle.driver === 'pglite') startStatisticsRefresh(handle.db);
 }

@@ -1,8 +1,8 @@
 // Fresh planner statistics for a PGlite database: once shortly after start-up (a data directory
 // filled by pushes since the last start has none for its new rows) and every six hours after.
-// A PostgreSQL server's autovacuum does the same by itself, so nothing runs there.
+// A PostgreSQL server's autovacuum does the same by itself, so the server starts this on PGlite only.
 import { Cron } from 'croner';
-import type { DbHandle } from '@/db/client';
+import type { Db } from '@/db/client';
 import { refreshStatistics } from '@/db/queries/maintenance';
 
 const KEY = Symbol.for('vigie.statistics-refresh');
@@ -10,15 +10,13 @@ type Holder = { [KEY]?: Cron };
 
 const FIRST_RUN_DELAY_MS = 30_000;
 
-export function startStatisticsRefresh(getHandle: () => Promise<DbHandle>): Cron | null {
+export function startStatisticsRefresh(db: Db): Cron {
   const holder = globalThis as Holder;
   const running = holder[KEY];
   if (running && !running.isStopped()) return running;
   const run = async () => {
-    const handle = await getHandle();
-    if (handle.driver !== 'pglite') return;
     const started = performance.now();
-    await refreshStatistics(handle.db);
+    await refreshStatistics(db);
     console.log(`[vigie] statistics refreshed in ${Math.round(performance.now() - started)} ms`);
   };
   const job = new Cron(
