@@ -2,7 +2,7 @@
 // HQ's choice of sites to compare: a disclosure with a checkbox per site. Nothing ticked means
 // every active site; the choice goes to the URL.
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useRef, useState } from 'react';
+import { usePopover } from '@/components/ui/use-popover';
 import { cn } from '@/components/ui/cn';
 import { controlClasses } from '@/components/ui/input';
 
@@ -10,29 +10,7 @@ export type FilterSite = { code: string; name: string; active: boolean };
 
 export function SiteFilter({ sites, selected, onChange }: { sites: FilterSite[]; selected: string[]; onChange: (codes: string[]) => void }) {
   const t = useTranslations('overview.filter');
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const containerRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    function onPointerDown(event: PointerEvent) {
-      if (!containerRef.current?.contains(event.target as Node)) setOpen(false);
-    }
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    }
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
+  const { open, setOpen, panelId, containerRef, buttonRef } = usePopover();
 
   const activeCodes = sites.filter((s) => s.active).map((s) => s.code);
   const isAll = selected.length === 0;
