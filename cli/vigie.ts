@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { DataDirLockedError } from '@/db/lock';
 import { DomainError } from '@/server/errors';
+import { OutdatedTzDataError, assertCurrentTzData } from '@/server/time/tz-data';
 import type { Command } from './command';
 import { PushError } from './push/client';
 import { benchCommand } from './commands/bench';
@@ -59,6 +60,13 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) {
     console.error(`Unknown command "${name}".\n\n${help()}`);
     return 2;
+  }
+  try {
+    assertCurrentTzData();
+  } catch (error) {
+    if (!(error instanceof OutdatedTzDataError)) throw error;
+    console.error(`vigie ${command.name}: ${error.message}`);
+    return 1;
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {

@@ -16,7 +16,8 @@ const ALL_SITES = ['PAR', 'TUN', 'CAS', 'ALG', 'DKR', 'MRU', 'TNR'];
 describe('the signed-in shell', () => {
   it('answers its health check on the embedded database', async () => {
     const res = await fetch(`${baseUrl()}/api/health`);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'pglite' });
+    expect(await res.json()).toEqual({ status: 'ok', database: 'pglite', tz: process.versions.tz });
+    expect(process.versions.tz! >= '2026c').toBe(true);
   });
 
   it('sends a visitor who is not signed in to the login page', async () => {

@@ -11,6 +11,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { users } from '@/db/schema';
 import { isDatabaseEmpty, seedDemo } from '@/db/seed/demo';
 import { ensureSessionSecret } from '@/server/auth/session-secret';
+import { OutdatedTzDataError, assertCurrentTzData } from '@/server/time/tz-data';
 
 const root = process.cwd();
 const port = Number(process.env.PORT || 3000);
@@ -65,6 +66,13 @@ async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Prom
 }
 
 async function main() {
+  try {
+    log(`time-zone data ${assertCurrentTzData()} (Node ${process.version})`);
+  } catch (error) {
+    if (!(error instanceof OutdatedTzDataError)) throw error;
+    console.error(`[vigie] ${error.message}`);
+    process.exit(1);
+  }
   let prepared: Awaited<ReturnType<typeof prepareDatabase>>;
   try {
     prepared = await prepareDatabase();

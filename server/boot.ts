@@ -4,8 +4,11 @@
 import { getDatabase } from './db';
 import { startDigestScheduler } from './digests/scheduler';
 import { startStatisticsRefresh } from './statistics';
+import { assertCurrentTzData } from './time/tz-data';
 
 export async function boot(): Promise<void> {
+  // A server on older rules would file records on the wrong local day: it refuses to serve.
+  assertCurrentTzData();
   const handle = await getDatabase();
   console.log(`[vigie] server using ${handle.driver} (${handle.location})`);
   startDigestScheduler(async () => (await getDatabase()).db);

@@ -1,4 +1,5 @@
 import { getDatabase } from '@/server/db';
+import { runtimeTzVersion } from '@/server/time/tz-data';
 import { createInnerContext } from '@/server/trpc/init';
 import { createCaller } from '@/server/trpc/root';
 
@@ -11,6 +12,6 @@ export async function GET() {
     const health = await caller.health.check();
     return Response.json(health, { status: health.status === 'ok' ? 200 : 503 });
   } catch {
-    return Response.json({ status: 'degraded', database: process.env.DATABASE_URL ? 'postgres' : 'pglite' }, { status: 503 });
+    return Response.json({ status: 'degraded', database: process.env.DATABASE_URL ? 'postgres' : 'pglite', tz: runtimeTzVersion() }, { status: 503 });
   }
 }
