@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
 import { sites } from './sites';
@@ -34,6 +35,11 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /**
+     * Every session carries the version it was signed in under and is refused once it differs:
+     * signing out everywhere, a new password, a change of role or site and a deactivation bump it.
+     */
+    sessionVersion: integer('session_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -43,6 +49,18 @@ export const users = pgTable(
     check('users_site_matches_role', sql`(${t.role} = 'site_lead') = (${t.siteId} is not null)`),
   ],
 );
+
+/**
+ * Sessions signed out one by one (next-auth's sign-out), refused until they would have expired
+ * anyway; rows past `expires_at` are pruned as new ones arrive.
+ */
+export const endedSessions = pgTable('ended_sessions', {
+  sessionId: uuid('session_id').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
 
 /** Site keys: how a site's telephony platform or script pushes data. Stored hashed. */
 export const apiKeys = pgTable(
