@@ -9,7 +9,7 @@ import { listActiveSubscriptions } from '@/db/queries/digests';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemo } from '@/db/seed/demo';
 import { composeDigest } from '@/server/digests/compose';
-import { latestDuePeriod } from '@/server/digests/periods';
+import { latestDuePeriod } from '@/lib/digests/periods';
 
 const NOW = new Date('2026-11-30T06:10:00Z');
 const output = path.resolve(process.argv[2] ?? 'docs/screenshots/digest-en.png');

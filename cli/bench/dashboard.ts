@@ -10,8 +10,8 @@ import { getSetting, putSettingOnce } from '@/db/queries/settings';
 import { withDatabase as withDatabaseName } from '@/db/testing-url';
 import { sites } from '@/db/schema';
 import { buildComparison } from '@/server/kpi/comparison';
-import { addParts, computeKpis, emptyParts, PART_COLUMNS, PART_KEYS, type KpiParts } from '@/server/kpi/definitions';
-import { previousRange, shiftDay } from '@/server/kpi/periods';
+import { addParts, computeKpis, emptyParts, PART_COLUMNS, PART_KEYS, type KpiParts } from '@/lib/kpi/definitions';
+import { previousRange, shiftDay } from '@/lib/kpi/periods';
 import { fmt, table, timeRuns } from './stats';
 
 export type DashboardBenchOptions = { sites: number; days: number; callsPerDay: number; runs: number; serverUrl: string };

@@ -4,7 +4,7 @@ import { publicUrlFromEnv } from '@/server/digests/compose';
 import { mailTransportFromEnv } from '@/server/digests/mailer';
 import { cliActor } from '@/server/auth/principal';
 import { sendDueDigests } from '@/server/digests/send-due';
-import { isIsoDay } from '@/server/kpi/periods';
+import { isIsoDay } from '@/lib/kpi/periods';
 import type { Command } from '../command';
 import { withDatabase } from '../run-with-db';
 

@@ -8,7 +8,7 @@ import { ConfirmDialog } from '@/components/forms/confirm-dialog';
 import { FormError } from '@/components/forms/form-error';
 import { errorCodeOf, refusedFields } from '@/components/forms/trpc-errors';
 import { useTRPC } from '@/components/providers/trpc-provider';
-import { presetRange } from '@/server/kpi/periods';
+import { presetRange } from '@/lib/kpi/periods';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';

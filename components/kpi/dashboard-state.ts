@@ -1,7 +1,7 @@
 // The dashboard's state lives in the URL so a link shows exactly what its sender saw: the range
 // (a preset, or custom from/to), the sites filter, the sort, the trend metric and the quality axis.
 // Pure: reading takes the clock and the reader's time zone, writing gives a query string.
-import { checkRange, presetRange, RANGE_PRESETS, type DateRange, type RangePreset } from '@/server/kpi/periods';
+import { checkRange, presetRange, RANGE_PRESETS, type DateRange, type RangePreset } from '@/lib/kpi/periods';
 import { isFigure, type Figure } from './metrics';
 import { DEFAULT_SORT, isSortKey, type SortState } from './sort-sites';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeKpis, emptyParts, kpiValue, ROLLUP_METRICS } from '@/server/kpi/definitions';
+import { computeKpis, emptyParts, kpiValue, ROLLUP_METRICS } from '@/lib/kpi/definitions';
 import { partsBehind } from './explain';
 
 describe('partsBehind', () => {

@@ -5,7 +5,7 @@
 // Escape or a click elsewhere, and gives focus back to its button.
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef } from 'react';
-import { METRICS, type KpiParts, type TargetBounds } from '@/server/kpi/definitions';
+import { METRICS, type KpiParts, type TargetBounds } from '@/lib/kpi/definitions';
 import { formatFigure } from './kpi-format';
 import { isRollupMetric, type Figure } from './metrics';
 import { usePartsText } from './use-parts-text';

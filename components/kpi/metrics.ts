@@ -1,6 +1,6 @@
 // The figures the dashboard tables and charts show, in display order: two counts, then the rollup
 // metrics of server/kpi/definitions.ts (whose direction, unit and formula are the reference).
-import { METRICS, ROLLUP_METRICS, type Kpis, type MetricDirection, type MetricUnit, type RollupMetric } from '@/server/kpi/definitions';
+import { METRICS, ROLLUP_METRICS, type Kpis, type MetricDirection, type MetricUnit, type RollupMetric } from '@/lib/kpi/definitions';
 
 export const COUNT_FIGURES = ['offered', 'handled'] as const;
 export type CountFigure = (typeof COUNT_FIGURES)[number];

@@ -1,7 +1,7 @@
 // A RAG status as a shape and a word, never as colour alone: a check in a circle (green), an
 // exclamation mark in a triangle (amber), a cross in a diamond (red).
 import { useTranslations } from 'next-intl';
-import type { Rag } from '@/server/kpi/definitions';
+import type { Rag } from '@/lib/kpi/definitions';
 import { cn } from '@/components/ui/cn';
 
 const shapes: Record<Rag, { className: string; path: string; mark: string }> = {

@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { checkRange, previousRange, RANGE_PRESETS, rangeLength, type RangePreset } from '@/server/kpi/periods';
+import { checkRange, previousRange, RANGE_PRESETS, rangeLength, type RangePreset } from '@/lib/kpi/periods';
 import { rangeChanges, type RangeChoice } from './dashboard-state';
 import { formatDay } from './kpi-format';
 import { useDashboardUrl } from './use-dashboard-url';

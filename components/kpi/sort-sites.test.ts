@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeKpis, emptyParts } from '@/server/kpi/definitions';
+import { computeKpis, emptyParts } from '@/lib/kpi/definitions';
 import { firstDirection, nextSort, sortRows, type SortableSite } from './sort-sites';
 
 function site(code: string, over: Partial<SortableSite> & { freshness?: number | null; compliance?: number | null } = {}): SortableSite {

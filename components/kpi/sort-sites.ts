@@ -1,7 +1,7 @@
 // Sorting the comparison's site rows by a column. Rows without a value sort last in either
 // direction, so "—" never hides the best or the worst site.
 import type { ComparisonSite } from '@/server/kpi/comparison';
-import type { Kpis } from '@/server/kpi/definitions';
+import type { Kpis } from '@/lib/kpi/definitions';
 import { figureValue, isFigure, type Figure } from './metrics';
 
 export const SORT_KEYS = ['site', 'offered', 'handled', 'aht', 'asa', 'service_level', 'abandon_rate', 'fcr', 'csat', 'qa_score', 'feed', 'reports'] as const;

@@ -5,7 +5,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTimeZone } from 'next-intl';
 import { useCallback, useMemo, useTransition } from 'react';
-import type { RangePreset } from '@/server/kpi/periods';
+import type { RangePreset } from '@/lib/kpi/periods';
 import { readQualityAxis, readRange, readSites, readSort, readTrendFigure, withParams, type ParamChanges } from './dashboard-state';
 
 export function useDashboardUrl(defaultPreset: RangePreset) {

@@ -2,7 +2,7 @@
 // The sentence that gives the counts behind a figure ("4,512 answered within 20 s / 5,557
 // offered"), in the reader's language.
 import { useLocale, useTranslations } from 'next-intl';
-import type { KpiParts } from '@/server/kpi/definitions';
+import type { KpiParts } from '@/lib/kpi/definitions';
 import { partsBehind } from './explain';
 import { isRollupMetric, type Figure } from './metrics';
 

@@ -3,7 +3,7 @@
 // window), so "behind" reads at a glance without a second number.
 import { useFormatter, useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
-import type { PaceStatus } from '@/server/kpi/definitions';
+import type { PaceStatus } from '@/lib/kpi/definitions';
 
 const fills: Record<PaceStatus | 'none', string> = {
   on_track: 'bg-emerald-500',

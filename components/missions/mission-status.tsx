@@ -3,8 +3,8 @@
 // the window is over, whether the target was met.
 import { useTranslations } from 'next-intl';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import type { PaceStatus } from '@/server/kpi/definitions';
-import type { WindowPhase } from '@/server/missions/progress';
+import type { PaceStatus } from '@/lib/kpi/definitions';
+import type { WindowPhase } from '@/lib/missions/progress';
 
 export type Standing = 'upcoming' | 'not_measured' | PaceStatus | 'met' | 'missed';
 

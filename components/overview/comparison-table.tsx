@@ -21,8 +21,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Table, TBody, THead, TR } from '@/components/ui/table';
 import type { Comparison, ComparisonNetwork, ComparisonSite, ReportStatus } from '@/server/kpi/comparison';
-import type { DateRange } from '@/server/kpi/periods';
-import type { TargetBounds } from '@/server/kpi/definitions';
+import type { DateRange } from '@/lib/kpi/periods';
+import type { TargetBounds } from '@/lib/kpi/definitions';
 
 // Compact cells: twelve columns must fit a laptop screen beside the navigation.
 function TH({ className, numeric, ...props }: ThHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {

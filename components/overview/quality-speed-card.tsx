@@ -16,7 +16,7 @@ import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import type { Comparison } from '@/server/kpi/comparison';
-import type { DateRange } from '@/server/kpi/periods';
+import type { DateRange } from '@/lib/kpi/periods';
 
 type Props = {
   data: Comparison | undefined;

@@ -4,7 +4,7 @@
 // previous answer stays on screen, marked as updating.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/components/providers/trpc-provider';
-import type { DateRange } from '@/server/kpi/periods';
+import type { DateRange } from '@/lib/kpi/periods';
 
 const inputOf = (range: DateRange, sites: string[]) => ({ from: range.from, to: range.to, ...(sites.length ? { sites } : {}) });
 

@@ -6,7 +6,7 @@ import { useId, useState, useTransition, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { checkRange } from '@/server/kpi/periods';
+import { checkRange } from '@/lib/kpi/periods';
 import { calibrationHref, type CalibrationState } from './calibration-url';
 
 export function CalibrationPeriodForm({ state }: { state: CalibrationState }) {

@@ -1,6 +1,6 @@
 // The state of the calibration page in its URL: the period, weekly or monthly buckets, the site
 // in focus. Pure.
-import { checkRange, shiftDay, todayIn } from '@/server/kpi/periods';
+import { checkRange, shiftDay, todayIn } from '@/lib/kpi/periods';
 import type { ParamRecord } from './qa-url';
 
 export type CalibrationState = { from: string; to: string; granularity: 'week' | 'month'; focus?: string };

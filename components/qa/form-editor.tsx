@@ -15,7 +15,7 @@ import { cn } from '@/components/ui/cn';
 import { Input, TextField } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Dialog } from '@/components/ui/dialog';
-import { createDraftInput, QA_CATEGORIES } from '@/server/qa/form-input';
+import { createDraftInput, QA_CATEGORIES } from '@/lib/qa/form-input';
 
 type CriterionRow = { rowId: number; key: string; label: string; category: (typeof QA_CATEGORIES)[number]; weight: string; maxScore: string; critical: boolean };
 

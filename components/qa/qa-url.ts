@@ -1,6 +1,6 @@
 // The state of the QA pages lives in the URL, so that a link shows what its sender saw. Pure:
 // reading takes the URL's parameters (and, for defaults, the clock and the reader's time zone).
-import { checkRange, shiftDay, todayIn, type DateRange } from '@/server/kpi/periods';
+import { checkRange, shiftDay, todayIn, type DateRange } from '@/lib/kpi/periods';
 
 export type ParamRecord = Record<string, string | string[] | undefined>;
 

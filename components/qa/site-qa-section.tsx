@@ -16,7 +16,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { shiftDay } from '@/server/kpi/periods';
+import { shiftDay } from '@/lib/kpi/periods';
 import { CATEGORY_COLORS } from './category-colors';
 import { formatGap, formatScore, scoreAxisFloor } from './qa-format';
 import { trendRange } from './qa-url';

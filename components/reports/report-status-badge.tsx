@@ -2,7 +2,7 @@
 // A day's report status: on time, late, missing, or still due by the site's deadline.
 import { useTranslations } from 'next-intl';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import type { ReportDayStatus } from '@/server/reports/deadline';
+import type { ReportDayStatus } from '@/lib/reports/deadline';
 
 const tones: Record<ReportDayStatus, BadgeTone> = { on_time: 'green', late: 'amber', missing: 'red', pending: 'neutral' };
 

@@ -12,7 +12,7 @@ import { cn } from '@/components/ui/cn';
 import { ErrorState } from '@/components/ui/error-state';
 import { Select } from '@/components/ui/select';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import type { Rag } from '@/server/kpi/definitions';
+import type { Rag } from '@/lib/kpi/definitions';
 import { SiteReportHistory } from './site-report-history';
 
 const RANGES = [7, 30, 90] as const;

@@ -4,7 +4,7 @@
 // the network, so it is asked for by name (its figures alone).
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/components/providers/trpc-provider';
-import type { DateRange } from '@/server/kpi/periods';
+import type { DateRange } from '@/lib/kpi/periods';
 
 export type SiteRef = { code: string; active: boolean };
 

@@ -12,7 +12,7 @@ import { RagMark } from '@/components/kpi/rag-mark';
 import { useTRPC } from '@/components/providers/trpc-provider';
 import { Card, CardHeader } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
-import type { TargetBounds } from '@/server/kpi/definitions';
+import type { TargetBounds } from '@/lib/kpi/definitions';
 import type { SiteSectionProps } from './site-sections';
 import { useSiteComparison } from './site-data';
 

@@ -2,7 +2,7 @@
 // part of the product adds its own section (e.g. mission progress, daily reports) with one line
 // here.
 import type { ComponentType } from 'react';
-import type { DateRange } from '@/server/kpi/periods';
+import type { DateRange } from '@/lib/kpi/periods';
 import type { SiteFacts } from '@/server/kpi/site-facts';
 import { SiteDailyTrends } from './site-daily-trends';
 import { SiteFeed } from './site-feed';

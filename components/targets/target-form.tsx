@@ -10,8 +10,8 @@ import { useTRPC } from '@/components/providers/trpc-provider';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { METRICS, type KpiMetric } from '@/server/kpi/definitions';
-import { fromInputUnit, inputLimits, parseTypedNumber, targetProblems, toInputUnit, type TargetProblem } from '@/server/kpi/target-bounds';
+import { METRICS, type KpiMetric } from '@/lib/kpi/definitions';
+import { fromInputUnit, inputLimits, parseTypedNumber, targetProblems, toInputUnit, type TargetProblem } from '@/lib/kpi/target-bounds';
 
 export type TargetFormValue = { metric: KpiMetric; site: string | null; green: number | null; amber: number | null };
 

@@ -13,7 +13,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorState } from '@/components/ui/error-state';
 import { Badge } from '@/components/ui/badge';
-import { METRICS, type KpiMetric } from '@/server/kpi/definitions';
+import { METRICS, type KpiMetric } from '@/lib/kpi/definitions';
 import { TargetForm, type TargetFormValue } from './target-form';
 
 const ALL_METRICS = Object.keys(METRICS) as KpiMetric[];

@@ -5,7 +5,7 @@ import { auditLog, dailyReports, digestSubscriptions, missions, missionTargets, 
 import { createTestDb } from '../testing';
 import { verifyPassword } from '@/server/auth/password';
 import { compareRollups } from '@/server/ingest/testing';
-import { computeKpis, emptyParts, sumParts, type KpiParts } from '@/server/kpi/definitions';
+import { computeKpis, emptyParts, sumParts, type KpiParts } from '@/lib/kpi/definitions';
 import { calibrationGap } from '@/server/qa/scoring';
 import { isDatabaseEmpty, outageOffsets, seedDemo, type SeedDemoResult } from './demo';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shiftDay } from '@/server/kpi/periods';
+import { shiftDay } from '@/lib/kpi/periods';
 import {
   formatSendTime,
   isOwed,

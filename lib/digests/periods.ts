@@ -7,11 +7,11 @@
 // as the clock jumps past it, one inside the hour repeated in autumn at its first occurrence, and
 // once due a period stays due (the repeated hour does not bring the previous period back).
 import { TZDate } from '@date-fns/tz';
-import type { DigestSubscription } from '@/db/schema';
-import { shiftDay, type DateRange } from '@/server/kpi/periods';
+import { shiftDay, type DateRange } from '@/lib/kpi/periods';
 
-export type Cadence = DigestSubscription['cadence'];
-export const CADENCES = ['daily', 'weekly'] as const satisfies readonly Cadence[];
+/** The digest_cadence enum of the schema (a test in db/schema holds them equal). */
+export const CADENCES = ['daily', 'weekly'] as const;
+export type Cadence = (typeof CADENCES)[number];
 
 export type DigestSchedule = { cadence: Cadence; sendMinute: number; timezone: string };
 

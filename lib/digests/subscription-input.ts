@@ -1,6 +1,6 @@
 // The payloads of the digest settings: one schema each, shared by the router and the services.
 import { z } from 'zod';
-import { siteCode } from '@/server/kpi/schemas';
+import { siteCode } from '@/lib/kpi/schemas';
 import { CADENCES, isValidTimeZone, parseSendTime } from './periods';
 
 /** A user keeps a handful of digests, not hundreds. */

@@ -1,10 +1,21 @@
 // The one place where KPI formulas live (DESIGN "KPI definitions"). Pure: no I/O, no clock.
 // Rollups store summable parts; every figure shown anywhere is computed here from summed parts,
 // so a network figure is a ratio of sums, never a mean of site ratios.
-import type { KpiMetric, Locale } from '@/db/schema';
+import type { AppLocale } from '@/i18n/locale';
 
-/** Re-exported so browser code names metrics without reaching into db/. */
-export type { KpiMetric };
+/** Every metric a target can be set on: the kpi_metric enum of the schema (a test in db/schema holds them equal). */
+export const KPI_METRICS = [
+  'aht',
+  'asa',
+  'service_level',
+  'abandon_rate',
+  'fcr',
+  'csat',
+  'qa_score',
+  'report_compliance',
+  'mission_completion',
+] as const;
+export type KpiMetric = (typeof KPI_METRICS)[number];
 
 /** A call that waited less than this before hanging up is a short abandon. */
 export const SHORT_ABANDON_SECONDS = 5;
@@ -184,7 +195,7 @@ export function computeKpis(p: KpiParts): Kpis {
 export type MetricDirection = 'higher' | 'lower';
 /** seconds; ratio = a fraction 0–1 (shown as %); score = 0–100. Targets use the same unit. */
 export type MetricUnit = 'seconds' | 'ratio' | 'score';
-export type LocalText = Record<Locale, string>;
+export type LocalText = Record<AppLocale, string>;
 
 export type MetricFormula =
   | { source: 'site_day'; numerator: PartKey; denominator: PartKey }

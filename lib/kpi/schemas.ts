@@ -1,7 +1,7 @@
 // Input and output schemas of the KPI procedures, shared by tRPC, REST (trpc-to-openapi) and CSV.
 // GET inputs are objects of strings: the REST adapter maps query parameters onto them.
 import { z } from 'zod';
-import { kpiMetric } from '@/db/schema';
+import { KPI_METRICS } from './definitions';
 import { checkRange } from './periods';
 
 export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD');
@@ -66,6 +66,6 @@ export const compareOutput = z.object({
 export type CompareAnswer = z.infer<typeof compareOutput>;
 
 /** A target is the network default (site null) or one site's override; bounds in stored units. */
-export const targetKeyInput = z.object({ metric: z.enum(kpiMetric.enumValues), site: siteCode.nullable() });
+export const targetKeyInput = z.object({ metric: z.enum(KPI_METRICS), site: siteCode.nullable() });
 export const setTargetInput = targetKeyInput.extend({ green: z.number(), amber: z.number() });
 export const clearTargetInput = targetKeyInput;

@@ -1,7 +1,6 @@
 // Rules for RAG target bounds, and the conversion between stored units and the units people type.
 // Pure and free of server code: the targets form checks with the same rules the server enforces.
-import type { KpiMetric } from '@/db/schema';
-import { METRICS, type MetricUnit, type TargetBounds } from './definitions';
+import { METRICS, type KpiMetric, type MetricUnit, type TargetBounds } from './definitions';
 
 /** The values a bound may take, in stored units: fractions 0–1, QA 0–100, seconds up to a day. */
 export const TARGET_LIMITS: Record<MetricUnit, { min: number; max: number }> = {

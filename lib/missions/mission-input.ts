@@ -1,7 +1,7 @@
 // What a mission is made of, as REST (POST /api/v1/missions), the app's tRPC calls and the edit
 // form submit it: one set of rules, so every entry point refuses the same things the same way.
 import { z } from 'zod';
-import { isIsoDay, rangeLength } from '@/server/kpi/periods';
+import { isIsoDay, rangeLength } from '@/lib/kpi/periods';
 
 /** The code calls carry in `missionCode`; matched exactly, so its case is kept as given. */
 export const missionCode = z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missionProjection, paceStatus } from '@/server/kpi/definitions';
+import { missionProjection, paceStatus } from '@/lib/kpi/definitions';
 import { combinedPhase, cumulativeByDay, elapsedDays, overallProgress, phaseOn, siteProgress, windowDays } from './progress';
 
 const WINDOW = { startsOn: '2025-03-01', endsOn: '2025-03-10' };

@@ -13,8 +13,8 @@ import {
   paceStatus,
   ratio,
   type PaceStatus,
-} from '@/server/kpi/definitions';
-import { rangeLength, shiftDay, todayIn } from '@/server/kpi/periods';
+} from '@/lib/kpi/definitions';
+import { rangeLength, shiftDay, todayIn } from '@/lib/kpi/periods';
 
 export type MissionWindow = { startsOn: string; endsOn: string };
 export type WindowPhase = 'upcoming' | 'active' | 'ended';

@@ -1,8 +1,8 @@
 // The payloads of QA evaluations, calibration and disputes: one schema each, for the router and
 // for the services that re-check what they are given.
 import { z } from 'zod';
-import { checkRange } from '@/server/kpi/periods';
-import { isoDay, siteCode, siteCodes } from '@/server/kpi/schemas';
+import { checkRange } from '@/lib/kpi/periods';
+import { isoDay, siteCode, siteCodes } from '@/lib/kpi/schemas';
 
 export const MAX_PAGE_SIZE = 100;
 export const MAX_SAMPLE_SIZE = 200;

@@ -5,7 +5,7 @@
 // first submitted by then is on time, one first submitted later is late (amending it afterwards
 // does not make it late); a day without a report is pending until the deadline and missing after.
 import { TZDate } from '@date-fns/tz';
-import { todayIn } from '@/server/kpi/periods';
+import { todayIn } from '@/lib/kpi/periods';
 
 export type ReportTimeliness = 'on_time' | 'late';
 export type ReportDayStatus = ReportTimeliness | 'pending' | 'missing';

@@ -1,7 +1,7 @@
 // A daily report as a site sends it (REST POST /api/v1/daily-reports, the report form) and the
 // reads and HQ actions around it: one set of rules for every entry point.
 import { z } from 'zod';
-import { checkRange, isIsoDay, MAX_RANGE_DAYS, shiftDay } from '@/server/kpi/periods';
+import { checkRange, isIsoDay, MAX_RANGE_DAYS, shiftDay } from '@/lib/kpi/periods';
 import { INCIDENT_CATEGORIES } from './incident-categories';
 
 export { INCIDENT_CATEGORIES, type IncidentCategory } from './incident-categories';

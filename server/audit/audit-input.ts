@@ -2,7 +2,7 @@
 // `{}` is the newest page of the whole log.
 import { z } from 'zod';
 import { actorType } from '@/db/schema';
-import { siteCode } from '@/server/sites/site-input';
+import { siteCode } from '@/lib/sites/site-input';
 
 /** A text filter left empty in a form means "no filter". */
 const optionalText = (max: number) =>

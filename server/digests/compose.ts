@@ -2,7 +2,7 @@
 // settings page previews and a test send delivers.
 import type { Db } from '@/db/client';
 import type { DueCandidate } from '@/db/queries/digests';
-import type { DateRange } from '@/server/kpi/periods';
+import type { DateRange } from '@/lib/kpi/periods';
 import { buildDigestContent, type DigestContent } from './content';
 import { renderDigest, type RenderedEmail } from './render';
 import { signUnsubscribeToken, unsubscribeSecret, unsubscribeUrl } from './unsubscribe-token';

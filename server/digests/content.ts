@@ -7,13 +7,13 @@ import { listSitesForKpis, listTargets } from '@/db/queries/kpis';
 import type { Locale, Role } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
 import { buildComparison, targetResolver, type ComparisonNetwork, type ComparisonSite } from '@/server/kpi/comparison';
-import { changeOf, kpiValue, ROLLUP_METRICS, type PaceStatus, type Rag, type RollupMetric, type TargetBounds } from '@/server/kpi/definitions';
-import { previousRange, shiftDay, type DateRange } from '@/server/kpi/periods';
+import { changeOf, kpiValue, ROLLUP_METRICS, type PaceStatus, type Rag, type RollupMetric, type TargetBounds } from '@/lib/kpi/definitions';
+import { previousRange, shiftDay, type DateRange } from '@/lib/kpi/periods';
 import { listMissionsBehindPace } from '@/server/missions/service';
 import { CALIBRATION_BIAS_THRESHOLD, summariseCalibration, type CalibrationFlag } from '@/server/qa/calibration-summary';
 import { reportComplianceSummary } from '@/server/reports/service';
 import { DIGEST_METRICS, type DigestMetric } from './digest-metrics';
-import type { Cadence } from './periods';
+import type { Cadence } from '@/lib/digests/periods';
 
 /** Re-scores are sparse: drift is judged over the four weeks that end with the period. */
 export const CALIBRATION_WINDOW_DAYS = 28;

@@ -8,7 +8,7 @@ import type { Actor } from '@/server/auth/principal';
 import { conflict, notFound } from '@/server/errors';
 import type { MailTransport } from './mailer';
 import { deliverDueEmails, MAX_ATTEMPTS } from './outbox-delivery';
-import { emailIdInput, outboxListInput } from './subscription-input';
+import { emailIdInput, outboxListInput } from '@/lib/digests/subscription-input';
 
 export type OutboxPage = {
   rows: OutboxListRow[];

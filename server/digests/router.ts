@@ -11,7 +11,7 @@ import {
   outboxListInput,
   subscriptionIdInput,
   updateSubscriptionInput,
-} from './subscription-input';
+} from '@/lib/digests/subscription-input';
 import {
   createSubscription,
   deleteSubscription,

@@ -3,14 +3,14 @@
 // inserted in one transaction whose unique claim lets a single tick through, whichever instance or
 // restart runs it. A render that fails leaves no claim, so the next tick tries again.
 import type { Db } from '@/db/client';
-import type { DateRange } from '@/server/kpi/periods';
+import type { DateRange } from '@/lib/kpi/periods';
 import { insertAudit } from '@/db/queries/audit';
 import { attachRunEmail, claimRun, insertEmail, listActiveSubscriptions, runExists } from '@/db/queries/digests';
 import type { Actor } from '@/server/auth/principal';
 import { composeDigest } from './compose';
 import type { MailTransport } from './mailer';
 import { deliverDueEmails, type DeliveryResult } from './outbox-delivery';
-import { isOwed, latestDuePeriod, type Cadence } from './periods';
+import { isOwed, latestDuePeriod, type Cadence } from '@/lib/digests/periods';
 
 export type SendDueOptions = {
   now: Date;

@@ -23,7 +23,7 @@ import { badRequest, conflict, forbidden, notFound } from '@/server/errors';
 import { composeDigest } from './compose';
 import type { MailTransport } from './mailer';
 import { deliverDueEmails } from './outbox-delivery';
-import { formatSendTime, lastCompletePeriod, nextSend, parseSendTime, type Cadence } from './periods';
+import { formatSendTime, lastCompletePeriod, nextSend, parseSendTime, type Cadence } from '@/lib/digests/periods';
 import {
   createSubscriptionInput,
   MAX_SUBSCRIPTIONS_PER_USER,
@@ -31,7 +31,7 @@ import {
   updateSubscriptionInput,
   type CreateSubscriptionInput,
   type UpdateSubscriptionInput,
-} from './subscription-input';
+} from '@/lib/digests/subscription-input';
 
 export type SiteOption = { code: string; name: string };
 

@@ -7,7 +7,7 @@ import { auditLog, callRecords, siteDay, siteFeeds, siteMissionDay, siteQueueDay
 import { createTestDb } from '@/db/testing';
 import type { Actor } from '@/server/auth/principal';
 import { DomainError } from '@/server/errors';
-import { SHORT_ABANDON_SECONDS } from '@/server/kpi/definitions';
+import { SHORT_ABANDON_SECONDS } from '@/lib/kpi/definitions';
 import { validRecord } from './call-record.arbitrary';
 import { ingestCalls } from './calls';
 import { compareRollups } from './testing';

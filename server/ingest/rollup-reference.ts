@@ -1,7 +1,7 @@
 // The rollups recomputed in JavaScript from raw rows, with the KPI module's own per-call parts:
 // an independent reference the SQL rollups are checked against (tests, benchmarks).
 import { localDayOf as localDay } from '@/db/local-time';
-import { partsOfCall, type CallForKpi } from '@/server/kpi/definitions';
+import { partsOfCall, type CallForKpi } from '@/lib/kpi/definitions';
 
 export { localDay };
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listSiteKeys, listUserTokens } from '@/db/queries/keys';
 import { actorOf } from '@/server/auth/principal';
 import { adminProcedure, createTRPCRouter, signedInProcedure } from '@/server/trpc/init';
-import { credentialName, siteCode } from './key-input';
+import { credentialName, siteCode } from '@/lib/keys/key-input';
 import { createSiteKey, createUserToken, revokeSiteKeyById, revokeUserTokenOf } from './service';
 
 export const keysRouter = createTRPCRouter({

@@ -9,7 +9,7 @@ import { sites } from '@/db/schema';
 import type { Actor } from '@/server/auth/principal';
 import { generateSecret } from '@/server/auth/secrets';
 import { conflict, notFound } from '@/server/errors';
-import { credentialName, siteCode } from './key-input';
+import { credentialName, siteCode } from '@/lib/keys/key-input';
 
 async function siteByCode(db: Db, code: string) {
   const [site] = await db.select({ id: sites.id, code: sites.code }).from(sites).where(eq(sites.code, siteCode.parse(code))).limit(1);

@@ -22,8 +22,8 @@ import {
   type Rag,
   type RollupMetric,
   type TargetBounds,
-} from './definitions';
-import { previousRange, type DateRange } from './periods';
+} from '@/lib/kpi/definitions';
+import { previousRange, type DateRange } from '@/lib/kpi/periods';
 import { validRange } from './request-range';
 import { selectSites } from './site-selection';
 

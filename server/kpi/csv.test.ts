@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonToCsv } from './csv';
-import type { CompareAnswer } from './schemas';
+import type { CompareAnswer } from '@/lib/kpi/schemas';
 
 const kpis = {
   offered: 10,

@@ -1,7 +1,7 @@
 // `GET /api/v1/kpis.csv`: the comparison answer as CSV (RFC 4180, CRLF), one row per site and a
 // network row, columns named as the JSON fields. Empty cell = null (no denominator).
 import { csvCell } from '@/server/csv/safe-cell';
-import type { CompareAnswer } from './schemas';
+import type { CompareAnswer } from '@/lib/kpi/schemas';
 
 export const KPI_CSV_COLUMNS = [
   'offered',

@@ -9,7 +9,7 @@ import { buildComparison, type ComparisonArgs } from './comparison';
 import { buildQaCategories, buildQueueBreakdown } from './site-breakdowns';
 import { buildSiteFacts } from './site-facts';
 import { normaliseCodes } from './site-selection';
-import { clearTargetInput, compareInput, compareOutput, isoDay, setTargetInput, siteCode, sitesRangeInput } from './schemas';
+import { clearTargetInput, compareInput, compareOutput, isoDay, setTargetInput, siteCode, sitesRangeInput } from '@/lib/kpi/schemas';
 import { clearTarget, listVisibleTargets, setTarget } from './targets';
 import { shareInFlight } from './shared-reads';
 import { buildTrend } from './trend';

@@ -5,7 +5,7 @@ import { listSitesForKpis, qaByCategory, queueBreakdown, type QaCategorySums } f
 import type { QaCategory } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
 import { notFound } from '@/server/errors';
-import { computeKpis, emptyParts, ratio, type Kpis } from './definitions';
+import { computeKpis, emptyParts, ratio, type Kpis } from '@/lib/kpi/definitions';
 import { validRange } from './request-range';
 import { selectSites } from './site-selection';
 

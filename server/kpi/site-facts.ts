@@ -6,8 +6,8 @@ import { findSiteFacts } from '@/db/queries/kpis';
 import type { SiteScope } from '@/server/auth/principal';
 import { notFound } from '@/server/errors';
 import { feedStatusOf, type FeedStatus } from '@/server/sites/feed-status';
-import { freshnessSeconds } from './definitions';
-import { todayIn } from './periods';
+import { freshnessSeconds } from '@/lib/kpi/definitions';
+import { todayIn } from '@/lib/kpi/periods';
 
 export type SiteFacts = {
   code: string;

@@ -8,7 +8,7 @@ import { findSiteByCode } from '@/db/queries/sites';
 import type { KpiMetric } from '@/db/schema';
 import type { Actor, SiteScope } from '@/server/auth/principal';
 import { badRequest, notFound } from '@/server/errors';
-import { describeTargetProblem, targetProblems } from './target-bounds';
+import { describeTargetProblem, targetProblems } from '@/lib/kpi/target-bounds';
 
 export type VisibleTarget = { metric: KpiMetric; site: string | null; green: number; amber: number; updatedAt: Date };
 

@@ -3,7 +3,7 @@
 import type { Db } from '@/db/client';
 import { kpiTargets, siteDay, sites } from '@/db/schema';
 import type { SiteKeyPrincipal, UserPrincipal } from '@/server/auth/principal';
-import { emptyParts, type KpiParts } from './definitions';
+import { emptyParts, type KpiParts } from '@/lib/kpi/definitions';
 
 export const RANGE = { from: '2025-03-10', to: '2025-03-16' };
 export const PREVIOUS = { from: '2025-03-03', to: '2025-03-09' };

@@ -4,8 +4,8 @@
 import type { Db } from '@/db/client';
 import { dailySeries, listSitesForKpis } from '@/db/queries/kpis';
 import type { SiteScope } from '@/server/auth/principal';
-import { addParts, computeKpis, emptyParts, type KpiParts, type Kpis } from './definitions';
-import { daysOf } from './periods';
+import { addParts, computeKpis, emptyParts, type KpiParts, type Kpis } from '@/lib/kpi/definitions';
+import { daysOf } from '@/lib/kpi/periods';
 import { validRange } from './request-range';
 import { selectSites } from './site-selection';
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { actorOf } from '@/server/auth/principal';
 import { createTRPCRouter, hqProcedure, signedInProcedure } from '@/server/trpc/init';
-import { createMissionInput, missionCodeInput, siteMissionsInput, updateMissionInput } from './mission-input';
+import { createMissionInput, missionCodeInput, siteMissionsInput, updateMissionInput } from '@/lib/missions/mission-input';
 import {
   createMission,
   getMissionProgress,

@@ -18,15 +18,15 @@ import { findSiteByCode } from '@/db/queries/sites';
 import type { Mission } from '@/db/schema';
 import type { Actor, SiteScope } from '@/server/auth/principal';
 import { badRequest, conflict, notFound } from '@/server/errors';
-import { shiftDay, todayIn } from '@/server/kpi/periods';
+import { shiftDay, todayIn } from '@/lib/kpi/periods';
 import {
   createMissionInput,
   MAX_MISSION_DAYS,
   updateMissionInput,
   type CreateMissionInput,
   type UpdateMissionInput,
-} from './mission-input';
-import { cumulativeByDay, overallProgress, siteProgress, windowDays, type OverallProgress, type SiteProgress } from './progress';
+} from '@/lib/missions/mission-input';
+import { cumulativeByDay, overallProgress, siteProgress, windowDays, type OverallProgress, type SiteProgress } from '@/lib/missions/progress';
 
 export type MissionProgress = {
   code: string;

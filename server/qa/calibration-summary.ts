@@ -6,9 +6,9 @@ import { criterionGapSums, listScorePairs, type CriterionGapSums, type ScorePair
 import type { QaCategory } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
 import { validRange } from '@/server/kpi/request-range';
-import { QA_CATEGORIES } from './form-input';
+import { QA_CATEGORIES } from '@/lib/qa/form-input';
 import { periodsOf, periodStart, type Granularity } from './periods';
-import { calibrationSummaryInput, type CalibrationSummaryInput } from './qa-input';
+import { calibrationSummaryInput, type CalibrationSummaryInput } from '@/lib/qa/qa-input';
 import { calibrationGap, type CalibrationGap } from './scoring';
 import { selectQaSites } from './site-access';
 

@@ -8,7 +8,7 @@ import { cliActor } from '@/server/auth/principal';
 import { ingestCalls } from '@/server/ingest/calls';
 import { createHqRescore } from '@/server/ingest/evaluations';
 import { drawSample } from './calibration';
-import type { CriterionInput } from './form-input';
+import type { CriterionInput } from '@/lib/qa/form-input';
 import { callerFor, createQaAccounts, publishNewForm, pushEvaluations, siteKeyActor, type QaAccounts } from './testing';
 
 let h: DbHandle;

@@ -19,7 +19,7 @@ import type { QaCategory } from '@/db/schema';
 import type { Actor, SiteScope } from '@/server/auth/principal';
 import { conflict, notFound } from '@/server/errors';
 import { createHqRescore, type HqRescoreResult } from '@/server/ingest/evaluations';
-import { drawSampleInput, rescoreInput, sampleRef, type DrawSampleInput, type RescoreInput } from './qa-input';
+import { drawSampleInput, rescoreInput, sampleRef, type DrawSampleInput, type RescoreInput } from '@/lib/qa/qa-input';
 import { selectQaSites, siteInScope } from './site-access';
 
 export type DrawnSample = { id: number; site: string; from: string; to: string; requested: number; drawn: number; eligible: number };

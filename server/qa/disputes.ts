@@ -6,7 +6,7 @@ import { insertAudit } from '@/db/queries/audit';
 import { findEvaluationPair, setDisputeStatus, type DisputeStatus } from '@/db/queries/qa-evaluations';
 import { siteScopeOf, type Actor, type UserPrincipal } from '@/server/auth/principal';
 import { conflict, forbidden, notFound } from '@/server/errors';
-import { openDisputeInput, settleDisputeInput, type OpenDisputeInput, type SettleDisputeInput } from './qa-input';
+import { openDisputeInput, settleDisputeInput, type OpenDisputeInput, type SettleDisputeInput } from '@/lib/qa/qa-input';
 import { siteInScope } from './site-access';
 
 export type DisputeResult = { site: string; evaluationId: number; hqEvaluationId: number; status: DisputeStatus };

@@ -8,8 +8,8 @@ import { findEvaluationPair, listCriterionScores, listEvaluations, listFormCodes
 import type { QaCategory } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
 import { notFound } from '@/server/errors';
-import { QA_CATEGORIES } from './form-input';
-import { evaluationListInput, evaluationRef, type EvaluationListInput } from './qa-input';
+import { QA_CATEGORIES } from '@/lib/qa/form-input';
+import { evaluationListInput, evaluationRef, type EvaluationListInput } from '@/lib/qa/qa-input';
 import { CRITICAL_PASS_FRACTION } from './scoring';
 import { selectQaSites, siteInScope } from './site-access';
 

@@ -19,7 +19,7 @@ import {
 import type { QaForm } from '@/db/schema';
 import type { Actor } from '@/server/auth/principal';
 import { conflict, notFound } from '@/server/errors';
-import { createDraftInput, formIdInput, updateDraftInput, type CreateDraftInput, type UpdateDraftInput } from './form-input';
+import { createDraftInput, formIdInput, updateDraftInput, type CreateDraftInput, type UpdateDraftInput } from '@/lib/qa/form-input';
 
 export type FormSummary = {
   code: string;

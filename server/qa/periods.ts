@@ -1,6 +1,6 @@
 // Weekly and monthly buckets of site-local days (YYYY-MM-DD), for QA trends and calibration over
 // time. A week starts on Monday; a bucket is named by its first day.
-import { daysOf, shiftDay, type DateRange } from '@/server/kpi/periods';
+import { daysOf, shiftDay, type DateRange } from '@/lib/kpi/periods';
 
 export type Granularity = 'week' | 'month';
 

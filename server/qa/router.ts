@@ -2,13 +2,13 @@
 // calibration (HQ draws and re-scores blind; everyone reads the gap), disputes of HQ re-scores.
 import { z } from 'zod';
 import { actorOf } from '@/server/auth/principal';
-import { siteCode } from '@/server/kpi/schemas';
+import { siteCode } from '@/lib/kpi/schemas';
 import { createTRPCRouter, hqProcedure, signedInProcedure } from '@/server/trpc/init';
 import { drawSample, getRescoreTask, getWorklist, listWorklists, submitRescore } from './calibration';
 import { summariseCalibration } from './calibration-summary';
 import { openDispute, settleDispute } from './disputes';
 import { evaluationFilterOptions, getEvaluationDetail, listEvaluationsFor, type QaViewer } from './evaluations';
-import { createDraftInput, formIdInput, QA_CATEGORIES, updateDraftInput } from './form-input';
+import { createDraftInput, formIdInput, QA_CATEGORIES, updateDraftInput } from '@/lib/qa/form-input';
 import { createDraft, deleteDraft, getForm, listForms, newVersionFrom, publishForm, updateDraft } from './forms';
 import {
   calibrationSummaryInput,
@@ -20,7 +20,7 @@ import {
   rescoreInput,
   sampleRef,
   settleDisputeInput,
-} from './qa-input';
+} from '@/lib/qa/qa-input';
 import { buildQaTrends } from './trends';
 
 const viewerOf = (ctx: { scope: QaViewer['scope']; principal: { role: QaViewer['role'] } }): QaViewer => ({

@@ -8,7 +8,7 @@ import { createInnerContext } from '@/server/trpc/init';
 import { createCaller } from '@/server/trpc/root';
 import { createUser } from '@/server/users/service';
 import { createTestAccounts, TEST_PASSWORD } from '@/server/users/test-accounts';
-import type { CriterionInput } from './form-input';
+import type { CriterionInput } from '@/lib/qa/form-input';
 import { createDraft, publishForm } from './forms';
 
 /** STD v1: weights, a criterion that may not apply, two critical criteria (max 1 and max 4). */

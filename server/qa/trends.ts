@@ -6,9 +6,9 @@ import { weeklyCategoryQa, weeklySiteQa } from '@/db/queries/qa-evaluations';
 import type { QaCategory } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
 import { validRange } from '@/server/kpi/request-range';
-import { QA_CATEGORIES } from './form-input';
+import { QA_CATEGORIES } from '@/lib/qa/form-input';
 import { periodsOf } from './periods';
-import { rangeWithSites } from './qa-input';
+import { rangeWithSites } from '@/lib/qa/qa-input';
 import { selectQaSites } from './site-access';
 
 export type QaTrendPoint = { week: string; score: number | null; evaluations: number };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '@/server/auth/principal';
 import { pushRateLimit } from '@/server/ingest/rate-limited';
 import { createTRPCRouter, hqProcedure, signedInProcedure, siteWriterProcedure } from '@/server/trpc/init';
-import { INCIDENT_CATEGORIES, acknowledgeInput, complianceInput, historyInput, inboxInput, reportsOnDateInput, submitReportInput } from './report-input';
+import { INCIDENT_CATEGORIES, acknowledgeInput, complianceInput, historyInput, inboxInput, reportsOnDateInput, submitReportInput } from '@/lib/reports/report-input';
 import {
   acknowledgeReport,
   reportComplianceSummary,

@@ -17,12 +17,12 @@ import type { Actor, SiteScope } from '@/server/auth/principal';
 import { badRequest, conflict, forbidden, notFound } from '@/server/errors';
 import { listTargets } from '@/db/queries/kpis';
 import { targetResolver } from '@/server/kpi/comparison';
-import { ragOf, reportCompliance, type Rag } from '@/server/kpi/definitions';
-import { daysOf } from '@/server/kpi/periods';
+import { ragOf, reportCompliance, type Rag } from '@/lib/kpi/definitions';
+import { daysOf } from '@/lib/kpi/periods';
 import { normaliseCodes } from '@/server/kpi/site-selection';
-import { formatMinuteOfDay } from '@/server/sites/site-input';
-import { dayStatus, reportDeadline, siteToday, STATUS_ORDER, timelinessOf, type ReportDayStatus, type ReportTimeliness } from './deadline';
-import { acknowledgeInput, resolveRange, submitReportInput, type AcknowledgeInput, type RangeInput, type SubmitReportInput } from './report-input';
+import { formatMinuteOfDay } from '@/lib/sites/site-input';
+import { dayStatus, reportDeadline, siteToday, STATUS_ORDER, timelinessOf, type ReportDayStatus, type ReportTimeliness } from '@/lib/reports/deadline';
+import { acknowledgeInput, resolveRange, submitReportInput, type AcknowledgeInput, type RangeInput, type SubmitReportInput } from '@/lib/reports/report-input';
 
 export type ReportView = {
   site: string;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listSites } from '@/db/queries/sites';
 import { actorOf } from '@/server/auth/principal';
 import { adminProcedure, createTRPCRouter, signedInProcedure } from '@/server/trpc/init';
-import { createSiteInput, formatMinuteOfDay, setSiteActiveInput, updateSiteInput } from './site-input';
+import { createSiteInput, formatMinuteOfDay, setSiteActiveInput, updateSiteInput } from '@/lib/sites/site-input';
 import { createSite, setSiteActive, updateSite } from './service';
 
 /** What GET /api/v1/sites answers: the reference data a BI tool joins the KPIs with. */

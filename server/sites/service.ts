@@ -14,7 +14,7 @@ import {
   type CreateSiteInput,
   type SetSiteActiveInput,
   type UpdateSiteInput,
-} from './site-input';
+} from '@/lib/sites/site-input';
 
 function audit(db: Db, actor: Actor, action: string, site: Site, details: Record<string, unknown>) {
   return insertAudit(db, { ...actor, action, entity: 'site', entityId: String(site.id), siteId: site.id, details });

@@ -1,7 +1,7 @@
 // What a user account is made of, as the admin pages, the tRPC API and the CLI submit it.
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '@/server/auth/password';
-import { isValidTimeZone, siteCode } from '@/server/sites/site-input';
+import { isValidTimeZone, siteCode } from '@/lib/sites/site-input';
 
 export const ROLES = ['admin', 'hq_manager', 'site_lead'] as const;
 export const LOCALES = ['en', 'fr'] as const;

@@ -2,7 +2,7 @@
 // render. Colour is never the only signal: every red figure is also listed under "Breaches".
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import type { CSSProperties, ReactNode } from 'react';
-import { METRICS, type Rag } from '@/server/kpi/definitions';
+import { METRICS, type Rag } from '@/lib/kpi/definitions';
 import { digestTotals, type DigestContent, type DigestRow } from '../content';
 import { DIGEST_METRICS } from '../digest-metrics';
 import {

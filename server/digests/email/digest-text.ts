@@ -1,6 +1,6 @@
 // The digest's plain-text part: the same content as the HTML, written for a text-only reader.
 // RAG is spelt out ("[breach]", "[to watch]") since there is no colour.
-import { METRICS } from '@/server/kpi/definitions';
+import { METRICS } from '@/lib/kpi/definitions';
 import { digestTotals, type DigestContent, type DigestRow } from '../content';
 import { DIGEST_METRICS } from '../digest-metrics';
 import {

@@ -1,6 +1,6 @@
 // Figures and dates as the digest writes them, in the recipient's locale: the dashboard's
 // conventions (m:ss durations, percentages with one decimal, changes in points), with Intl only.
-import { METRICS, type RollupMetric, type TargetBounds } from '@/server/kpi/definitions';
+import { METRICS, type RollupMetric, type TargetBounds } from '@/lib/kpi/definitions';
 import type { DigestStrings } from './strings';
 
 export type Verdict = 'better' | 'worse' | 'same';

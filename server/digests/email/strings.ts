@@ -2,7 +2,7 @@
 // scheduler, the CLI, tests), so they carry their own small dictionary, typed so that both
 // languages say everything.
 import type { Locale } from '@/db/schema';
-import type { Cadence } from '../periods';
+import type { Cadence } from '@/lib/digests/periods';
 import type { DigestMetric } from '../digest-metrics';
 
 type Plural = (n: number) => string;

@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
 import { MissionDetail } from '@/components/missions/mission-detail';
 import { requireSignedIn } from '@/server/auth/current-session';
-import { missionCode } from '@/server/missions/mission-input';
+import { missionCode } from '@/lib/missions/mission-input';
 import { getServerCaller } from '@/server/trpc/server-caller';
 
 type Props = { params: Promise<{ code: string }> };
