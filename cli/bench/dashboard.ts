@@ -4,7 +4,8 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase, type DbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { recomputeSiteDays } from '@/db/queries/ingest';
+import { localMidnight } from '@/db/local-time';
+import { pgArrayLiteral, recomputeSiteDays } from '@/db/queries/ingest';
 import { sumCallPartsFromRaw } from '@/db/queries/raw-kpis';
 import { getSetting, putSettingOnce } from '@/db/queries/settings';
 import { withDatabase as withDatabaseName } from '@/db/testing-url';
@@ -48,25 +49,29 @@ async function benchDatabase(opts: DashboardBenchOptions, log: (s: string) => vo
       .values({ code: siteCode(i), name: `Bench site ${i + 1}`, country: 'FR', timezone, slaSeconds: 20 })
       .returning({ id: sites.id });
     const perDay = opts.callsPerDay;
+    // Each day's local midnight is computed here (db/local-time.ts), so the calls of a day start
+    // between 08:00 and 18:00 local time by the runtime's tz rules, whatever the server's are.
+    const days = Array.from({ length: opts.days }, (_, d) => shiftDay(firstDay, d));
+    const midnights = pgArrayLiteral(days.map((day) => localMidnight(day, timezone).toISOString()));
     await handle.db.transaction(async (tx) => {
       await tx.execute(sql`select setseed(${(i + 1) / (opts.sites + 1)})`);
       // One row per call; the shape of each site drifts with i so the sites differ.
       await tx.execute(sql`
         insert into call_records (site_id, external_id, direction, queue, agent_ref, started_at, wait_seconds,
-          talk_seconds, hold_seconds, wrap_seconds, abandoned, resolved, csat)
+          talk_seconds, hold_seconds, wrap_seconds, abandoned, resolved, csat, local_day)
         select ${site!.id}, 'b-' || g, case when r1 < 0.85 then 'inbound' else 'outbound' end::call_direction,
           (array['billing','tech-support','sales','retention'])[1 + (g % 4)], 'A' || (g % 150),
-          ((${firstDay}::date + (g / ${perDay}))::timestamp + make_interval(secs => 28800 + r2 * 36000)) at time zone ${timezone},
+          (${midnights}::text::timestamptz[])[1 + g / ${perDay}] + make_interval(secs => 28800 + r2 * 36000),
           case when r1 < 0.85 then floor(r3 * ${40 + i * 3}) else 0 end,
           case when r4 < 0.06 then 0 else 90 + floor(r5 * ${300 + i * 10}) end,
           case when r4 < 0.06 then 0 else floor(r6 * 40) end,
           case when r4 < 0.06 then 0 else floor(r3 * 60) end,
           r4 < 0.06 and r1 < 0.85,
           case when r4 < 0.06 then null else r5 < 0.78 end,
-          case when r6 < 0.3 then 1 + floor(r2 * 5)::int else null end
+          case when r6 < 0.3 then 1 + floor(r2 * 5)::int else null end,
+          ${firstDay}::date + (g / ${perDay})
         from (select g, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6
               from generate_series(0, ${opts.days * perDay - 1}) g) x`);
-      const days = Array.from({ length: opts.days }, (_, d) => shiftDay(firstDay, d));
       await recomputeSiteDays(tx, site!.id, days);
     });
     log(`  site ${i + 1}/${opts.sites} (${timezone}) in ${fmt((performance.now() - started) / 1000)} s`);

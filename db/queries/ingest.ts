@@ -3,7 +3,7 @@
 // Every function takes the transaction the batch runs in.
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../client';
-import { localDayBounds, localDayOf } from '../local-time';
+import { localDayOf } from '../local-time';
 import { auditLog, type AuditEntry } from '../schema';
 
 /**
@@ -134,12 +134,13 @@ export async function upsertCallRecords(
   const ids = rows.map((r) => r.externalId);
   if (new Set(ids).size !== ids.length) throw new Error('upsertCallRecords: external ids must be distinct in one statement');
 
-  // Each record's site-local day travels with it (computed here, see db/local-time.ts); only the
-  // counts, the days of changed records and the old start of updated ones come back. The old
-  // start is read by a subquery in RETURNING: a statement does not see its own changes, so the
-  // subquery finds the record as it was (and runs for updated records only).
+  // Each record's site-local day is computed here (db/local-time.ts) and stored with it; only the
+  // counts, the days of changed records and the old stored day of updated ones come back. The old
+  // day is read by a subquery in RETURNING: a statement does not see its own changes, so the
+  // subquery finds the record as it was (and runs for updated records only). A record whose
+  // stored day differs from the one the current tz rules give is moved, like any other change.
   const at = instant(receivedAt);
-  const [summary] = rowsOf<{ inserted: number; updated: number; days: string | null; old_starts: string | null }>(
+  const [summary] = rowsOf<{ inserted: number; updated: number; days: string | null; old_days: string | null }>(
     await tx.execute(sql`
       with r as (
         select * from unnest(
@@ -164,36 +165,36 @@ export async function upsertCallRecords(
       up as (
         insert into call_records as c (
           site_id, external_id, direction, queue, agent_ref, started_at, wait_seconds, talk_seconds,
-          hold_seconds, wrap_seconds, abandoned, resolved, csat, mission_code, outcome, ingested_at, updated_at)
+          hold_seconds, wrap_seconds, abandoned, resolved, csat, mission_code, outcome, local_day, ingested_at, updated_at)
         select ${site.id}, r.external_id, r.direction::call_direction, r.queue, r.agent_ref, r.started_at, r.wait_seconds,
-          r.talk_seconds, r.hold_seconds, r.wrap_seconds, r.abandoned, r.resolved, r.csat, r.mission_code, r.outcome, ${at}, ${at}
+          r.talk_seconds, r.hold_seconds, r.wrap_seconds, r.abandoned, r.resolved, r.csat, r.mission_code, r.outcome,
+          r.day::date, ${at}, ${at}
         from r
         on conflict (site_id, external_id) do update set
           direction = excluded.direction, queue = excluded.queue, agent_ref = excluded.agent_ref,
           started_at = excluded.started_at, wait_seconds = excluded.wait_seconds, talk_seconds = excluded.talk_seconds,
           hold_seconds = excluded.hold_seconds, wrap_seconds = excluded.wrap_seconds, abandoned = excluded.abandoned,
           resolved = excluded.resolved, csat = excluded.csat, mission_code = excluded.mission_code,
-          outcome = excluded.outcome, updated_at = excluded.updated_at
+          outcome = excluded.outcome, local_day = excluded.local_day, updated_at = excluded.updated_at
         where (c.direction, c.queue, c.agent_ref, c.started_at, c.wait_seconds, c.talk_seconds, c.hold_seconds,
-               c.wrap_seconds, c.abandoned, c.resolved, c.csat, c.mission_code, c.outcome)
+               c.wrap_seconds, c.abandoned, c.resolved, c.csat, c.mission_code, c.outcome, c.local_day)
           is distinct from
               (excluded.direction, excluded.queue, excluded.agent_ref, excluded.started_at, excluded.wait_seconds,
                excluded.talk_seconds, excluded.hold_seconds, excluded.wrap_seconds, excluded.abandoned,
-               excluded.resolved, excluded.csat, excluded.mission_code, excluded.outcome)
+               excluded.resolved, excluded.csat, excluded.mission_code, excluded.outcome, excluded.local_day)
         returning c.external_id, (c.xmax = 0) as inserted,
           case when c.xmax <> 0 then (
-            select floor(extract(epoch from o.started_at) * 1000)::bigint
-            from call_records o where o.site_id = c.site_id and o.external_id = c.external_id
-          ) end as old_start
+            select o.local_day::text from call_records o where o.site_id = c.site_id and o.external_id = c.external_id
+          ) end as old_day
       )
       select
         (select count(*) from up where inserted)::int as inserted,
         (select count(*) from up where not inserted)::int as updated,
         (select string_agg(distinct r.day, ',') from up join r on r.external_id = up.external_id) as days,
-        (select string_agg(old_start::text, ',') from up where old_start is not null) as old_starts`),
+        (select string_agg(distinct old_day, ',') from up where old_day is not null) as old_days`),
   );
   const days = new Set(summary?.days ? summary.days.split(',') : []);
-  for (const start of summary?.old_starts ? summary.old_starts.split(',') : []) days.add(localDayOf(Number(start), site.timezone));
+  for (const day of summary?.old_days ? summary.old_days.split(',') : []) days.add(day);
   return { inserted: summary?.inserted ?? 0, updated: summary?.updated ?? 0, days: [...days].sort() };
 }
 
@@ -260,30 +261,20 @@ const CALL_SUM_UPDATES = sql.raw(
    csat_top2 = excluded.csat_top2, csat_sum = excluded.csat_sum, updated_at = excluded.updated_at`,
 );
 
-/**
- * CTE `b`: each distinct day asked for with the instants it begins and ends in the site's time
- * zone (db/local-time.ts), and the site's SLA.
- */
-async function daysWithBounds(tx: Db, siteId: number, days: readonly string[]): Promise<SQL> {
-  const [site] = rowsOf<{ timezone: string }>(await tx.execute(sql`select timezone from sites where id = ${siteId}`));
-  if (!site) throw new Error(`No site ${siteId}`);
+/** CTE `b`: each distinct day asked for, with the site's SLA. */
+function daysOfSite(siteId: number, days: readonly string[]): SQL {
   const distinct = [...new Set(days)].sort();
-  const bounds = distinct.map((day) => localDayBounds(day, site.timezone));
   return sql`
     b as (
-      select b.day, b.lo, b.hi, s.sla_seconds
-      from unnest(
-        ${typedArray(distinct, 'date')},
-        ${columnOf(bounds, 'timestamptz', (x) => x.start.toISOString())},
-        ${columnOf(bounds, 'timestamptz', (x) => x.end.toISOString())}
-      ) as b(day, lo, hi)
+      select b.day, s.sla_seconds
+      from unnest(${typedArray(distinct, 'date')}) as b(day)
       cross join sites s where s.id = ${siteId}
     )`;
 }
 
-// The rows of each day are read by a lateral subquery on fixed UTC bounds, kept apart by
-// "offset 0" so the planner cannot fold it into a join: each day is then one range scan of the
-// (site_id, timestamp) index, whatever the table statistics say. Folded, a planner without fresh
+// The rows of each day are read by a lateral subquery on their stored site-local day, kept apart
+// by "offset 0" so the planner cannot fold it into a join: each day is then one probe of the
+// (site_id, local_day) index, whatever the table statistics say. Folded, a planner without fresh
 // statistics may read every row of the site and filter.
 
 /**
@@ -300,13 +291,13 @@ export async function recomputeSiteDays(tx: Db, siteId: number, days: readonly s
     delete from site_day where site_id = ${siteId} and day = any(${dayList}) and qa_evaluations = 0`);
 
   await tx.execute(sql`
-    with ${await daysWithBounds(tx, siteId, days)},
+    with ${daysOfSite(siteId, days)},
     r as materialized (
       select b.day, c.direction, c.queue, c.wait_seconds, c.talk_seconds, c.hold_seconds, c.wrap_seconds,
              c.abandoned, c.resolved, c.csat, c.mission_code, c.outcome, b.sla_seconds
       from b cross join lateral (
         select * from call_records c
-        where c.site_id = ${siteId} and c.started_at >= b.lo and c.started_at < b.hi
+        where c.site_id = ${siteId} and c.local_day = b.day
         offset 0
       ) c
     ),
@@ -335,12 +326,12 @@ export async function recomputeSiteDays(tx: Db, siteId: number, days: readonly s
 export async function recomputeSiteQaDays(tx: Db, siteId: number, days: readonly string[]): Promise<void> {
   if (days.length === 0) return;
   await tx.execute(sql`
-    with ${await daysWithBounds(tx, siteId, days)},
+    with ${daysOfSite(siteId, days)},
     e as materialized (
       select b.day, q.score
       from b cross join lateral (
         select * from qa_evaluations q
-        where q.site_id = ${siteId} and q.evaluated_at >= b.lo and q.evaluated_at < b.hi and q.scope = 'site'
+        where q.site_id = ${siteId} and q.local_day = b.day and q.scope = 'site'
         offset 0
       ) q
     )
@@ -450,9 +441,9 @@ export async function upsertSiteEvaluations(
     throw new Error('upsertSiteEvaluations: external ids must be distinct in one statement');
   }
 
-  const before = rowsOf<{ id: string | number; external_id: string; form_id: number; evaluated_ms: string | number }>(
+  const before = rowsOf<{ id: string | number; external_id: string; form_id: number; local_day: string }>(
     await tx.execute(sql`
-      select e.id, e.external_id, e.form_id, floor(extract(epoch from e.evaluated_at) * 1000)::bigint as evaluated_ms
+      select e.id, e.external_id, e.form_id, e.local_day::text as local_day
       from unnest(${textArray(externalIds)}) as i(external_id)
       cross join lateral (
         select * from qa_evaluations e
@@ -464,7 +455,7 @@ export async function upsertSiteEvaluations(
   const oldForm = new Map<string, number>();
   for (const row of before) {
     result.ids.set(row.external_id, Number(row.id));
-    oldDay.set(row.external_id, localDayOf(Number(row.evaluated_ms), site.timezone));
+    oldDay.set(row.external_id, row.local_day);
     oldForm.set(row.external_id, row.form_id);
   }
   for (const row of rows) {
@@ -473,14 +464,15 @@ export async function upsertSiteEvaluations(
     if (previous !== undefined && previous !== row.formId && id !== undefined) result.reformed.push({ evaluationId: id, formId: row.formId });
   }
 
+  const newDay = new Map(rows.map((r) => [r.externalId, localDayOf(Date.parse(r.evaluatedAt), site.timezone)]));
   const at = instant(receivedAt);
   const changed = rowsOf<{ id: string | number; external_id: string; inserted: boolean }>(
     await tx.execute(sql`
       insert into qa_evaluations as e (
-        site_id, scope, external_id, form_id, agent_ref, call_external_id, evaluator, evaluated_at, score,
+        site_id, scope, external_id, form_id, agent_ref, call_external_id, evaluator, evaluated_at, local_day, score,
         critical_failed, comment, ingested_at, updated_at)
       select ${site.id}, 'site', r.external_id, r.form_id, r.agent_ref, r.call_external_id, r.evaluator, r.evaluated_at,
-        r.score, r.critical_failed, r.comment, ${at}, ${at}
+        r.local_day, r.score, r.critical_failed, r.comment, ${at}, ${at}
       from unnest(
         ${textArray(externalIds)},
         ${columnOf(rows, 'int4', (r) => r.formId)},
@@ -488,22 +480,25 @@ export async function upsertSiteEvaluations(
         ${columnOf(rows, 'text', (r) => r.callExternalId)},
         ${columnOf(rows, 'text', (r) => r.evaluator)},
         ${columnOf(rows, 'timestamptz', (r) => r.evaluatedAt)},
+        ${columnOf(rows, 'date', (r) => newDay.get(r.externalId) ?? null)},
         ${columnOf(rows, 'float8', (r) => r.score)},
         ${columnOf(rows, 'bool', (r) => r.criticalFailed)},
         ${columnOf(rows, 'text', (r) => r.comment)}
-      ) as r(external_id, form_id, agent_ref, call_external_id, evaluator, evaluated_at, score, critical_failed, comment)
+      ) as r(external_id, form_id, agent_ref, call_external_id, evaluator, evaluated_at, local_day, score, critical_failed,
+             comment)
       on conflict (site_id, scope, external_id) do update set
         form_id = excluded.form_id, agent_ref = excluded.agent_ref, call_external_id = excluded.call_external_id,
-        evaluator = excluded.evaluator, evaluated_at = excluded.evaluated_at, score = excluded.score,
-        critical_failed = excluded.critical_failed, comment = excluded.comment, updated_at = excluded.updated_at
-      where (e.form_id, e.agent_ref, e.call_external_id, e.evaluator, e.evaluated_at, e.score, e.critical_failed, e.comment)
+        evaluator = excluded.evaluator, evaluated_at = excluded.evaluated_at, local_day = excluded.local_day,
+        score = excluded.score, critical_failed = excluded.critical_failed, comment = excluded.comment,
+        updated_at = excluded.updated_at
+      where (e.form_id, e.agent_ref, e.call_external_id, e.evaluator, e.evaluated_at, e.local_day, e.score,
+             e.critical_failed, e.comment)
         is distinct from
             (excluded.form_id, excluded.agent_ref, excluded.call_external_id, excluded.evaluator, excluded.evaluated_at,
-             excluded.score, excluded.critical_failed, excluded.comment)
+             excluded.local_day, excluded.score, excluded.critical_failed, excluded.comment)
       returning e.id, e.external_id, (e.xmax = 0) as inserted`),
   );
 
-  const newDay = new Map(rows.map((r) => [r.externalId, localDayOf(Date.parse(r.evaluatedAt), site.timezone)]));
   const days = new Set<string>();
   for (const row of changed) {
     result.ids.set(row.external_id, Number(row.id));
@@ -649,20 +644,25 @@ export type HqEvaluationValues = {
   createdByUserId: number | null;
 };
 
-/** Writes HQ's re-scores of site evaluations; a later re-score of the same one replaces it. */
+/**
+ * Writes HQ's re-scores of site evaluations; a later re-score of the same one replaces it. Each
+ * is stored with the site-local day of its evaluatedAt.
+ */
 export async function upsertHqEvaluations(
   tx: Db,
   siteId: number,
   rows: readonly HqEvaluationValues[],
 ): Promise<{ externalId: string; id: number; inserted: boolean }[]> {
   if (rows.length === 0) return [];
+  const [site] = rowsOf<{ timezone: string }>(await tx.execute(sql`select timezone from sites where id = ${siteId}`));
+  if (!site) throw new Error(`No site ${siteId}`);
   const written = rowsOf<{ id: string | number; external_id: string; inserted: boolean }>(
     await tx.execute(sql`
       insert into qa_evaluations as e (
-        site_id, scope, external_id, form_id, agent_ref, call_external_id, evaluator, evaluated_at, score,
+        site_id, scope, external_id, form_id, agent_ref, call_external_id, evaluator, evaluated_at, local_day, score,
         critical_failed, comment, calibrates_id, created_by_user_id)
       select ${siteId}, 'hq', r.external_id, r.form_id, r.agent_ref, r.call_external_id, r.evaluator, r.evaluated_at,
-        r.score, r.critical_failed, r.comment, r.calibrates_id, r.created_by_user_id
+        r.local_day, r.score, r.critical_failed, r.comment, r.calibrates_id, r.created_by_user_id
       from unnest(
         ${columnOf(rows, 'text', (r) => r.externalId)},
         ${columnOf(rows, 'int4', (r) => r.formId)},
@@ -670,17 +670,18 @@ export async function upsertHqEvaluations(
         ${columnOf(rows, 'text', (r) => r.callExternalId)},
         ${columnOf(rows, 'text', (r) => r.evaluator)},
         ${columnOf(rows, 'timestamptz', (r) => r.evaluatedAt.toISOString())},
+        ${columnOf(rows, 'date', (r) => localDayOf(r.evaluatedAt, site.timezone))},
         ${columnOf(rows, 'float8', (r) => r.score)},
         ${columnOf(rows, 'bool', (r) => r.criticalFailed)},
         ${columnOf(rows, 'text', (r) => r.comment)},
         ${columnOf(rows, 'int8', (r) => r.calibratesId)},
         ${columnOf(rows, 'int4', (r) => r.createdByUserId)}
-      ) as r(external_id, form_id, agent_ref, call_external_id, evaluator, evaluated_at, score, critical_failed, comment,
-             calibrates_id, created_by_user_id)
+      ) as r(external_id, form_id, agent_ref, call_external_id, evaluator, evaluated_at, local_day, score, critical_failed,
+             comment, calibrates_id, created_by_user_id)
       on conflict (site_id, scope, external_id) do update set
         form_id = excluded.form_id, agent_ref = excluded.agent_ref, call_external_id = excluded.call_external_id,
-        evaluator = excluded.evaluator, evaluated_at = excluded.evaluated_at, score = excluded.score,
-        critical_failed = excluded.critical_failed, comment = excluded.comment,
+        evaluator = excluded.evaluator, evaluated_at = excluded.evaluated_at, local_day = excluded.local_day,
+        score = excluded.score, critical_failed = excluded.critical_failed, comment = excluded.comment,
         created_by_user_id = excluded.created_by_user_id, updated_at = now()
       returning e.id, e.external_id, (e.xmax = 0) as inserted`),
   );

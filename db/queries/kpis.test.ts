@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../client';
+import { localDayOf } from '../local-time';
 import { qaCriteria, qaEvaluations, qaForms, qaScores, siteDay, siteQueueDay, sites } from '../schema';
 import { createTestDb } from '../testing';
 import { dailySeries, listSitesForKpis, listTargets, qaByCategory, queueBreakdown, sumSiteDays } from './kpis';
@@ -95,9 +96,11 @@ describe('qaByCategory', () => {
     const compliance = criteria.find((c) => c.key === 'gdpr_notice')!.id;
 
     const evaluation = async (siteId: number, externalId: string, evaluatedAt: string, scope: 'site' | 'hq' = 'site') => {
+      const timezone = siteId === tun ? 'Africa/Tunis' : 'Africa/Dakar';
+      const localDay = localDayOf(Date.parse(evaluatedAt), timezone);
       const [row] = await h.db
         .insert(qaEvaluations)
-        .values({ siteId, scope, externalId, formId: form!.id, agentRef: 'a1', evaluator: 'qa', evaluatedAt: new Date(evaluatedAt), score: 50 })
+        .values({ siteId, scope, externalId, formId: form!.id, agentRef: 'a1', evaluator: 'qa', evaluatedAt: new Date(evaluatedAt), localDay, score: 50 })
         .returning();
       return row!.id;
     };

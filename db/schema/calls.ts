@@ -42,12 +42,18 @@ export const callRecords = pgTable(
     csat: smallint('csat'),
     missionCode: text('mission_code'),
     outcome: text('outcome'),
+    /**
+     * The site-local day of startedAt, computed at ingest with the runtime's tz rules
+     * (db/local-time.ts); every per-day count reads it, no SQL converts time zones.
+     */
+    localDay: date('local_day', { mode: 'string' }).notNull(),
     ingestedAt: timestamp('ingested_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: 'call_records_pk', columns: [t.siteId, t.externalId] }),
     index('call_records_site_started').on(t.siteId, t.startedAt),
+    index('call_records_site_local_day').on(t.siteId, t.localDay),
     check('call_records_external_id_nonempty', sql`length(${t.externalId}) >= 1`),
     check(
       'call_records_durations_range',

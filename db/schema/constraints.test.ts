@@ -61,6 +61,7 @@ describe('schema constraints', () => {
       direction: 'inbound' as const,
       queue: 'billing',
       startedAt: new Date('2026-11-02T09:00:00Z'),
+      localDay: '2026-11-02',
       waitSeconds: 3,
       talkSeconds: 100,
       holdSeconds: 0,

@@ -91,6 +91,8 @@ export const qaEvaluations = pgTable(
     callExternalId: varchar('call_external_id', { length: 128 }),
     evaluator: text('evaluator').notNull(),
     evaluatedAt: timestamp('evaluated_at', { withTimezone: true }).notNull(),
+    /** The site-local day of evaluatedAt, computed at ingest (db/local-time.ts), as for call records. */
+    localDay: date('local_day', { mode: 'string' }).notNull(),
     /** 0–100; null when no criterion applied. */
     score: doublePrecision('score'),
     criticalFailed: boolean('critical_failed').notNull().default(false),
@@ -108,6 +110,7 @@ export const qaEvaluations = pgTable(
     primaryKey({ name: 'qa_evaluations_pk', columns: [t.siteId, t.id] }),
     unique('qa_evaluations_site_scope_external').on(t.siteId, t.scope, t.externalId),
     index('qa_evaluations_site_evaluated').on(t.siteId, t.evaluatedAt),
+    index('qa_evaluations_site_local_day').on(t.siteId, t.localDay),
     // One HQ re-score per site evaluation, found from the site evaluation it calibrates.
     uniqueIndex('qa_evaluations_calibrates_unique').on(t.siteId, t.calibratesId),
     foreignKey({

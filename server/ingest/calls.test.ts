@@ -264,19 +264,30 @@ describe('ingestCalls', () => {
         call('ma-2', { startedAt: '2026-05-09T22:59:59Z' }), // 23:59:59 local on 05-09
         call('ma-3', { startedAt: '2026-03-01T00:00:00Z' }), // 00:00 local on 03-01 (Ramadan time)
         call('ma-4', { startedAt: '2026-02-28T23:59:59+00:00' }),
-        // 00:30 local on 11-11: the tz database inside PGlite 0.5 would say UTC+0, i.e. 23:30 on 11-10.
+        // UTC+0 all year from 2026-09-20 (tz 2026c): 23:30 UTC is 23:30 local on the same day,
+        // whatever the database server's own (older) tz data says.
         call('ma-5', { startedAt: '2026-11-10T23:30:00Z' }),
+        call('ma-6', { startedAt: '2026-11-26T23:30:00Z' }),
       ],
       actor,
     });
-    expect(await days(ids.cas, ['2026-05-09', '2026-05-10', '2026-02-28', '2026-03-01', '2026-11-10', '2026-11-11'])).toEqual([
+    expect(
+      await days(ids.cas, ['2026-05-09', '2026-05-10', '2026-02-28', '2026-03-01', '2026-11-10', '2026-11-11', '2026-11-26', '2026-11-27']),
+    ).toEqual([
       ['2026-05-09', 1],
       ['2026-05-10', 1],
       ['2026-02-28', 1],
       ['2026-03-01', 1],
-      ['2026-11-10', 0],
-      ['2026-11-11', 1],
+      ['2026-11-10', 1],
+      ['2026-11-11', 0],
+      ['2026-11-26', 1],
+      ['2026-11-27', 0],
     ]);
+    const stored = await h.db
+      .select({ localDay: callRecords.localDay })
+      .from(callRecords)
+      .where(and(eq(callRecords.siteId, ids.cas), eq(callRecords.externalId, 'ma-6')));
+    expect(stored).toEqual([{ localDay: '2026-11-26' }]);
     await expectExact(ids.par);
     await expectExact(ids.cas);
   });
