@@ -6,3 +6,4 @@ export * from './missions';
 export * from './reports';
 export * from './targets';
 export * from './digests';
+export * from './local-days';

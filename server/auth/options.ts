@@ -1,16 +1,29 @@
-// next-auth configuration: email and password sign-in, sessions as signed JWT cookies (12 h).
-// The token carries who the user is; every request still re-reads the user (see resolve.ts), so
-// a deactivation or a change of role applies at once.
+// next-auth configuration: email and password sign-in, sessions as signed JWT cookies that end
+// 12 h after sign-in at the latest (session-claims.ts). The token carries who the user is and
+// which session it is; every request still re-reads the user (resolve.ts), so a deactivation, a
+// change of role, a sign-out everywhere or this session's own sign-out applies at once.
+import { randomUUID } from 'node:crypto';
 import type { AuthOptions } from 'next-auth';
+import { encode } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Db } from '@/db/client';
+import { findUserById } from '@/db/queries/users';
 import { getDatabase } from '@/server/db';
+import { endSession } from '@/server/users/sessions';
 import { servedOverHttps, sessionCookieOptions } from './cookies';
 import { authenticateCredentials, LOGIN_ERROR } from './credentials-login';
+import { sessionUserOf } from './resolve';
+import { sessionClaimsOf, SESSION_IDLE_SECONDS, tokenMaxAgeSeconds } from './session-claims';
 import { sessionSecret } from './session-secret';
 import { clientIpOf } from '@/server/trpc/request-context';
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+/** Thrown by the jwt callback for a session that ended: next-auth then clears the cookie. */
+class SessionEndedError extends Error {
+  constructor() {
+    super('The session has ended');
+    this.name = 'SessionEndedError';
+  }
+}
 
 /** What authorize() hands to next-auth: the fields the JWT keeps. */
 export type SignedInUser = {
@@ -62,8 +75,20 @@ export function createAuthOptions(getDb: () => Promise<Db>, request?: Request): 
     get cookies() {
       return sessionCookieOptions(servedOverHttps(request?.headers ?? null));
     },
-    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
-    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS },
+    jwt: {
+      maxAge: SESSION_IDLE_SECONDS,
+      // Every cookie signed, at sign-in or when /api/auth/session renews it, expires by its
+      // session's deadline at the latest.
+      encode: (params) => encode({ ...params, maxAge: tokenMaxAgeSeconds(params.token?.signedInAt, new Date()) }),
+    },
+    logger: {
+      error(code, metadata) {
+        // An ended session asking to be renewed is expected, not a fault.
+        if (metadata instanceof SessionEndedError) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+    },
     pages: { signIn: '/login', error: '/login' },
     providers: [
       CredentialsProvider({
@@ -76,15 +101,24 @@ export function createAuthOptions(getDb: () => Promise<Db>, request?: Request): 
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        // `user` is present only at sign-in; later calls keep the token as it is.
+      async jwt({ token, user }) {
+        const db = await getDb();
+        // `user` is present only at sign-in: a new session, under the user's current version.
         if (user) {
           const signedIn = user as unknown as SignedInUser;
-          token.userId = Number(signedIn.id);
+          const row = await findUserById(db, Number(signedIn.id));
+          if (!row) throw new SessionEndedError();
+          token.userId = row.id;
           token.role = signedIn.role;
           token.siteId = signedIn.siteId;
           token.locale = signedIn.locale;
+          token.sessionId = randomUUID();
+          token.sessionVersion = row.sessionVersion;
+          token.signedInAt = Math.floor(Date.now() / 1000);
+          return token;
         }
+        // A renewal (/api/auth/session): only a live session is signed again.
+        if (!(await sessionUserOf(db, sessionClaimsOf(token), new Date()))) throw new SessionEndedError();
         return token;
       },
       session({ session, token }) {
@@ -96,6 +130,16 @@ export function createAuthOptions(getDb: () => Promise<Db>, request?: Request): 
           locale: token.locale,
         };
         return session;
+      },
+    },
+    events: {
+      // This session ends on the server too: its cookie, if kept or copied, is refused from now on.
+      async signOut({ token }) {
+        const claims = sessionClaimsOf(token);
+        if (!claims) return;
+        const db = await getDb();
+        const user = await findUserById(db, claims.userId);
+        if (user) await endSession(db, claims, user);
       },
     },
   };
