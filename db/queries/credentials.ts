@@ -39,3 +39,12 @@ export async function touchUserToken(db: Db, id: number): Promise<void> {
       and(eq(userTokens.id, id), or(isNull(userTokens.lastUsedAt), lt(userTokens.lastUsedAt, sql`now() - interval '1 minute'`))),
     );
 }
+
+/** Revokes every active token of a user (their sessions were ended); answers what it revoked. */
+export async function revokeAllUserTokens(db: Db, userId: number, at: Date) {
+  return db
+    .update(userTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(userTokens.userId, userId), isNull(userTokens.revokedAt)))
+    .returning({ id: userTokens.id, name: userTokens.name });
+}

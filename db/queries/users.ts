@@ -1,6 +1,6 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { sites, users, type Locale, type NewUser, type Role } from '../schema';
+import { endedSessions, sites, users, type Locale, type NewUser, type Role, type User } from '../schema';
 
 export async function findUserById(db: Db, id: number) {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
@@ -10,6 +10,40 @@ export async function findUserById(db: Db, id: number) {
 export async function findUserByEmail(db: Db, email: string) {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
   return row ?? null;
+}
+
+// ── Sessions ─────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The user behind a session and whether that one session was signed out: one round trip, by
+ * primary keys, made on every request that carries a session cookie.
+ */
+export async function findSessionUser(db: Db, userId: number, sessionId: string): Promise<{ user: User; ended: boolean } | null> {
+  const [row] = await db
+    .select({
+      user: users,
+      ended: sql<boolean>`exists (select 1 from ${endedSessions} where ${endedSessions.sessionId} = ${sessionId})`,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row ? { user: row.user, ended: Boolean(row.ended) } : null;
+}
+
+/** Ends every session of the user (they carry the old version); answers the new version. */
+export async function bumpSessionVersion(db: Db, userId: number): Promise<number | null> {
+  const [row] = await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row?.sessionVersion ?? null;
+}
+
+/** Ends one session until it would have expired anyway, and forgets those already past expiry. */
+export async function insertEndedSession(db: Db, row: { sessionId: string; userId: number; expiresAt: Date }, now: Date): Promise<void> {
+  await db.delete(endedSessions).where(lt(endedSessions.expiresAt, now));
+  await db.insert(endedSessions).values(row).onConflictDoNothing();
 }
 
 // ── Sign-in bookkeeping ──────────────────────────────────────────────────────────────────────

@@ -1,24 +1,25 @@
 import 'server-only';
 // The signed-in user of the request being rendered, read once per request (React cache) and
 // shared by the layout, the pages, the tRPC server caller and the i18n configuration.
-import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { findUserById } from '@/db/queries/users';
-import type { User } from '@/db/schema';
 import { getDatabase } from '@/server/db';
-import { authOptions } from './options';
+import type { User } from '@/db/schema';
 import { anonymous, type Principal, type UserPrincipal } from './principal';
-import { userPrincipal } from './resolve';
+import { sessionUserOf, userPrincipal } from './resolve';
+import { sessionClaimsFromCookies } from './session-claims';
 
-/** The active user behind the session cookie, or null (no session, or the user was deactivated). */
+/**
+ * The user behind the session cookie, judged as every tRPC and REST request is (resolve.ts): no
+ * session, an ended one (signed out, past its lifetime, an old session version) or a deactivated
+ * user is null.
+ */
 export const getSessionUser = cache(async (): Promise<User | null> => {
-  const session = await getServerSession(authOptions);
-  const userId = session?.user?.userId;
-  if (!userId) return null;
+  const claims = await sessionClaimsFromCookies(await cookies());
+  if (!claims) return null;
   const { db } = await getDatabase();
-  const user = await findUserById(db, userId);
-  return user?.active ? user : null;
+  return sessionUserOf(db, claims, new Date());
 });
 
 export const getSessionPrincipal = cache(async (): Promise<Principal> => {

@@ -20,5 +20,9 @@ declare module 'next-auth/jwt' {
     role: VigieIdentity['role'];
     siteId: VigieIdentity['siteId'];
     locale: VigieIdentity['locale'];
+    /** Which session this is, the user's session version at sign-in, and when (epoch seconds). */
+    sessionId: string;
+    sessionVersion: number;
+    signedInAt: number;
   }
 }

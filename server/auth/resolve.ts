@@ -6,10 +6,11 @@ import {
   touchSiteKey,
   touchUserToken,
 } from '@/db/queries/credentials';
-import { findUserById } from '@/db/queries/users';
+import { findSessionUser } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 import { anonymous, type Principal, type UserPrincipal } from './principal';
 import { hashSecret, kindOfSecret } from './secrets';
+import { withinLifetime, type SessionClaims } from './session-claims';
 
 export function userPrincipal(user: User, via: 'session' | 'token', tokenId?: number): UserPrincipal {
   return {
@@ -50,12 +51,21 @@ export async function principalFromSecret(db: Db, secret: string): Promise<Princ
 }
 
 /**
- * A principal for a signed-in session. The user is read again on every request so that a
- * deactivation or a change of role or site takes effect at once, not when the session expires.
+ * A principal for a signed-in session. The user is read again on every request (one lookup by
+ * primary key) so that a deactivation, a change of role or site, a new password or a sign-out
+ * everywhere (each bumps the user's session version) and this session's own sign-out take effect
+ * at once, not when the cookie expires. Past its absolute lifetime a session is no session.
  */
-export async function principalFromSession(db: Db, userId: number | undefined): Promise<Principal> {
-  if (!userId) return anonymous;
-  const user = await findUserById(db, userId);
-  if (!user || !user.active) return anonymous;
-  return userPrincipal(user, 'session');
+export async function principalFromSession(db: Db, claims: SessionClaims | null, now: Date): Promise<Principal> {
+  const user = await sessionUserOf(db, claims, now);
+  return user ? userPrincipal(user, 'session') : anonymous;
+}
+
+/** The active user of a live session, or null. */
+export async function sessionUserOf(db: Db, claims: SessionClaims | null, now: Date): Promise<User | null> {
+  if (!claims || !withinLifetime(claims, now)) return null;
+  const found = await findSessionUser(db, claims.userId, claims.sessionId);
+  if (!found || found.ended) return null;
+  const { user } = found;
+  return user.active && user.sessionVersion === claims.sessionVersion ? user : null;
 }

@@ -41,7 +41,7 @@ async function rest(method: string, path: string, opts: { key?: string; body?: u
     headers,
     ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
   });
-  const res = await handleRest(req, (r) => contextFromRequest(r, { handle: h, sessionUserId: async () => undefined, now: () => now }));
+  const res = await handleRest(req, (r) => contextFromRequest(r, { handle: h, session: async () => null, now: () => now }));
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 

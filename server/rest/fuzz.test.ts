@@ -120,7 +120,7 @@ async function send(r: FuzzRequest) {
   if (r.contentType !== null) headers.set('content-type', r.contentType);
   const withBody = r.body !== null && r.method !== 'GET' && r.method !== 'HEAD';
   const req = new Request(`http://vigie.test/api/v1${r.path}${r.query}`, { method: r.method, headers, ...(withBody ? { body: r.body } : {}) });
-  const res = await handleRest(req, (q) => contextFromRequest(q, { handle: h, sessionUserId: async () => undefined, now: () => NOW }));
+  const res = await handleRest(req, (q) => contextFromRequest(q, { handle: h, session: async () => null, now: () => NOW }));
   return { status: res.status, text: await res.text() };
 }
 

@@ -45,7 +45,7 @@ async function call(method: string, path: string, opts: { key?: string; body?: u
     headers,
     ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
   });
-  const res = await handleRest(req, (r) => contextFromRequest(r, { handle: h, sessionUserId: async () => undefined }));
+  const res = await handleRest(req, (r) => contextFromRequest(r, { handle: h, session: async () => null }));
   const text = await res.text();
   let json: unknown = null;
   try {
@@ -193,7 +193,7 @@ describe('a fault of the server', () => {
       await broken.db.execute(sql`drop table sites cascade`);
       const res = await handleRest(
         new Request('http://vigie.test/api/v1/sites', { headers: { authorization: `Bearer ${token}` } }),
-        (r) => contextFromRequest(r, { handle: broken, sessionUserId: async () => undefined }),
+        (r) => contextFromRequest(r, { handle: broken, session: async () => null }),
       );
       const body = await res.text();
       expect(res.status).toBe(500);

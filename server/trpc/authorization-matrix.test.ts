@@ -2,15 +2,18 @@
 // table of authorization-matrix.ts. The cells come from the router and the OpenAPI document, so a
 // procedure or route without a line in the table fails, as does a line without a procedure.
 // Callers come from real credentials (sessions, site keys, personal tokens, revoked ones)
-// resolved by contextFromRequest, as an HTTP request would be.
+// resolved by contextFromRequest, as an HTTP request would be. Keys and tokens reach only what
+// the REST API publishes, and /api/trpc (the real handler) refuses them on every procedure.
 import { TRPCError } from '@trpc/server';
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { createTestDb } from '@/db/testing';
-import { auditLog, emailOutbox, qaEvaluations, sites, type Site } from '@/db/schema';
+import { apiKeys, auditLog, emailOutbox, qaEvaluations, sites, users, userTokens, type Site } from '@/db/schema';
+import { hashPassword } from '@/server/auth/password';
 import { cliActor, type Principal, type UserPrincipal } from '@/server/auth/principal';
 import { principalFromSession } from '@/server/auth/resolve';
+import { hashSecret } from '@/server/auth/secrets';
 import { createSubscription } from '@/server/digests/subscriptions';
 import { ingestCalls } from '@/server/ingest/calls';
 import { ingestEvaluations } from '@/server/ingest/evaluations';
@@ -25,7 +28,9 @@ import { submitDailyReport } from '@/server/reports/service';
 import { handleRest, openApiDocument } from '@/server/rest/handler';
 import { createSite } from '@/server/sites/service';
 import { createUser } from '@/server/users/service';
+import { sessionClaimsFor } from '@/server/users/test-accounts';
 import {
+  BEARER_PRINCIPALS,
   expectedOutcome,
   HTTP_STATUS,
   PROCEDURES,
@@ -36,6 +41,7 @@ import {
   type RestPrincipal,
   type TrpcPrincipal,
 } from './authorization-matrix';
+import { handleTrpc } from './http-handler';
 import { contextFromRequest } from './request-context';
 import { appRouter, createCaller } from './root';
 
@@ -57,6 +63,7 @@ let evalB: number;
 const samples = {} as Record<'A' | 'B', { id: number; evaluationId: number }>;
 let spareSubscriptionId: number;
 let emailId: number;
+let passwordHash: string;
 let serial = 0;
 const next = () => ++serial;
 
@@ -118,7 +125,7 @@ async function rescoredEvaluation(code: 'TUN' | 'DKR') {
 }
 
 async function leadPrincipal(userId: number) {
-  return (await principalFromSession(h.db, userId)) as UserPrincipal;
+  return (await principalFromSession(h.db, await sessionClaimsFor(h.db, userId, NOW), NOW)) as UserPrincipal;
 }
 
 async function newDraft() {
@@ -185,6 +192,7 @@ beforeAll(async () => {
   const spare = await leadPrincipal(userIds.spare);
   spareSubscriptionId = (await createSubscription(h.db, spare, { cadence: 'daily', sendTime: '07:00', timezone: 'Europe/Paris', sites: null }, NOW)).id;
   emailId = await failedEmail();
+  passwordHash = await hashPassword(PASSWORD);
 });
 afterAll(() => h.close());
 
@@ -216,7 +224,20 @@ function restAuthorization(who: RestPrincipal): string | undefined {
 async function contextFor(credential: Credential) {
   const headers: Record<string, string> = credential.bearer === undefined ? {} : { authorization: `Bearer ${credential.bearer}` };
   const req = new Request('http://vigie.test/api/trpc/matrix', { headers });
-  return contextFromRequest(req, { handle: h, sessionUserId: async () => credential.sessionUserId, now: () => NOW });
+  return contextFromRequest(req, { handle: h, session: () => sessionOf(credential), now: () => NOW });
+}
+
+/** A fresh sign-in's claims, under the user's current session version. */
+async function sessionOf(credential: Credential) {
+  return credential.sessionUserId === undefined ? null : sessionClaimsFor(h.db, credential.sessionUserId, NOW);
+}
+
+/** Procedures that end the caller's sessions and revoke their tokens, which the next cells still use. */
+const ENDS_CALLERS_SESSIONS = new Set(['users.signOutEverywhere', 'users.changeMyPassword']);
+
+async function restoreFixtureTokens() {
+  const hashes = (['adminToken', 'hqToken', 'leadToken'] as const).map((name) => hashSecret(secrets[name]));
+  await h.db.update(userTokens).set({ revokedAt: null }).where(inArray(userTokens.secretHash, hashes));
 }
 
 /** What a caller scoped to site A must never read: another site's code or name. */
@@ -277,6 +298,13 @@ const SAMPLES: Record<string, Sample> = {
   'users.update': { input: () => ({ id: userIds.spare, name: 'Spare user' }) },
   'users.setActive': { input: () => ({ id: userIds.spare, active: true }) },
   'users.resetPassword': { input: () => ({ id: userIds.spare, password: PASSWORD }) },
+  'users.changeMyPassword': {
+    input: async (who) => {
+      const self = who.principal.kind === 'user' ? who.principal.userId : userIds.spare;
+      await h.db.update(users).set({ passwordHash }).where(eq(users.id, self));
+      return { currentPassword: PASSWORD, newPassword: `matrix-password-${next()}` };
+    },
+  },
 
   'keys.listSiteKeys': { input: () => ({ includeRevoked: true }) },
   'keys.createSiteKey': { input: () => ({ siteCode: 'TUN', name: `key ${next()}` }) },
@@ -425,7 +453,15 @@ async function trpcOutcome(path: string, name: TrpcPrincipal, input: Input | und
     // Refused means refused: nothing written, nothing audited.
     if (auditBefore !== null && (await auditCount()) !== auditBefore) return `${error.code}, after writing to the audit log`;
     return error.code;
+  } finally {
+    if (ENDS_CALLERS_SESSIONS.has(path)) await restoreFixtureTokens();
   }
+}
+
+/** Whether a procedure is published as a REST route: the only ones a key or a token may call. */
+function onRest(path: string): boolean {
+  const openapi = (procedures[path]!._def as { meta?: { openapi?: { enabled?: boolean } } }).meta?.openapi;
+  return openapi !== undefined && openapi.enabled !== false;
 }
 
 describe('the access table', () => {
@@ -466,10 +502,11 @@ describe('tRPC: every procedure × every caller', () => {
       const expected: Record<string, Outcome> = {};
       for (const [name, caller] of Object.entries(TRPC_PRINCIPALS) as [TrpcPrincipal, (typeof TRPC_PRINCIPALS)[TrpcPrincipal]][]) {
         const scoped = caller === 'lead' || caller === 'key';
-        expected[name] = expectedOutcome(rule!, caller);
+        const bearerOffRest = BEARER_PRINCIPALS.has(name) && !onRest(path);
+        expected[name] = expectedOutcome(rule!, caller, false, bearerOffRest);
         actual[name] = await trpcOutcome(path, name, sample.input, scoped);
         if (rule!.otherSite) {
-          expected[`${name} on site B`] = expectedOutcome(rule!, caller, true);
+          expected[`${name} on site B`] = expectedOutcome(rule!, caller, true, bearerOffRest);
           actual[`${name} on site B`] = await trpcOutcome(path, name, sample.otherSite, false);
         }
       }
@@ -520,7 +557,7 @@ async function restOutcome(route: string, who: RestPrincipal, sample: RestSample
   if (body !== undefined) headers['content-type'] = 'application/json';
   const url = `http://vigie.test/api/v1${sample.path}${sample.query ? `?${sample.query}` : ''}`;
   const req = new Request(url, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  const res = await handleRest(req, (r) => contextFromRequest(r, { handle: h, sessionUserId: async () => undefined, now: () => NOW }));
+  const res = await handleRest(req, (r) => contextFromRequest(r, { handle: h, session: async () => null, now: () => NOW }));
   const text = await res.text();
   if (res.status === 200) {
     const leaks = scoped ? await leaksIn(JSON.parse(text)) : [];
@@ -564,4 +601,79 @@ describe('REST: every route of the OpenAPI document × every caller', () => {
       expect(actual).toEqual(expected);
     });
   }
+});
+
+// ── /api/trpc over HTTP ───────────────────────────────────────────────────────────────────────
+
+/** A call of a procedure as the app's client makes it: a GET for a query, a POST for a mutation. */
+function trpcRequest(path: string, headers: Record<string, string>, input?: unknown): Request {
+  const encoded = input === undefined ? undefined : JSON.stringify({ json: input });
+  if (procedures[path]!._def.type === 'query') {
+    const query = encoded === undefined ? '' : `?input=${encodeURIComponent(encoded)}`;
+    return new Request(`http://vigie.test/api/trpc/${path}${query}`, { headers });
+  }
+  return new Request(`http://vigie.test/api/trpc/${path}`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: encoded ?? '{}',
+  });
+}
+
+function overHttp(req: Request, credential: Credential = {}) {
+  return handleTrpc(req, (r) => contextFromRequest(r, { handle: h, session: () => sessionOf(credential), now: () => NOW }));
+}
+
+const bearerCallers = [...BEARER_PRINCIPALS].filter((who) => who !== 'malformed') as (keyof typeof secrets)[];
+
+describe('/api/trpc: the app endpoint, sessions only', () => {
+  it('refuses every site key and personal token, valid, revoked or malformed, on every procedure (401), writing nothing', async () => {
+    const auditBefore = await auditCount();
+    const refused: Record<string, number> = {};
+    const expected: Record<string, number> = {};
+    for (const path of procedurePaths) {
+      for (const who of [...bearerCallers, 'malformed'] as const) {
+        const authorization = who === 'malformed' ? 'Bearer not-a-credential' : `Bearer ${secrets[who]}`;
+        // A session cookie beside the bearer secret changes nothing.
+        const res = await overHttp(trpcRequest(path, { authorization }), { sessionUserId: userIds.admin });
+        refused[`${path} × ${who}`] = res.status;
+        expected[`${path} × ${who}`] = 401;
+      }
+    }
+    expect(refused).toEqual(expected);
+    expect(await auditCount()).toBe(auditBefore);
+  });
+
+  it("answers a signed-in session through the same handler, and a request with neither as anonymous", async () => {
+    const signedIn = await overHttp(trpcRequest('users.me', {}), { sessionUserId: userIds.admin });
+    expect(signedIn.status).toBe(200);
+    expect(await signedIn.text()).toContain('admin@matrix.test');
+    expect((await overHttp(trpcRequest('users.me', {}))).status).toBe(401);
+    expect((await overHttp(trpcRequest('health.check', {}))).status).toBe(200);
+  });
+
+  it("gives an admin's token no way to create a user, a site key or a token, on /api/trpc or through the procedures", async () => {
+    const counts = async () => ({
+      users: (await h.db.select({ n: count() }).from(users))[0]!.n,
+      keys: (await h.db.select({ n: count() }).from(apiKeys))[0]!.n,
+      tokens: (await h.db.select({ n: count() }).from(userTokens))[0]!.n,
+      audit: await auditCount(),
+    });
+    const before = await counts();
+    const attempts = {
+      'users.create': { email: `minted${next()}@matrix.test`, name: 'Minted', role: 'admin', password: PASSWORD },
+      'keys.createSiteKey': { siteCode: 'TUN', name: `minted ${next()}` },
+      'keys.createMyToken': { name: `minted ${next()}` },
+    };
+    const authorization = `Bearer ${secrets.adminToken}`;
+    const ctx = await contextFor({ bearer: secrets.adminToken });
+    expect(ctx.principal).toMatchObject({ kind: 'user', via: 'token', role: 'admin' });
+    for (const [path, input] of Object.entries(attempts)) {
+      const res = await overHttp(trpcRequest(path, { authorization }, input));
+      expect(res.status, `${path} on /api/trpc`).toBe(401);
+      const error = await procedureAt(createCaller(ctx), path)(input).catch((e: unknown) => e);
+      expect(error, path).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code, path).toBe('FORBIDDEN');
+    }
+    expect(await counts()).toEqual(before);
+  });
 });

@@ -5,7 +5,10 @@
 /** Kinds of caller, as far as access goes. `none` is a request without a valid credential. */
 export type CallerClass = 'none' | 'admin' | 'hq' | 'lead' | 'key';
 
-/** The callers the matrix tries, each from a real credential. */
+/**
+ * The callers the matrix tries, each from a real credential. Keys and tokens are tried on the
+ * procedures themselves (as the REST handler calls them) and on /api/trpc, which refuses them all.
+ */
 export const TRPC_PRINCIPALS = {
   anonymous: 'none',
   admin: 'admin',
@@ -13,6 +16,7 @@ export const TRPC_PRINCIPALS = {
   leadA: 'lead',
   keyA: 'key',
   revokedKey: 'none',
+  adminToken: 'admin',
   hqToken: 'hq',
   leadToken: 'lead',
   revokedToken: 'none',
@@ -32,6 +36,21 @@ export const REST_PRINCIPALS = {
 
 export type TrpcPrincipal = keyof typeof TRPC_PRINCIPALS;
 export type RestPrincipal = keyof typeof REST_PRINCIPALS;
+
+/**
+ * Callers with a bearer secret (a site key or a personal token, valid or not). A valid one reaches
+ * only the procedures the REST API publishes (FORBIDDEN elsewhere); on /api/trpc every one of them
+ * is UNAUTHORIZED, whatever the procedure.
+ */
+export const BEARER_PRINCIPALS: ReadonlySet<TrpcPrincipal | RestPrincipal> = new Set([
+  'malformed',
+  'keyA',
+  'revokedKey',
+  'adminToken',
+  'hqToken',
+  'leadToken',
+  'revokedToken',
+]);
 
 export type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
 
@@ -90,6 +109,8 @@ export const PROCEDURES: Record<string, Rule> = {
   'users.update': { access: 'admin' },
   'users.setActive': { access: 'admin' },
   'users.resetPassword': { access: 'admin' },
+  'users.signOutEverywhere': { access: 'signedIn' },
+  'users.changeMyPassword': { access: 'signedIn' },
 
   'keys.listSiteKeys': { access: 'admin' },
   'keys.createSiteKey': { access: 'admin' },
@@ -180,8 +201,12 @@ export const REST_ROUTES: Record<string, Rule> = {
   'GET /daily-reports': { access: 'signedIn' },
 };
 
-/** The outcome for a caller of a class, on its own site or (otherSite) on site B. */
-export function expectedOutcome(rule: Rule, caller: CallerClass, onOtherSite = false): Outcome {
+/**
+ * The outcome for a caller of a class, on its own site or (otherSite) on site B. `bearerOffRest`:
+ * the caller holds a valid site key or token and the procedure is not a REST route.
+ */
+export function expectedOutcome(rule: Rule, caller: CallerClass, onOtherSite = false, bearerOffRest = false): Outcome {
+  if (bearerOffRest && caller !== 'none') return 'FORBIDDEN';
   const base = EXPECTED[rule.access][caller];
   if (!onOtherSite || base !== 'ok') return base;
   const scoped = caller === 'lead' || caller === 'key';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { createTestDb } from '@/db/testing';
-import { createTestAccounts, type TestAccounts } from '@/server/users/test-accounts';
+import { createTestAccounts, sessionClaimsFor, type TestAccounts } from '@/server/users/test-accounts';
 import { clientIpOf, contextFromRequest } from './context';
 
 let h: DbHandle;
@@ -22,9 +22,9 @@ describe('request context', () => {
     let sessionRead = false;
     const ctx = await contextFromRequest(request({ authorization: `Bearer ${a.siteKeySecret}` }), {
       handle: h,
-      sessionUserId: async () => {
+      session: async () => {
         sessionRead = true;
-        return a.users.admin.id;
+        return sessionClaimsFor(h.db, a.users.admin.id);
       },
     });
     expect(ctx.principal).toMatchObject({ kind: 'site_key', siteId: a.sites.tun.id });
@@ -34,15 +34,15 @@ describe('request context', () => {
   it('treats a bad bearer secret as anonymous, even with a session cookie', async () => {
     const ctx = await contextFromRequest(request({ authorization: 'Bearer vk_not-a-real-key' }), {
       handle: h,
-      sessionUserId: async () => a.users.admin.id,
+      session: () => sessionClaimsFor(h.db, a.users.admin.id),
     });
     expect(ctx.principal.kind).toBe('anonymous');
   });
 
   it("uses the session's user, re-read from the database, when there is no Authorization header", async () => {
-    const ctx = await contextFromRequest(request({}), { handle: h, sessionUserId: async () => a.users.lead.id });
+    const ctx = await contextFromRequest(request({}), { handle: h, session: () => sessionClaimsFor(h.db, a.users.lead.id) });
     expect(ctx.principal).toMatchObject({ kind: 'user', via: 'session', role: 'site_lead', siteId: a.sites.tun.id });
-    const none = await contextFromRequest(request({}), { handle: h, sessionUserId: async () => undefined });
+    const none = await contextFromRequest(request({}), { handle: h, session: async () => null });
     expect(none.principal.kind).toBe('anonymous');
   });
 

@@ -77,8 +77,27 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Whether the caller authenticated with a bearer secret (a site key or a personal token). */
+export function isBearerPrincipal(p: Principal): boolean {
+  return p.kind === 'site_key' || (p.kind === 'user' && p.via === 'token');
+}
+
+export const BEARER_OUTSIDE_REST_MESSAGE = 'Site keys and personal tokens reach only the REST API (/api/v1); this takes a signed-in session';
+
+/**
+ * Site keys and personal tokens do what DESIGN's REST API offers, nothing more: only procedures
+ * published as REST routes (`meta.openapi`) accept them. Creating tokens, keys or users, and
+ * everything else the app's screens do, takes a signed-in session, so a leaked token cannot mint
+ * a successor or an account. /api/trpc refuses bearer secrets before any procedure (http-handler.ts).
+ */
+const restOnlyForBearers = t.middleware(({ ctx, meta, next }) => {
+  const onRest = meta?.openapi !== undefined && meta.openapi.enabled !== false;
+  if (isBearerPrincipal(ctx.principal) && !onRest) throw new TRPCError({ code: 'FORBIDDEN', message: BEARER_OUTSIDE_REST_MESSAGE });
+  return next();
+});
+
 // ── 3. Procedures, one per kind of caller ─────────────────────────────────────────────────────
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(restOnlyForBearers);
 
 /** A site's system pushing data with a site key. */
 export const siteKeyProcedure = publicProcedure.use(({ ctx, next }) => {
@@ -87,7 +106,7 @@ export const siteKeyProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, principal: ctx.principal as SiteKeyPrincipal } });
 });
 
-/** Any signed-in user (browser session or personal token). */
+/** Any signed-in user (a browser session, or a personal token on a REST route). */
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (ctx.principal.kind === 'anonymous') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in or send a valid token' });
   if (ctx.principal.kind !== 'user') throw new TRPCError({ code: 'FORBIDDEN', message: 'This call takes a user, not a site key' });

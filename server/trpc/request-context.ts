@@ -3,6 +3,7 @@
 // that tests and the CLI (benchmarks) can build request contexts too.
 import type { DbHandle } from '@/db/client';
 import { bearerOf, principalFromSecret, principalFromSession } from '@/server/auth/resolve';
+import type { SessionClaims } from '@/server/auth/session-claims';
 import { createInnerContext, type Context } from './init';
 
 /** The client's address: the first hop of X-Forwarded-For, else X-Real-IP. */
@@ -13,19 +14,19 @@ export function clientIpOf(headers: Headers): string | null {
 }
 
 /**
- * The context for a request, given the database and a way to read the session's user id. A
- * request with an Authorization header is judged on it alone: a bad secret is anonymous, it
- * never falls back to the cookie.
+ * The context for a request, given the database and a way to read its session cookie's claims
+ * (none: no session). A request with an Authorization header is judged on it alone: a bad secret
+ * is anonymous, it never falls back to the cookie.
  */
 export async function contextFromRequest(
   req: Request,
-  deps: { handle: Pick<DbHandle, 'db' | 'driver'>; sessionUserId: () => Promise<number | undefined>; now?: () => Date },
+  deps: { handle: Pick<DbHandle, 'db' | 'driver'>; session?: () => Promise<SessionClaims | null>; now?: () => Date },
 ): Promise<Context> {
   const { db, driver } = deps.handle;
   const authorization = req.headers.get('authorization');
   const principal =
     authorization !== null
       ? await principalFromSecret(db, bearerOf(authorization) ?? '')
-      : await principalFromSession(db, await deps.sessionUserId());
+      : await principalFromSession(db, deps.session ? await deps.session() : null, (deps.now ?? (() => new Date()))());
   return createInnerContext({ db, driver, principal, ip: clientIpOf(req.headers), now: deps.now });
 }

@@ -2,8 +2,9 @@ import { findSiteById } from '@/db/queries/sites';
 import { listUsers } from '@/db/queries/users';
 import { actorOf } from '@/server/auth/principal';
 import { adminProcedure, createTRPCRouter, signedInProcedure } from '@/server/trpc/init';
-import { createUser, resetPassword, setUserActive, setUserLocale, updateUser } from './service';
-import { createUserInput, resetPasswordInput, setMyLocaleInput, setUserActiveInput, updateUserInput } from './user-input';
+import { changeMyPassword, createUser, resetPassword, setUserActive, setUserLocale, updateUser } from './service';
+import { signOutEverywhere } from './sessions';
+import { changeMyPasswordInput, createUserInput, resetPasswordInput, setMyLocaleInput, setUserActiveInput, updateUserInput } from './user-input';
 
 export const usersRouter = createTRPCRouter({
   /** The caller as the app shell shows them: name, role, site, language. */
@@ -26,6 +27,19 @@ export const usersRouter = createTRPCRouter({
       const user = await setUserLocale(ctx.db, actorOf(ctx.principal), ctx.principal.userId, input.locale);
       return { locale: user.locale };
     }),
+
+  /** Ends every session of the caller, this one included, and revokes their personal tokens. */
+  signOutEverywhere: signedInProcedure.mutation(async ({ ctx }) => {
+    const p = ctx.principal;
+    const { revokedTokens } = await signOutEverywhere(ctx.db, actorOf(p), { id: p.userId, email: p.email, siteId: p.siteId }, ctx.now());
+    return { revokedTokens };
+  }),
+
+  /** A new password for the caller; like signOutEverywhere, it ends every session and token. */
+  changeMyPassword: signedInProcedure.input(changeMyPasswordInput).mutation(async ({ ctx, input }) => {
+    await changeMyPassword(ctx.db, actorOf(ctx.principal), ctx.principal.userId, input);
+    return { ok: true as const };
+  }),
 
   list: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
 

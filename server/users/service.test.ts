@@ -9,7 +9,7 @@ import { actorOf, cliActor } from '@/server/auth/principal';
 import { principalFromSession } from '@/server/auth/resolve';
 import { setSiteActive } from '@/server/sites/service';
 import { resetPassword, setUserActive, updateUser, createUser } from './service';
-import { createTestAccounts, TEST_PASSWORD, type TestAccounts } from './test-accounts';
+import { createTestAccounts, sessionClaimsFor, TEST_PASSWORD, type TestAccounts } from './test-accounts';
 import { failureOf } from '@/test/fixtures';
 
 let h: DbHandle;
@@ -95,13 +95,16 @@ describe('user service', () => {
     });
   });
 
-  it('signs a deactivated user out at once: their session no longer resolves', async () => {
+  it('signs a deactivated user out at once, for good: a reactivated user signs in again', async () => {
     const admin = actorOf(a.principals.admin);
-    expect((await principalFromSession(h.db, a.users.hq.id)).kind).toBe('user');
+    const now = new Date();
+    const session = await sessionClaimsFor(h.db, a.users.hq.id, now);
+    expect((await principalFromSession(h.db, session, now)).kind).toBe('user');
     await setUserActive(h.db, admin, { id: a.users.hq.id, active: false });
-    expect((await principalFromSession(h.db, a.users.hq.id)).kind).toBe('anonymous');
+    expect((await principalFromSession(h.db, session, now)).kind).toBe('anonymous');
     await setUserActive(h.db, admin, { id: a.users.hq.id, active: true });
-    expect((await principalFromSession(h.db, a.users.hq.id)).kind).toBe('user');
+    expect((await principalFromSession(h.db, session, now)).kind).toBe('anonymous');
+    expect((await principalFromSession(h.db, await sessionClaimsFor(h.db, a.users.hq.id, now), now)).kind).toBe('user');
   });
 
   it('resets a password, which lifts a lockout and replaces the old password', async () => {

@@ -12,15 +12,18 @@ import {
   type UserPatch,
 } from '@/db/queries/users';
 import type { Locale, Role, User } from '@/db/schema';
-import { hashPassword } from '@/server/auth/password';
+import { hashPassword, verifyPassword } from '@/server/auth/password';
 import type { Actor } from '@/server/auth/principal';
 import { badRequest, conflict, forbidden, notFound } from '@/server/errors';
+import { endSessionsOf } from './sessions';
 import {
+  changeMyPasswordInput,
   createUserInput,
   resetPasswordInput,
   setMyLocaleInput,
   setUserActiveInput,
   updateUserInput,
+  type ChangeMyPasswordInput,
   type CreateUserInput,
   type ResetPasswordInput,
   type SetUserActiveInput,
@@ -107,11 +110,17 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput): 
     const user = await updateUserRow(tx, id, patch);
     if (!user) throw notFound('User');
     await audit(tx, actor, 'user.update', user, { changes: changesBetween(before, user, Object.keys(patch) as (keyof User)[]) });
+    // Sessions and tokens were granted for the old role or site: they end with it.
+    if (user.role !== before.role) await endSessionsOf(tx, actor, user, 'role_change');
+    else if (user.siteId !== before.siteId) await endSessionsOf(tx, actor, user, 'site_change');
     return summary(user);
   });
 }
 
-/** A deactivated user is signed out at their next request: every request re-reads the user. */
+/**
+ * A deactivated user is signed out at their next request, and their sessions and personal tokens
+ * stay ended if they are reactivated: they sign in again and make new tokens.
+ */
 export async function setUserActive(db: Db, actor: Actor, input: SetUserActiveInput): Promise<UserSummary> {
   const { id, active } = setUserActiveInput.parse(input);
   return db.transaction(async (tx) => {
@@ -122,11 +131,15 @@ export async function setUserActive(db: Db, actor: Actor, input: SetUserActiveIn
     const user = await updateUserRow(tx, id, { active });
     if (!user) throw notFound('User');
     await audit(tx, actor, active ? 'user.reactivate' : 'user.deactivate', user);
+    if (!active && before.active) await endSessionsOf(tx, actor, user, 'deactivation');
     return summary(user);
   });
 }
 
-/** An administrator sets a new password; it also lifts a lockout. */
+/**
+ * An administrator sets a new password; it also lifts a lockout, and ends the user's sessions and
+ * tokens (whoever knew the old password may have signed in with it).
+ */
 export async function resetPassword(db: Db, actor: Actor, input: ResetPasswordInput): Promise<UserSummary> {
   const { id, password } = resetPasswordInput.parse(input);
   const passwordHash = await hashPassword(password);
@@ -134,7 +147,26 @@ export async function resetPassword(db: Db, actor: Actor, input: ResetPasswordIn
     const user = await updateUserRow(tx, id, { passwordHash, failedLogins: 0, lockedUntil: null });
     if (!user) throw notFound('User');
     await audit(tx, actor, 'user.reset_password', user);
+    await endSessionsOf(tx, actor, user, 'password_reset');
     return summary(user);
+  });
+}
+
+/**
+ * A user changes their own password, proving the current one. Every session ends, the one making
+ * the change included, and so do the personal tokens: the user signs in again with the new one.
+ */
+export async function changeMyPassword(db: Db, actor: Actor, userId: number, input: ChangeMyPasswordInput): Promise<void> {
+  const { currentPassword, newPassword } = changeMyPasswordInput.parse(input);
+  const before = await findUserById(db, userId);
+  if (!before) throw notFound('User');
+  if (!(await verifyPassword(before.passwordHash, currentPassword))) throw badRequest('The current password is not right');
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    const user = await updateUserRow(tx, userId, { passwordHash });
+    if (!user) throw notFound('User');
+    await audit(tx, actor, 'user.change_password', user);
+    await endSessionsOf(tx, actor, user, 'password_change');
   });
 }
 

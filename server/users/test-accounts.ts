@@ -1,8 +1,11 @@
 // Accounts for router tests: one user per role, a site key, and the principals they act as.
+import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
+import { findUserById } from '@/db/queries/users';
 import { apiKeys, type User } from '@/db/schema';
 import { cliActor, type SiteKeyPrincipal, type UserPrincipal } from '@/server/auth/principal';
 import { generateSecret } from '@/server/auth/secrets';
+import type { SessionClaims } from '@/server/auth/session-claims';
 import { createSite } from '@/server/sites/service';
 import { createUser, type UserSummary } from './service';
 
@@ -39,3 +42,13 @@ export async function createTestAccounts(db: Db) {
 }
 
 export type TestAccounts = Awaited<ReturnType<typeof createTestAccounts>>;
+
+/**
+ * The claims of a session cookie signed in a minute before `now`, under the user's current
+ * session version: what a browser that just signed in would send.
+ */
+export async function sessionClaimsFor(db: Db, userId: number, now = new Date()): Promise<SessionClaims> {
+  const user = await findUserById(db, userId);
+  if (!user) throw new Error(`No user ${userId}`);
+  return { userId, sessionId: randomUUID(), sessionVersion: user.sessionVersion, signedInAt: Math.floor(now.getTime() / 1000) - 60 };
+}

@@ -60,8 +60,12 @@ export const updateUserInput = z
 export const setUserActiveInput = z.object({ id: userId, active: z.boolean() });
 export const resetPasswordInput = z.object({ id: userId, password: passwordInput });
 export const setMyLocaleInput = z.object({ locale: localeInput });
+export const changeMyPasswordInput = z
+  .object({ currentPassword: z.string().min(1, 'Enter your current password').max(200), newPassword: passwordInput })
+  .refine((value) => value.newPassword !== value.currentPassword, { path: ['newPassword'], message: 'Choose a password other than the current one' });
 
 export type CreateUserInput = z.input<typeof createUserInput>;
 export type UpdateUserInput = z.input<typeof updateUserInput>;
 export type SetUserActiveInput = z.input<typeof setUserActiveInput>;
 export type ResetPasswordInput = z.input<typeof resetPasswordInput>;
+export type ChangeMyPasswordInput = z.input<typeof changeMyPasswordInput>;

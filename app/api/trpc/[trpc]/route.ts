@@ -1,19 +1,8 @@
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createRequestContext } from '@/server/trpc/context';
-import { appRouter } from '@/server/trpc/root';
+import { handleTrpc } from '@/server/trpc/http-handler';
 
 export const dynamic = 'force-dynamic';
 
-function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: '/api/trpc',
-    req,
-    router: appRouter,
-    createContext: () => createRequestContext(req),
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
-    },
-  });
-}
+const handler = (req: Request) => handleTrpc(req, createRequestContext);
 
 export { handler as GET, handler as POST };
