@@ -37,6 +37,24 @@ export function optionsFromEnv(owner: string, env: NodeJS.ProcessEnv = process.e
   return { driver: 'pglite', dataDir: path.resolve(env.VIGIE_DATA_DIR || '.data'), owner };
 }
 
+/**
+ * The data directory holds every row (password hashes, the session secret when NEXTAUTH_SECRET is
+ * not set): it is created readable by its owner only (0700), and an existing one that others can
+ * read is narrowed to that; when that fails (another owner), a warning says so.
+ */
+export function secureDataDir(dataDir: string, warn: (message: string) => void = console.warn): void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const mode = fs.statSync(dataDir).mode & 0o777;
+  if ((mode & 0o077) === 0) return;
+  try {
+    fs.chmodSync(dataDir, 0o700);
+  } catch (error) {
+    warn(
+      `[vigie] the data directory ${dataDir} is open to other users (mode ${mode.toString(8)}) and could not be restricted: ${(error as Error).message}`,
+    );
+  }
+}
+
 function redact(url: string): string {
   try {
     const u = new URL(url);
@@ -65,10 +83,10 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   let release = () => {};
   let pgDir: string | undefined;
   if (options.dataDir) {
+    // PGlite does not create the parent folder itself.
+    secureDataDir(options.dataDir);
     release = acquireDataDirLock(options.dataDir, options.owner ?? `pid ${process.pid}`);
     pgDir = path.join(options.dataDir, 'pgdata');
-    // PGlite does not create the parent folder itself.
-    fs.mkdirSync(options.dataDir, { recursive: true });
   }
   try {
     const client = new PGlite({ dataDir: pgDir, loadDataDir: options.loadDump });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
+import { getSetting } from '@/db/queries/settings';
+import { appSettings } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import { ensureSessionSecret, sessionSecret } from './session-secret';
 
@@ -23,5 +25,14 @@ describe('session secret', () => {
     expect(first.length).toBeGreaterThanOrEqual(43);
     expect(await ensureSessionSecret(h.db, {})).toBe(first);
     expect(await ensureSessionSecret(h.db, { NEXTAUTH_SECRET: 'from-env' })).toBe('from-env');
+  });
+
+  it('never keeps NEXTAUTH_SECRET in the database, and deletes a secret stored by an earlier start once it is set', async () => {
+    await ensureSessionSecret(h.db, {});
+    expect(await getSetting(h.db, 'nextauth_secret')).not.toBeNull();
+    expect(await ensureSessionSecret(h.db, { NEXTAUTH_SECRET: 'from-env' })).toBe('from-env');
+    expect(await getSetting(h.db, 'nextauth_secret')).toBeNull();
+    const values = (await h.db.select({ value: appSettings.value }).from(appSettings)).map((r) => r.value);
+    expect(values).not.toContain('from-env');
   });
 });

@@ -1,5 +1,5 @@
-// The key that signs session cookies. `npm start` takes it from NEXTAUTH_SECRET or from the
-// database (made once, shared by every instance) and hands it to the server as NEXTAUTH_SECRET.
+// The key that signs session cookies. `npm start` takes it from NEXTAUTH_SECRET (preferred) or from
+// the database (made once, shared by every instance) and hands it to the server as NEXTAUTH_SECRET.
 // A development server without it still works, with a key that is public and therefore never
 // accepted in production.
 import { randomBytes } from 'node:crypto';
@@ -18,13 +18,18 @@ export function sessionSecret(env: Env = process.env): string {
 }
 
 /**
- * The secret the server should run with: NEXTAUTH_SECRET when set, otherwise the one stored in
- * app_settings, created on first use. Instances that start together agree: the first insert wins.
+ * The secret the server should run with: NEXTAUTH_SECRET when set, never stored (and a copy that an
+ * earlier start stored is deleted: whoever reads the database, or a dump of it, could sign
+ * sessions with it); otherwise the one stored in app_settings, created on first use. Instances
+ * that start together agree: the first insert wins.
  */
 export async function ensureSessionSecret(db: Db, env: Env = process.env): Promise<string> {
-  const fromEnv = env.NEXTAUTH_SECRET?.trim();
-  if (fromEnv) return fromEnv;
   // Loaded here only: the proxy imports this module for sessionSecret() and needs no database.
-  const { putSettingOnce } = await import('@/db/queries/settings');
+  const { deleteSetting, putSettingOnce } = await import('@/db/queries/settings');
+  const fromEnv = env.NEXTAUTH_SECRET?.trim();
+  if (fromEnv) {
+    await deleteSetting(db, SETTING_KEY);
+    return fromEnv;
+  }
   return putSettingOnce(db, SETTING_KEY, randomBytes(32).toString('base64url'));
 }
