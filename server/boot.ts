@@ -1,12 +1,15 @@
 // What the server process does once at start-up: take the database (and so the PGlite lock, so a
 // CLI beside it refuses plainly) and start the background jobs: the digest scheduler, and on PGlite
-// the statistics refresh.
+// the statistics refresh. Started by `npm start`, it also stops when its launcher is gone.
 import { getDatabase } from './db';
 import { startDigestScheduler } from './digests/scheduler';
+import { exitWithLauncher } from './launcher-watch';
 import { startStatisticsRefresh } from './statistics';
 import { assertCurrentTzData } from './time/tz-data';
 
 export async function boot(): Promise<void> {
+  // First, before the database: a server whose launcher died while it was starting stops too.
+  exitWithLauncher();
   // A server on older rules would file records on the wrong local day: it refuses to serve.
   assertCurrentTzData();
   const handle = await getDatabase();
