@@ -119,14 +119,12 @@ export async function qaByCategory(db: Db, args: DayRangeArgs & { siteIds: SiteI
     .from(qaScores)
     .innerJoin(qaEvaluations, and(eq(qaEvaluations.siteId, qaScores.siteId), eq(qaEvaluations.id, qaScores.evaluationId)))
     .innerJoin(qaCriteria, eq(qaCriteria.id, qaScores.criterionId))
-    .innerJoin(sites, eq(sites.id, qaEvaluations.siteId))
     .where(
       and(
         eq(qaEvaluations.scope, 'site'),
         isNotNull(qaScores.score),
         siteFilter(qaEvaluations.siteId, args.siteIds),
-        sql`${qaEvaluations.evaluatedAt} >= (${args.from}::date::timestamp at time zone ${sites.timezone})`,
-        sql`${qaEvaluations.evaluatedAt} < ((${args.to}::date + 1)::timestamp at time zone ${sites.timezone})`,
+        between(qaEvaluations.localDay, args.from, args.to),
       ),
     )
     .groupBy(qaEvaluations.siteId, qaCriteria.category)

@@ -13,10 +13,9 @@ const num = (v: number | string | null): number | null => (v === null ? null : N
 /** Site evaluations of a period that may join a worklist: scored, not re-scored, in none yet. */
 function eligible(siteId: number, from: string, to: string): SQL {
   return sql`
-    from qa_evaluations e join sites s on s.id = e.site_id
+    from qa_evaluations e
     where e.site_id = ${siteId} and e.scope = 'site' and e.score is not null
-      and e.evaluated_at >= (${from}::date::timestamp at time zone s.timezone)
-      and e.evaluated_at < ((${to}::date + 1)::timestamp at time zone s.timezone)
+      and e.local_day between ${from}::date and ${to}::date
       and not exists (select 1 from qa_evaluations h where h.site_id = e.site_id and h.calibrates_id = e.id and h.scope = 'hq')
       and not exists (select 1 from qa_calibration_items i where i.site_id = e.site_id and i.evaluation_id = e.id)`;
 }
@@ -155,11 +154,10 @@ export async function listSampleItems(db: Db, siteId: number, sampleId: number):
   }>(
     await db.execute(sql`
       select i.evaluation_id, e.agent_ref, e.call_external_id, e.evaluated_at,
-        to_char(e.evaluated_at at time zone s.timezone, 'YYYY-MM-DD') as day, f.code as form_code, f.version as form_version,
+        to_char(e.local_day, 'YYYY-MM-DD') as day, f.code as form_code, f.version as form_version,
         i.done_at, h.id as hq_id
       from qa_calibration_items i
       join qa_evaluations e on e.site_id = i.site_id and e.id = i.evaluation_id
-      join sites s on s.id = e.site_id
       join qa_forms f on f.id = e.form_id
       left join qa_evaluations h on h.site_id = e.site_id and h.calibrates_id = e.id and h.scope = 'hq'
       where i.site_id = ${siteId} and i.sample_id = ${sampleId}
@@ -219,13 +217,12 @@ export async function findRescoreTask(db: Db, siteId: number, evaluationId: numb
   }>(
     await db.execute(sql`
       select i.sample_id, i.done_at, e.id as evaluation_id, e.agent_ref, e.call_external_id, e.evaluated_at,
-        to_char(e.evaluated_at at time zone s.timezone, 'YYYY-MM-DD') as day,
+        to_char(e.local_day, 'YYYY-MM-DD') as day,
         f.id as form_id, f.code as form_code, f.version as form_version, f.name as form_name,
         c.started_at as call_started_at, c.direction, c.queue, (c.talk_seconds + c.hold_seconds + c.wrap_seconds) as handle_seconds,
         h.dispute_status
       from qa_calibration_items i
       join qa_evaluations e on e.site_id = i.site_id and e.id = i.evaluation_id and e.scope = 'site'
-      join sites s on s.id = e.site_id
       join qa_forms f on f.id = e.form_id
       left join call_records c on c.site_id = e.site_id and c.external_id = e.call_external_id
       left join qa_evaluations h on h.site_id = e.site_id and h.calibrates_id = e.id and h.scope = 'hq'
@@ -269,13 +266,11 @@ export async function markItemDone(tx: Db, siteId: number, evaluationId: number,
 function pairsFrom(args: { siteIds: number[]; from: string; to: string }, joins: SQL = sql``): SQL {
   return sql`
     from qa_evaluations e
-    join sites s on s.id = e.site_id
     join qa_evaluations h on h.site_id = e.site_id and h.calibrates_id = e.id and h.scope = 'hq'
     ${joins}
     where e.scope = 'site' and e.site_id = any(${intArray(args.siteIds)})
       and e.score is not null and h.score is not null and h.dispute_status <> 'upheld'
-      and e.evaluated_at >= (${args.from}::date::timestamp at time zone s.timezone)
-      and e.evaluated_at < ((${args.to}::date + 1)::timestamp at time zone s.timezone)`;
+      and e.local_day between ${args.from}::date and ${args.to}::date`;
 }
 
 export type ScorePair = { siteId: number; day: string; site: number; hq: number };
@@ -284,7 +279,7 @@ export async function listScorePairs(db: Db, args: { siteIds: number[]; from: st
   if (args.siteIds.length === 0) return [];
   const rows = rowsOf<{ site_id: number; day: string; site_score: number; hq_score: number }>(
     await db.execute(sql`
-      select e.site_id, to_char(e.evaluated_at at time zone s.timezone, 'YYYY-MM-DD') as day,
+      select e.site_id, to_char(e.local_day, 'YYYY-MM-DD') as day,
         e.score as site_score, h.score as hq_score
       ${pairsFrom(args)}
       order by e.site_id, e.evaluated_at, e.id`),

@@ -36,8 +36,8 @@ function filterConditions(f: EvaluationFilters): SQL {
   if (f.agent) parts.push(sql`e.agent_ref ilike ${startsWith(f.agent)}`);
   if (f.evaluator) parts.push(sql`e.evaluator ilike ${startsWith(f.evaluator)}`);
   if (f.formCode) parts.push(sql`f.code = ${f.formCode}`);
-  if (f.from) parts.push(sql`e.evaluated_at >= (${f.from}::date::timestamp at time zone s.timezone)`);
-  if (f.to) parts.push(sql`e.evaluated_at < ((${f.to}::date + 1)::timestamp at time zone s.timezone)`);
+  if (f.from) parts.push(sql`e.local_day >= ${f.from}::date`);
+  if (f.to) parts.push(sql`e.local_day <= ${f.to}::date`);
   if (f.rescored === true) parts.push(sql`h.id is not null`);
   if (f.rescored === false) parts.push(sql`h.id is null`);
   if (f.dispute) parts.push(sql`h.dispute_status = ${f.dispute}::qa_dispute_status`);
@@ -105,7 +105,7 @@ export async function listEvaluations(
   const [rows, totals] = await Promise.all([
     db.execute(sql`
       select e.id, e.site_id, s.code as site_code, s.name as site_name, e.evaluated_at,
-        to_char(e.evaluated_at at time zone s.timezone, 'YYYY-MM-DD') as day,
+        to_char(e.local_day, 'YYYY-MM-DD') as day,
         e.agent_ref, e.call_external_id, e.evaluator, f.code as form_code, f.version as form_version,
         e.score, e.critical_failed, h.id as hq_id, h.score as hq_score, h.critical_failed as hq_critical_failed,
         h.dispute_status, (ci.evaluation_id is not null and ci.done_at is null and h.id is null) as awaiting
@@ -203,7 +203,7 @@ function storedOf(r: StoredRow): StoredEvaluation {
 }
 
 const STORED_COLUMNS = sql`e.id, e.site_id, e.scope, e.external_id, e.form_id, e.agent_ref, e.call_external_id, e.evaluator,
-  e.evaluated_at, to_char(e.evaluated_at at time zone s.timezone, 'YYYY-MM-DD') as day, e.score, e.critical_failed,
+  e.evaluated_at, to_char(e.local_day, 'YYYY-MM-DD') as day, e.score, e.critical_failed,
   e.comment, e.dispute_status, e.dispute_comment, e.dispute_resolution, e.updated_at`;
 
 /** A site-scope evaluation of a site, and HQ's re-score of it when there is one. */
@@ -215,7 +215,7 @@ export async function findEvaluationPair(
   const rows = rowsOf<StoredRow>(
     await db.execute(sql`
       select ${STORED_COLUMNS}
-      from qa_evaluations e join sites s on s.id = e.site_id
+      from qa_evaluations e
       where e.site_id = ${siteId} and (
         (e.id = ${evaluationId} and e.scope = 'site') or (e.calibrates_id = ${evaluationId} and e.scope = 'hq'))`),
   ).map(storedOf);
@@ -326,15 +326,13 @@ export async function weeklyCategoryQa(db: Db, args: { siteIds: SiteIds; from: s
   if (args.siteIds.length === 0) return [];
   const rows = rowsOf<{ week: string; category: QaCategory; percent_sum: number; scores: string | number }>(
     await db.execute(sql`
-      select to_char(date_trunc('week', e.evaluated_at at time zone s.timezone), 'YYYY-MM-DD') as week, c.category,
+      select to_char(date_trunc('week', e.local_day::timestamp), 'YYYY-MM-DD') as week, c.category,
         sum(sc.score / c.max_score * 100)::float8 as percent_sum, count(*)::int8 as scores
       from qa_evaluations e
-      join sites s on s.id = e.site_id
       join qa_scores sc on sc.site_id = e.site_id and sc.evaluation_id = e.id
       join qa_criteria c on c.id = sc.criterion_id
       where e.scope = 'site' and e.site_id = any(${intArray(args.siteIds)}) and sc.score is not null
-        and e.evaluated_at >= (${args.from}::date::timestamp at time zone s.timezone)
-        and e.evaluated_at < ((${args.to}::date + 1)::timestamp at time zone s.timezone)
+        and e.local_day between ${args.from}::date and ${args.to}::date
       group by 1, 2
       order by 1, 2`),
   );

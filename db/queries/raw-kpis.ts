@@ -13,12 +13,11 @@ export async function sumCallPartsFromRaw(db: Db, args: { siteIds: number[] | 'a
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       with r as (
-        select s.id as site_id, c.started_at as day, c.direction, c.wait_seconds, c.talk_seconds, c.hold_seconds,
+        select s.id as site_id, c.local_day as day, c.direction, c.wait_seconds, c.talk_seconds, c.hold_seconds,
                c.wrap_seconds, c.abandoned, c.resolved, c.csat, s.sla_seconds
         from sites s
         join call_records c on c.site_id = s.id
-          and c.started_at >= (${args.from}::date::timestamp at time zone s.timezone)
-          and c.started_at < ((${args.to}::date + 1)::timestamp at time zone s.timezone)
+          and c.local_day between ${args.from}::date and ${args.to}::date
         where ${siteFilter}
       )
       select * from (select r.site_id, ${CALL_SUMS} from r group by r.site_id) as t(site_id, ${CALL_SUM_COLUMNS})
