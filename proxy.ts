@@ -11,7 +11,8 @@ import { sessionSecret } from '@/server/auth/session-secret';
 import { contentSecurityPolicy, createNonce } from '@/server/security/content-security-policy';
 
 function isLoginPage(pathname: string): boolean {
-  return pathname === '/login' || pathname.startsWith('/login/');
+  // /setup: the one-time link that creates the first administrator, before anyone can sign in.
+  return pathname === '/login' || pathname.startsWith('/login/') || pathname === '/setup';
 }
 
 export async function proxy(request: NextRequest) {

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { PublicPasswordBanner } from '@/components/layout/public-password-banner';
+import { publicPasswordBanner } from '@/server/setup/public-password';
 import './globals.css';
 
 // Every page depends on who is reading (language, session): nothing is rendered at build time.
@@ -14,10 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  // Every page, signed in or not: anyone who knows the demo password can sign in.
+  const publicPassword = await publicPasswordBanner();
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider>
+          {publicPassword ? <PublicPasswordBanner /> : null}
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

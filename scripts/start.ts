@@ -1,17 +1,20 @@
-// `npm start`: migrate, seed the demo network when the database is empty, build when no build
-// exists, then serve. The PGlite directory is released before the server opens it: one process
-// at a time holds it.
-import { spawn, spawnSync } from 'node:child_process';
+// `npm start`: migrate, seed the demo network into an empty embedded database (PostgreSQL only
+// with VIGIE_SEED_DEMO=1), build when no build exists, then serve. The PGlite directory is released
+// before the server opens it: one process at a time holds it.
+//
+// The server never outlives this launcher: Ctrl-C, SIGTERM and SIGHUP (the terminal closing) are
+// passed on to the server's process group; the server watches this process and stops if it dies
+// without doing so (SIGKILL); and this process stops the server if its own parent (`npm`, `tsx`)
+// dies.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { like } from 'drizzle-orm';
-import { openDatabase, optionsFromEnv } from '@/db/client';
 import { DataDirLockedError } from '@/db/lock';
-import { migrateDatabase } from '@/db/migrate';
-import { users } from '@/db/schema';
-import { isDatabaseEmpty, seedDemo } from '@/db/seed/demo';
-import { ensureSessionSecret } from '@/server/auth/session-secret';
-import { OutdatedTzDataError, assertCurrentTzData } from '@/server/time/tz-data';
+import { demoPassword } from '@/db/seed/demo';
+import { LAUNCHER_PID_ENV, watchParent } from '@/server/launcher-watch';
+import { setupLink } from '@/server/setup/first-admin';
+import { prepareDatabase, type PreparedDatabase } from '@/server/setup/prepare-database';
+import { LOOPBACK_HOST, listenHost } from '@/server/setup/public-password';
 
 const root = process.cwd();
 const port = Number(process.env.PORT || 3000);
@@ -20,25 +23,6 @@ const started = Date.now();
 
 function log(message: string) {
   console.log(`[vigie] ${message}`);
-}
-
-async function prepareDatabase(): Promise<{ secret: string; demoAccounts: string[]; where: string }> {
-  const handle = await openDatabase(optionsFromEnv('vigie start (preparing)'));
-  try {
-    await migrateDatabase(handle);
-    log(`database ready (${handle.driver}: ${handle.location})`);
-    if (await isDatabaseEmpty(handle.db)) {
-      log('empty database: seeding the demo network…');
-      const { counts, ms } = await seedDemo(handle.db);
-      const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      log(`demo network seeded: ${total} rows in ${(ms / 1000).toFixed(1)} s`);
-    }
-    const secret = await ensureSessionSecret(handle.db);
-    const demo = await handle.db.select({ email: users.email }).from(users).where(like(users.email, '%@demo.vigie'));
-    return { secret, demoAccounts: demo.map((u) => u.email).sort(), where: `${handle.driver}: ${handle.location}` };
-  } finally {
-    await handle.close();
-  }
 }
 
 function buildIfNeeded() {
@@ -51,7 +35,7 @@ function buildIfNeeded() {
   }
 }
 
-async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
+async function waitForHealth(url: string, child: ChildProcess): Promise<boolean> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
@@ -65,17 +49,39 @@ async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Prom
   return false;
 }
 
-async function main() {
-  try {
-    log(`time-zone data ${assertCurrentTzData()} (Node ${process.version})`);
-  } catch (error) {
-    if (!(error instanceof OutdatedTzDataError)) throw error;
-    console.error(`[vigie] ${error.message}`);
-    process.exit(1);
+function printAccess(prepared: PreparedDatabase, url: string, host: string | undefined) {
+  if (prepared.publicAccounts.length) {
+    const password = demoPassword();
+    log(`demo accounts with the public password "${password}" (anyone who knows it can sign in):`);
+    for (const email of prepared.publicAccounts) log(`  ${email}`);
+    if (host === LOOPBACK_HOST && !process.env.HOST?.trim()) {
+      log(`listening on ${LOOPBACK_HOST} only while they keep that password; set HOST (e.g. HOST=0.0.0.0) to serve other machines anyway.`);
+    }
   }
-  let prepared: Awaited<ReturnType<typeof prepareDatabase>>;
+  if (prepared.setupToken) {
+    const publicUrl = (process.env.VIGIE_PUBLIC_URL || url).replace(/\/+$/, '');
+    log('no administrator yet. Create the first one with');
+    log(`  npm run vigie -- users:add --role admin --email you@example.com --name "Your Name" --password-stdin`);
+    log('or open this one-time setup link (valid until an administrator exists; a restart makes a new one):');
+    log(`  ${setupLink(publicUrl, prepared.setupToken)}`);
+  }
+  if (prepared.driver === 'postgres' && prepared.secretSource === 'database') {
+    log('NEXTAUTH_SECRET is not set: sessions are signed with a secret kept in the database. Set NEXTAUTH_SECRET (e.g. `openssl rand -base64 32`) to keep it out of the database.');
+  }
+}
+
+async function main() {
+  // Until the server runs, a launcher whose parent died just stops.
+  let stopServer: (signal: NodeJS.Signals) => void = () => process.exit(1);
+  watchParent(() => {
+    log('the process that started Vigie is gone: stopping');
+    stopServer('SIGTERM');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stopServer(signal === 'SIGHUP' ? 'SIGTERM' : signal));
+
+  let prepared: PreparedDatabase;
   try {
-    prepared = await prepareDatabase();
+    prepared = await prepareDatabase(process.env, log);
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       console.error(`[vigie] ${error.message}`);
@@ -86,7 +92,8 @@ async function main() {
   buildIfNeeded();
 
   const url = `http://localhost:${port}`;
-  const child = spawn(nextBin, ['start', '-p', String(port)], {
+  const host = listenHost(process.env, prepared.publicAccounts.length > 0);
+  const child = spawn(nextBin, ['start', '-p', String(port), ...(host ? ['-H', host] : [])], {
     stdio: 'inherit',
     detached: true, // its own process group, so that stopping Vigie stops every worker
     env: {
@@ -96,28 +103,33 @@ async function main() {
       NEXTAUTH_SECRET: prepared.secret,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL || url,
       VIGIE_PUBLIC_URL: process.env.VIGIE_PUBLIC_URL || url,
+      [LAUNCHER_PID_ENV]: String(process.pid),
     },
   });
-  const stop = (signal: NodeJS.Signals) => {
-    if (child.pid && child.exitCode === null) {
+  stopServer = (signal) => {
+    if (child.pid && child.exitCode === null && child.signalCode === null) {
       try {
         process.kill(-child.pid, signal);
       } catch {
         // already gone
       }
+      // A server that does not stop in time is killed: the launcher never exits before it.
+      setTimeout(() => {
+        try {
+          if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // gone
+        }
+      }, 10_000).unref();
+    } else {
+      process.exit(1);
     }
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 
   if (await waitForHealth(url, child)) {
-    const password = process.env.VIGIE_DEMO_PASSWORD || 'vigie-demo';
     log(`Vigie is ready at ${url} (${prepared.where}) after ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    if (prepared.demoAccounts.length) {
-      log(`demo accounts (password: ${process.env.VIGIE_DEMO_PASSWORD ? 'VIGIE_DEMO_PASSWORD' : password}):`);
-      for (const email of prepared.demoAccounts) log(`  ${email}`);
-    }
+    printAccess(prepared, url, host);
   } else if (child.exitCode === null) {
     log(`the server did not answer ${url}/api/health within 2 minutes; see its output above.`);
   }

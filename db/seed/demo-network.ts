@@ -318,6 +318,9 @@ export const OUTBOUND_SHARE = 0.12;
 /** Agents per seat that appear in the call records (several shifts share a seat). */
 export const AGENTS_PER_SEAT = 0.2;
 
+/** The demo accounts' password unless VIGIE_DEMO_PASSWORD names another: printed in the README, so public. */
+export const PUBLIC_DEMO_PASSWORD = 'vigie-demo';
+
 export const DEMO_ADMIN = { email: 'admin@demo.vigie', name: 'Alex Morel', locale: 'en' as const, timezone: 'Europe/Paris' };
 export const DEMO_HQ = { email: 'hq@demo.vigie', name: 'Claire Dubois', locale: 'fr' as const, timezone: 'Europe/Paris' };
 export const HQ_EVALUATOR = 'Claire Dubois (HQ quality)';

@@ -32,6 +32,8 @@ import {
   sites,
   users,
 } from '../schema';
+import { PUBLIC_PASSWORD_HASH_KEY } from '../queries/public-password';
+import { putSetting } from '../queries/settings';
 import { hashPassword } from '@/server/auth/password';
 import type { Actor } from '@/server/auth/principal';
 import { MAX_BATCH } from '@/server/ingest/call-record.schema';
@@ -43,6 +45,7 @@ import {
   DEMO_ADMIN,
   DEMO_HQ,
   DEMO_MISSIONS,
+  PUBLIC_DEMO_PASSWORD,
   DEMO_SITES,
   demoLeadEmail,
   HQ_EVALUATOR,
@@ -54,6 +57,11 @@ import {
 import { generateSiteEvaluations } from './demo-qa';
 import { generateSiteReports, localInstant } from './demo-reports';
 import { createRandom, hashString } from './random';
+
+/** The demo accounts' password: VIGIE_DEMO_PASSWORD, or the public one. */
+export function demoPassword(env: Record<string, string | undefined> = process.env): string {
+  return env.VIGIE_DEMO_PASSWORD || PUBLIC_DEMO_PASSWORD;
+}
 
 export type SeedDemoOptions = {
   /** The instant the demo stands at; the data ends the day before. Default: today, 00:00 UTC. */
@@ -176,7 +184,10 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   };
 
   // One hash for every demo account: Argon2 is slow on purpose.
-  const passwordHash = await hashPassword(process.env.VIGIE_DEMO_PASSWORD || 'vigie-demo');
+  const password = demoPassword();
+  const passwordHash = await hashPassword(password);
+  // The README's password is public: recorded so that the server knows which accounts still have it.
+  if (password === PUBLIC_DEMO_PASSWORD) await putSetting(db, PUBLIC_PASSWORD_HASH_KEY, passwordHash);
   const [admin, hq] = await db
     .insert(users)
     .values([

@@ -24,6 +24,7 @@ import digests from './digests.json';
 import outbox from './outbox.json';
 import upload from './upload.json';
 import audit from './audit.json';
+import setup from './setup.json';
 
 const messages = {
   meta,
@@ -51,6 +52,7 @@ const messages = {
   outbox,
   upload,
   audit,
+  setup,
 };
 
 export default messages;
