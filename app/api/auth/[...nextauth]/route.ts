@@ -1,5 +1,5 @@
 import NextAuth from 'next-auth';
-import { limitLoginAttempts, isCredentialsSignIn } from '@/server/auth/login-rate-limit';
+import { answerAuthPost } from '@/server/auth/login-rate-limit';
 import { authOptionsFor } from '@/server/auth/options';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,7 @@ export function GET(request: Request, context: RouteContext) {
   return handle(request, context);
 }
 
+// Every sign-in, whatever its path after /callback/, goes through the per-address limit.
 export function POST(request: Request, context: RouteContext) {
-  if (isCredentialsSignIn(request)) return limitLoginAttempts(request, () => handle(request, context));
-  return handle(request, context);
+  return answerAuthPost(request, context, handle);
 }
