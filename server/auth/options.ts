@@ -11,11 +11,12 @@ import { findUserById } from '@/db/queries/users';
 import { getDatabase } from '@/server/db';
 import { endSession } from '@/server/users/sessions';
 import { servedOverHttps, sessionCookieOptions } from './cookies';
-import { authenticateCredentials, LOGIN_ERROR } from './credentials-login';
+import { authenticateCredentials } from './credentials-login';
 import { sessionUserOf } from './resolve';
 import { sessionClaimsOf, SESSION_IDLE_SECONDS, tokenMaxAgeSeconds } from './session-claims';
 import { sessionSecret } from './session-secret';
-import { clientIpOf } from '@/server/trpc/request-context';
+import { safeCallbackUrl } from '@/components/auth/safe-callback';
+import { clientAddressOf } from '@/server/security/client-address';
 
 /** Thrown by the jwt callback for a session that ended: next-auth then clears the cookie. */
 class SessionEndedError extends Error {
@@ -36,8 +37,8 @@ export type SignedInUser = {
 };
 
 /**
- * The authorize() callback for a database. A refusal other than wrong credentials is thrown, so
- * that next-auth passes its code to the login page (wrong credentials answer null).
+ * The authorize() callback for a database: the user, or null for any refusal, so that next-auth
+ * answers every failed sign-in with the same code.
  */
 export function authorizeWith(getDb: () => Promise<Db>) {
   return async (credentials: Record<string, string> | undefined, req?: { headers?: Record<string, unknown> }): Promise<SignedInUser | null> => {
@@ -46,8 +47,8 @@ export function authorizeWith(getDb: () => Promise<Db>) {
       const { user } = result;
       return { id: String(user.id), email: user.email, name: user.name, role: user.role, siteId: user.siteId, locale: user.locale };
     }
-    if (result.reason === 'invalid') return null;
-    throw new Error(LOGIN_ERROR[result.reason]);
+    // Every refusal alike (unknown, wrong, locked, deactivated): see credentials-login.ts.
+    return null;
   };
 }
 
@@ -59,7 +60,7 @@ export function authorizeWith(getDb: () => Promise<Db>) {
 function ipOfHeaders(headers: Record<string, unknown> | undefined): string | null {
   if (!headers) return null;
   const entries = Object.entries(headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-  return clientIpOf(new Headers(entries));
+  return clientAddressOf(new Headers(entries));
 }
 
 export function createAuthOptions(getDb: () => Promise<Db>, request?: Request): AuthOptions {
@@ -101,6 +102,11 @@ export function createAuthOptions(getDb: () => Promise<Db>, request?: Request): 
       }),
     ],
     callbacks: {
+      // Where next-auth sends the browser after signing in or out: a path on this site only, by
+      // the login page's rule.
+      redirect({ url, baseUrl }) {
+        return baseUrl + safeCallbackUrl(url, baseUrl);
+      },
       async jwt({ token, user }) {
         const db = await getDb();
         // `user` is present only at sign-in: a new session, under the user's current version.
