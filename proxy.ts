@@ -41,7 +41,9 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Every page: everything except the APIs, Next's own assets and files with an extension.
-    '/((?!api/|_next/static|_next/image|favicon\\.ico|.*\\.[a-zA-Z0-9]+$).*)',
+    // Every page, whatever its path looks like (`/qa/evaluations/TUN/12.0` too): everything except
+    // the APIs and the files Next.js serves itself. The app has no public/ folder; a file added
+    // there must be named here to go without the policy.
+    '/((?!api/|_next/static/|_next/image$|favicon\\.ico$).*)',
   ],
 };
