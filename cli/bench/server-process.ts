@@ -170,3 +170,47 @@ export async function startVigie(opts: StartOptions): Promise<ServedVigie> {
   await kill('SIGKILL');
   throw new Error(`Vigie did not start on port ${port}:\n${lines.join('').slice(-4000)}`);
 }
+
+/**
+ * The local addresses a TCP port is listening on, from /proc/net/tcp and tcp6 (Linux): e.g.
+ * ['127.0.0.1'] for a server bound to the loopback, ['::'] or ['0.0.0.0'] for every interface.
+ */
+export function listeningAddresses(port: number): string[] {
+  const found: string[] = [];
+  for (const [file, v6] of [
+    ['/proc/net/tcp', false],
+    ['/proc/net/tcp6', true],
+  ] as const) {
+    let text = '';
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (state !== '0A' || !local) continue; // 0A: LISTEN
+      const [hex = '', portHex = ''] = local.split(':');
+      if (parseInt(portHex, 16) !== port) continue;
+      found.push(v6 ? ipv6Of(hex) : ipv4Of(hex));
+    }
+  }
+  return found;
+}
+
+/** /proc/net/tcp writes an IPv4 address as one little-endian 32-bit word. */
+function ipv4Of(hex: string): string {
+  return [6, 4, 2, 0].map((i) => parseInt(hex.slice(i, i + 2), 16)).join('.');
+}
+
+/** …and an IPv6 address as four such words. */
+function ipv6Of(hex: string): string {
+  const bytes: number[] = [];
+  for (let word = 0; word < 4; word++) for (const i of [6, 4, 2, 0]) bytes.push(parseInt(hex.slice(word * 8 + i, word * 8 + i + 2), 16));
+  const groups = Array.from({ length: 8 }, (_, g) => ((bytes[2 * g]! << 8) | bytes[2 * g + 1]!).toString(16));
+  const joined = groups.join(':');
+  if (joined === '0:0:0:0:0:0:0:0') return '::';
+  if (joined === '0:0:0:0:0:0:0:1') return '::1';
+  if (joined.startsWith('0:0:0:0:0:ffff:')) return `::ffff:${bytes.slice(12).join('.')}`;
+  return joined;
+}

@@ -6,6 +6,7 @@ import { requireBuild } from '@/cli/bench/server-process';
 import { databaseRestart } from './db-restart';
 import { pgliteSurvivesKill } from './pglite-kill';
 import { sigkillDuringPush } from './sigkill-push';
+import { firstStartPostgres, launcherDeath } from './start-safety';
 
 type Drill = { name: string; title: string; run: () => Promise<string>; timeoutMs: number };
 
@@ -14,6 +15,8 @@ const drills: Drill[] = [
   { name: 'sigkill-push-pglite', title: 'SIGKILL during a push, then a retry (PGlite, stale lock)', run: () => sigkillDuringPush('pglite'), timeoutMs: 6 * 60_000 },
   { name: 'db-restart', title: 'PostgreSQL stopped and started under a running server', run: databaseRestart, timeoutMs: 6 * 60_000 },
   { name: 'pglite-kill', title: 'a PGlite data directory survives a killed server', run: pgliteSurvivesKill, timeoutMs: 6 * 60_000 },
+  { name: 'launcher-death', title: 'the server stops when its launcher is killed (SIGKILL) or hung up (SIGHUP)', run: launcherDeath, timeoutMs: 6 * 60_000 },
+  { name: 'first-start-postgres', title: 'an empty PostgreSQL database: no demo accounts, a one-time setup link', run: firstStartPostgres, timeoutMs: 4 * 60_000 },
 ];
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
