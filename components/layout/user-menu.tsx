@@ -1,9 +1,12 @@
 'use client';
-// The signed-in user's menu: who they are, their role and site, the language, and sign-out.
+// The signed-in user's menu: who they are, their role and site, the language, sign-out, and
+// sign-out everywhere (every browser and every personal token, after a confirmation).
 // A disclosure (button + panel): Escape or a click elsewhere closes it and focus returns.
 import { useMutation } from '@tanstack/react-query';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { ConfirmDialog } from '@/components/forms/confirm-dialog';
 import { usePopover } from '@/components/ui/use-popover';
 import { useTRPC } from '@/components/providers/trpc-provider';
 import { Badge } from '@/components/ui/badge';
@@ -26,7 +29,11 @@ export function UserMenu({ user }: { user: ShellUser }) {
   const t = useTranslations('userMenu');
   const tRole = useTranslations('roles');
   const trpc = useTRPC();
+  const tCommon = useTranslations('common');
   const setMyLocale = useMutation(trpc.users.setMyLocale.mutationOptions());
+  const [confirmingEverywhere, setConfirmingEverywhere] = useState(false);
+  // This session has ended on the server too: signOut() clears its cookie and goes to the login page.
+  const signOutEverywhere = useMutation(trpc.users.signOutEverywhere.mutationOptions({ onSuccess: () => void signOut({ callbackUrl: '/login' }) }));
   const { open, setOpen, panelId, containerRef, buttonRef } = usePopover();
 
   return (
@@ -76,7 +83,22 @@ export function UserMenu({ user }: { user: ShellUser }) {
         <Button variant="secondary" className="mt-4 w-full" onClick={() => void signOut({ callbackUrl: '/login' })}>
           {t('signOut')}
         </Button>
+        <Button variant="secondary" className="mt-2 w-full" onClick={() => setConfirmingEverywhere(true)}>
+          {t('signOutEverywhere')}
+        </Button>
       </div>
+      <ConfirmDialog
+        open={confirmingEverywhere}
+        onClose={() => setConfirmingEverywhere(false)}
+        title={t('signOutEverywhereTitle')}
+        onConfirm={() => signOutEverywhere.mutate()}
+        confirmLabel={t('signOutEverywhere')}
+        pendingLabel={t('signingOutEverywhere')}
+        pending={signOutEverywhere.isPending || signOutEverywhere.isSuccess}
+        error={signOutEverywhere.isError ? tCommon('saveFailed') : null}
+      >
+        <p className="text-sm text-slate-700">{t('signOutEverywhereExplanation')}</p>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -85,8 +85,8 @@ export function createAuthOptions(getDb: () => Promise<Db>, request?: Request): 
     },
     logger: {
       error(code, metadata) {
-        // An ended session asking to be renewed is expected, not a fault.
-        if (metadata instanceof SessionEndedError) return;
+        // An ended or expired session asking to be renewed is expected, not a fault.
+        if (metadata instanceof SessionEndedError || (metadata as { code?: unknown } | undefined)?.code === 'ERR_JWT_EXPIRED') return;
         console.error(`[next-auth][error][${code}]`, metadata);
       },
     },
