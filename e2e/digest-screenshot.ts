@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import { openDatabase } from '@/db/client';
 import { listActiveSubscriptions } from '@/db/queries/digests';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDemo } from '@/db/seed/demo';
+import { seedDemo } from '@/server/seed/demo';
 import { composeDigest } from '@/server/digests/compose';
 import { latestDuePeriod } from '@/lib/digests/periods';
 

@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataDirLockedError } from '@/db/lock';
-import { demoPassword } from '@/db/seed/demo';
+import { demoPassword } from '@/server/seed/demo';
 import { LAUNCHER_PID_ENV, watchParent } from '@/server/launcher-watch';
 import { setupLink } from '@/server/setup/first-admin';
 import { prepareDatabase, type PreparedDatabase } from '@/server/setup/prepare-database';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject, vi } from 'vitest';
 import { openDatabase, type DbHandle } from '@/db/client';
-import { seedDemo } from '@/db/seed/demo';
+import { seedDemo } from '@/server/seed/demo';
 import { createTestDb } from '@/db/testing';
 import { startSmtpPeer, type SmtpPeer } from '@/server/digests/testing';
 import { main } from '../vigie';

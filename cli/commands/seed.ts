@@ -1,4 +1,4 @@
-import { isDatabaseEmpty, seedDemo } from '@/db/seed/demo';
+import { isDatabaseEmpty, seedDemo } from '@/server/seed/demo';
 import { UsageError } from '../errors';
 import { withDatabase } from '../run-with-db';
 import type { Command } from '../command';

@@ -1,7 +1,6 @@
 // Call records of one demo site, drawn day by day from its profile: weekly and intra-day
 // patterns in local time, queues, agents, outcomes of the missions, and the outage week.
 import { tzOffset } from '@date-fns/tz';
-import type { CallRecordInput } from '@/server/ingest/call-record.schema';
 import {
   AGENTS_PER_SEAT,
   DEMO_MISSIONS,
@@ -26,7 +25,29 @@ export type DemoDay = {
 /** A handled call, as the QA sampling sees it. */
 export type HandledCall = { externalId: string; agentRef: string; startedAtMs: number; week: number };
 
-export type SiteCalls = { calls: CallRecordInput[]; handled: HandledCall[] };
+/**
+ * A call record as a site's telephony platform pushes it: the shape the ingest API validates
+ * (server/ingest/call-record.schema.ts; a test of the seed holds every generated record to it).
+ */
+export type DemoCallRecord = {
+  externalId: string;
+  /** ISO 8601 instant. */
+  startedAt: string;
+  direction: 'inbound' | 'outbound';
+  queue: string;
+  agentRef?: string | null;
+  waitSeconds: number;
+  talkSeconds: number;
+  holdSeconds: number;
+  wrapSeconds: number;
+  abandoned: boolean;
+  resolved?: boolean | null;
+  csat?: number | null;
+  missionCode?: string | null;
+  outcome?: string | null;
+};
+
+export type SiteCalls = { calls: DemoCallRecord[]; handled: HandledCall[] };
 
 export type SiteContext = {
   days: readonly DemoDay[];
@@ -81,7 +102,7 @@ export function generateSiteCalls(profile: SiteProfile, context: SiteContext, ra
   const hours = hourWeights(profile);
   const inboundQueues = QUEUES.map(([queue, share]) => [queue, share] as const);
   const handleFactor = new Map(QUEUES.map(([queue, , factor]) => [queue, factor]));
-  const calls: CallRecordInput[] = [];
+  const calls: DemoCallRecord[] = [];
   const handled: HandledCall[] = [];
   const totalDays = context.days.length;
 
@@ -106,7 +127,7 @@ export function generateSiteCalls(profile: SiteProfile, context: SiteContext, ra
       const abandonRate = outage ? 0.42 : profile.abandonRate * (monday ? 1.3 : 1);
       const abandoned = !outbound && random.chance(abandonRate);
       const externalId = `${profile.code}-${compactDay}-${String(seq + 1).padStart(5, '0')}`;
-      const record: CallRecordInput = {
+      const record: DemoCallRecord = {
         externalId,
         startedAt: new Date(startedAtMs).toISOString(),
         direction: outbound ? 'outbound' : 'inbound',

@@ -1,6 +1,5 @@
 // QA evaluations of one demo site: 2–4 per agent and week, scored by the site on the STD form
 // (kindly, at some sites), and HQ's re-scores of about one in ten, which see the true quality.
-import type { EvaluationInput } from '@/server/ingest/evaluation.schema';
 import type { HandledCall } from './demo-calls';
 import { STD_CRITERIA, STD_FORM, type SiteProfile } from './demo-network';
 import type { Random } from './random';
@@ -12,7 +11,25 @@ export type DemoRescore = {
   comment: string | null;
 };
 
-export type SiteEvaluations = { evaluations: EvaluationInput[]; rescores: DemoRescore[] };
+/**
+ * A site QA evaluation as the site's QA tool pushes it: the shape the ingest API validates
+ * (server/ingest/evaluation.schema.ts).
+ */
+export type DemoEvaluation = {
+  externalId: string;
+  /** ISO 8601 instant. */
+  evaluatedAt: string;
+  /** CODE or CODE@version. */
+  formCode: string;
+  agentRef: string;
+  callExternalId?: string | null;
+  evaluator: string;
+  /** Criterion key → score; null when the criterion does not apply. */
+  scores: Record<string, number | null>;
+  comment?: string | null;
+};
+
+export type SiteEvaluations = { evaluations: DemoEvaluation[]; rescores: DemoRescore[] };
 
 export const HQ_RESCORE_SHARE = 0.1;
 
@@ -52,7 +69,7 @@ export function generateSiteEvaluations(
   nowMs: number,
   random: Random,
 ): SiteEvaluations {
-  const evaluations: EvaluationInput[] = [];
+  const evaluations: DemoEvaluation[] = [];
   const rescores: DemoRescore[] = [];
   const agentOffset = new Map<string, number>();
   const groups = groupByAgentWeek(handled);

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { localDay } from '@/server/ingest/rollup-reference';
-import { callRecordSchema } from '@/server/ingest/call-record.schema';
-import { generateSiteCalls } from './demo-calls';
-import { DEMO_SITES } from './demo-network';
+import { callRecordSchema, type CallRecordInput } from '@/server/ingest/call-record.schema';
+import type { EvaluationInput } from '@/server/ingest/evaluation.schema';
+import { generateSiteCalls, type DemoCallRecord } from '@/db/seed/demo-calls';
+import type { DemoEvaluation } from '@/db/seed/demo-qa';
+import { DEMO_SITES } from '@/db/seed/demo-network';
+import { createRandom } from '@/db/seed/random';
 import { demoDays } from './demo';
-import { createRandom } from './random';
 
 const days = demoDays(new Date('2026-03-31T00:00:00Z'), 7);
 const paris = DEMO_SITES.find((s) => s.code === 'PAR')!;
@@ -20,6 +22,9 @@ describe('generateSiteCalls', () => {
   });
 
   it('draws valid records inside local opening hours, across a change to summer time', () => {
+    // The generators (db/, which does not import server/) write the ingest API's shapes.
+    expectTypeOf<DemoCallRecord>().toExtend<CallRecordInput>();
+    expectTypeOf<DemoEvaluation>().toExtend<EvaluationInput>();
     // The week ends on 2026-03-30: Paris moved to summer time on the 29th.
     for (const site of [paris, antananarivo]) {
       const { calls } = generateSiteCalls(site, { days, outageDays: new Set() }, createRandom(3));

@@ -1,8 +1,8 @@
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, type DbHandle } from '../client';
-import { auditLog, dailyReports, digestSubscriptions, missions, missionTargets, qaEvaluations, siteDay, siteFeeds, sites, users } from '../schema';
-import { createTestDb } from '../testing';
+import { rowsOf, type DbHandle } from '@/db/client';
+import { auditLog, dailyReports, digestSubscriptions, missions, missionTargets, qaEvaluations, siteDay, siteFeeds, sites, users } from '@/db/schema';
+import { createTestDb } from '@/db/testing';
 import { verifyPassword } from '@/server/auth/password';
 import { compareRollups } from '@/server/ingest/testing';
 import { computeKpis, emptyParts, sumParts, type KpiParts } from '@/lib/kpi/definitions';

@@ -11,8 +11,8 @@
 // - MRU Port Louis: excellent: best service level, satisfaction, first-contact resolution and QA.
 // - TNR Antananarivo: cheap but slow: long handle times, low service level, power cuts.
 import { and, count, eq, sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { localDayOf } from '../local-time';
+import type { Db } from '@/db/client';
+import { localDayOf } from '@/db/local-time';
 import {
   auditLog,
   callRecords,
@@ -31,16 +31,16 @@ import {
   siteQueueDay,
   sites,
   users,
-} from '../schema';
-import { PUBLIC_PASSWORD_HASH_KEY } from '../queries/public-password';
-import { putSetting } from '../queries/settings';
+} from '@/db/schema';
+import { PUBLIC_PASSWORD_HASH_KEY } from '@/db/queries/public-password';
+import { putSetting } from '@/db/queries/settings';
 import { hashPassword } from '@/server/auth/password';
 import type { Actor } from '@/server/auth/principal';
 import { MAX_BATCH } from '@/server/ingest/call-record.schema';
 import { ingestCalls } from '@/server/ingest/calls';
 import { createHqRescores, ingestEvaluations } from '@/server/ingest/evaluations';
 import type { IngestResult } from '@/server/ingest/ingest-result';
-import { expectedMissionSuccesses, generateSiteCalls, type DemoDay } from './demo-calls';
+import { expectedMissionSuccesses, generateSiteCalls, type DemoDay } from '@/db/seed/demo-calls';
 import {
   DEMO_ADMIN,
   DEMO_HQ,
@@ -53,10 +53,10 @@ import {
   SITE_TARGETS,
   STD_CRITERIA,
   STD_FORM,
-} from './demo-network';
-import { generateSiteEvaluations } from './demo-qa';
-import { generateSiteReports, localInstant } from './demo-reports';
-import { createRandom, hashString } from './random';
+} from '@/db/seed/demo-network';
+import { generateSiteEvaluations } from '@/db/seed/demo-qa';
+import { generateSiteReports, localInstant } from '@/db/seed/demo-reports';
+import { createRandom, hashString } from '@/db/seed/random';
 
 /** The demo accounts' password: VIGIE_DEMO_PASSWORD, or the public one. */
 export function demoPassword(env: Record<string, string | undefined> = process.env): string {

@@ -4,7 +4,7 @@
 // password; and, when there is no administrator, issue a one-time setup link's token.
 import { openDatabase, optionsFromEnv, type DbDriver } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { isDatabaseEmpty, seedDemo, type SeedDemoOptions } from '@/db/seed/demo';
+import { isDatabaseEmpty, seedDemo, type SeedDemoOptions } from '@/server/seed/demo';
 import { ensureSessionSecret } from '@/server/auth/session-secret';
 import { issueSetupToken } from './first-admin';
 import { accountsWithPublicPassword, recognisePublicPassword } from './public-password';

@@ -5,7 +5,7 @@ import { deleteSetting, getSetting } from '@/db/queries/settings';
 import { PUBLIC_PASSWORD_HASH_KEY } from '@/db/queries/public-password';
 import { users } from '@/db/schema';
 import { DEMO_ADMIN, DEMO_HQ, DEMO_SITES, demoLeadEmail } from '@/db/seed/demo-network';
-import { seedDemo } from '@/db/seed/demo';
+import { seedDemo } from '@/server/seed/demo';
 import { createTestDb } from '@/db/testing';
 import { cliActor } from '@/server/auth/principal';
 import { resetPassword, setUserActive } from '@/server/users/service';
