@@ -14,6 +14,7 @@ import { migrateCommand } from './commands/migrate';
 import { pushCommand } from './commands/push';
 import { seedCommand } from './commands/seed';
 import { sitesAddCommand } from './commands/sites-add';
+import { tzRebuildCommand } from './commands/tz-rebuild';
 import { usersAddCommand } from './commands/users-add';
 
 const commands: Command[] = [
@@ -28,6 +29,7 @@ const commands: Command[] = [
   pushCommand,
   benchCommand,
   digestsSendDueCommand,
+  tzRebuildCommand,
 ];
 
 function help(): string {

@@ -6,6 +6,7 @@ import { startDigestScheduler } from './digests/scheduler';
 import { exitWithLauncher } from './launcher-watch';
 import { startStatisticsRefresh } from './statistics';
 import { assertCurrentTzData } from './time/tz-data';
+import { startLocalDayRebuild } from './time/tz-rebuild-job';
 
 export async function boot(): Promise<void> {
   // First, before the database: a server whose launcher died while it was starting stops too.
@@ -16,4 +17,6 @@ export async function boot(): Promise<void> {
   console.log(`[vigie] server using ${handle.driver} (${handle.location})`);
   startDigestScheduler(async () => (await getDatabase()).db);
   if (handle.driver === 'pglite') startStatisticsRefresh(handle.db);
+  // After a tz data upgrade, the stored local days that changed move while the server serves.
+  void startLocalDayRebuild(handle.db, handle.driver);
 }

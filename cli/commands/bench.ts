@@ -18,11 +18,12 @@ function drivers(value: unknown): BenchDriver[] {
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'run a benchmark and print its table (ingest, dashboard, load)',
+  summary: 'run a benchmark and print its table (ingest, dashboard, load, tz-rebuild)',
   usage:
     'bench ingest [--records 50000] [--batch 2000] [--concurrency 4] [--driver both|pglite|postgres] [--database-url URL]\n' +
     '  bench dashboard [--sites 20] [--days 365] [--calls-per-day 1500] [--runs 30] [--database-url URL]\n' +
-    '  bench load [--pushers 50] [--batch 1000] [--readers 20] [--seconds 60] [--calls-per-day 2000] [--database-url URL] [--url URL-of-a-running-server]',
+    '  bench load [--pushers 50] [--batch 1000] [--readers 20] [--seconds 60] [--calls-per-day 2000] [--database-url URL] [--url URL-of-a-running-server]\n' +
+    '  bench tz-rebuild [--records 1000000] [--sites 20] [--days 365] [--batch-days 31] [--driver postgres|pglite] [--demo] [--database-url URL]',
   options: {
     records: { type: 'string' },
     batch: { type: 'string' },
@@ -37,6 +38,8 @@ export const benchCommand: Command = {
     readers: { type: 'string' },
     seconds: { type: 'string' },
     url: { type: 'string' },
+    'batch-days': { type: 'string' },
+    demo: { type: 'boolean' },
   },
   positionals: true,
   async run(values, positionals) {
@@ -88,6 +91,23 @@ export const benchCommand: Command = {
       // A load that produces errors fails, so that CI can run a bounded one as a check.
       return errors > 0 ? 1 : 0;
     }
-    throw new UsageError('Name a benchmark: bench ingest, bench dashboard or bench load');
+    if (which === 'tz-rebuild') {
+      const driver = values.driver ?? 'postgres';
+      if (driver !== 'postgres' && driver !== 'pglite') throw new UsageError('--driver is postgres or pglite for bench tz-rebuild');
+      const { benchTzRebuild } = await import('../bench/tz-rebuild');
+      console.log(
+        await benchTzRebuild({
+          records: int(values.records, 'records', 1_000_000),
+          sites: int(values.sites, 'sites', 20),
+          days: int(values.days, 'days', 365),
+          batchDays: int(values['batch-days'], 'batch-days', 31),
+          driver,
+          demo: values.demo === true,
+          serverUrl,
+        }),
+      );
+      return;
+    }
+    throw new UsageError('Name a benchmark: bench ingest, bench dashboard, bench load or bench tz-rebuild');
   },
 };

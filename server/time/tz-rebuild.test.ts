@@ -2,7 +2,7 @@
 // stored with tz 2025c's days and rollups, rebuilt, equals the same data set written with the
 // current rules; exactly the rows whose day changed are written; a rebuild stopped part-way (or
 // killed, its claim left behind) continues where it stopped; a second run does nothing.
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, type DbHandle } from '@/db/client';
 import { readLocalDayRules } from '@/db/queries/tz-rebuild';
@@ -11,6 +11,7 @@ import { createTestDb } from '@/db/testing';
 import type { Actor } from '@/server/auth/principal';
 import { ingestCalls } from '@/server/ingest/calls';
 import { rebuildLocalDays, type TzRebuildResult } from './tz-rebuild';
+import { runLocalDayRebuildJob } from './tz-rebuild-job';
 import { runtimeTzVersion } from './tz-data';
 import { ageToOldRules, newRuleDay, oldRuleDay, rowVersions, snapshotDerived, writeDataSet, type FixtureDataSet } from './tz-rebuild.fixtures';
 
@@ -196,5 +197,20 @@ describe('tz rebuild racing ingest', () => {
     expect(result.status).toBe('done');
     await push(current.db, 321);
     expect(await snapshotDerived(aged.db)).toEqual(await snapshotDerived(current.db));
+  });
+
+  it('is run by the server in the background after an upgrade, as the system', async () => {
+    const [cas] = set.siteIds as [number];
+    const good = await snapshotDerived(current.db);
+    // A call of the Casablanca evening of 5 November as tz 2025c filed it (not the one the race moved there), and 2025c recorded.
+    await aged.db.execute(sql`
+      update call_records set local_day = '2026-11-06'
+      where site_id = ${cas} and started_at = '2026-11-05T23:30:00Z' and external_id <> 'c-0-1500'`);
+    await aged.db.execute(sql`update local_day_rules set tz_version = '2025c'`);
+    await runLocalDayRebuildJob(aged.db, aged.driver, 0);
+    expect(await snapshotDerived(aged.db)).toEqual(good);
+    expect(await readLocalDayRules(aged.db)).toMatchObject({ tzVersion: runtime, claimedBy: null });
+    const [last] = await aged.db.select().from(auditLog).where(eq(auditLog.action, 'tz.rebuild')).orderBy(desc(auditLog.id)).limit(1);
+    expect(last).toMatchObject({ actorType: 'system', actorLabel: 'tz rebuild at start-up', details: { from: '2025c', movedCalls: 1 } });
   });
 });

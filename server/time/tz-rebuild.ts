@@ -69,7 +69,15 @@ export type TzRebuildResult =
   | { status: 'current'; version: string }
   | { status: 'newer'; recorded: string; target: string }
   | { status: 'busy'; holder: string | null; until: Date | null }
-  | ({ status: 'done' | 'stopped'; from: string | null; to: string; resumed: boolean; seconds: number } & Counts);
+  | ({
+      status: 'done' | 'stopped';
+      from: string | null;
+      to: string;
+      resumed: boolean;
+      /** This run's time and rows read (the counts carry over from the runs before it). */
+      seconds: number;
+      checkedThisRun: number;
+    } & Counts);
 
 export class TzRebuildClaimLost extends Error {
   constructor(owner: string) {
@@ -133,6 +141,7 @@ export async function rebuildLocalDays(db: Db, options: TzRebuildOptions): Promi
       recomputedDays: state.recomputedDays,
       batches: 0,
     };
+    let checkedThisRun = 0;
 
     const sites = await listSitesForRebuild(db);
     const firstDays = new Map<number, string | null>();
@@ -162,12 +171,13 @@ export async function rebuildLocalDays(db: Db, options: TzRebuildOptions): Promi
         const start = after === null ? firstDays.get(site.id) ?? null : await nextLocalDayOfSite(db, site.id, after, allDays);
         if (start === null) break;
         if (options.maxBatches !== undefined && counts.batches >= options.maxBatches) {
-          return { status: 'stopped', from, to: target, resumed, seconds: (performance.now() - started) / 1000, ...counts };
+          return { status: 'stopped', from, to: target, resumed, seconds: (performance.now() - started) / 1000, checkedThisRun, ...counts };
         }
         const end = addDays(start, batchDays - 1);
         const batch = await db.transaction((tx) => rebuildBatch(tx, { site, start, end, allDays, owner, claimSeconds, from, target, actor: options.actor }));
         counts.batches++;
         counts.checked += batch.checked;
+        checkedThisRun += batch.checked;
         counts.movedCalls += batch.movedCalls;
         counts.movedEvaluations += batch.movedEvaluations;
         counts.recomputedDays += batch.recomputedDays;
@@ -209,7 +219,7 @@ export async function rebuildLocalDays(db: Db, options: TzRebuildOptions): Promi
       });
     });
     finished = true;
-    return { status: 'done', from, to: target, resumed, seconds: (performance.now() - started) / 1000, ...counts };
+    return { status: 'done', from, to: target, resumed, seconds: (performance.now() - started) / 1000, checkedThisRun, ...counts };
   } finally {
     if (!finished) await releaseLocalDayRebuild(db, owner);
   }
