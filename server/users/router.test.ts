@@ -73,7 +73,8 @@ describe('users administration', () => {
     expect((await admin.users.setActive({ id: created.id, active: false })).active).toBe(false);
     expect(await admin.users.resetPassword({ id: created.id, password: 'another long one' })).toEqual({ ok: true });
     const actions = (await h.db.select().from(auditLog).where(eq(auditLog.entityId, String(created.id)))).map((e) => e.action);
-    expect(actions).toEqual(['user.create', 'user.update', 'user.deactivate', 'user.reset_password']);
+    // A deactivation and a new password each end the user's sessions and tokens (server/users/sessions.ts).
+    expect(actions).toEqual(['user.create', 'user.update', 'user.deactivate', 'auth.sessions_ended', 'user.reset_password', 'auth.sessions_ended']);
   });
 
   it('answers a duplicate e-mail with CONFLICT and a lead without site with BAD_REQUEST', async () => {
