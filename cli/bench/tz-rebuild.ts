@@ -7,7 +7,7 @@
 // moved exactly the records the old rules had misfiled.
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db, type DbHandle } from '@/db/client';
-import { recomputeSiteDays, recomputeSiteQaDays } from '@/db/queries/ingest';
+import { recomputeSiteDays, recomputeSiteQaDays } from '@/db/queries/ingest/rollups';
 import { addDays, localDayBounds } from '@/db/local-time';
 import { sites } from '@/db/schema';
 import { cliActor } from '@/server/auth/principal';

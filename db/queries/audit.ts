@@ -8,6 +8,12 @@ export async function insertAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values(entry);
 }
 
+/** Audit rows of a write made of many items (one row per item). */
+export async function insertAuditEntries(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values([...entries]);
+}
+
 export type AuditActorType = (typeof actorType.enumValues)[number];
 
 export type AuditFilter = {

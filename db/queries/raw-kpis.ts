@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { rowsOf } from '../client';
-import { CALL_SUM_COLUMNS, CALL_SUMS } from './ingest';
+import { CALL_SUM_COLUMNS, CALL_SUMS } from './ingest/rollups';
 
 export type RawCallSums = { site_id: number } & Record<string, number>;
 

@@ -4,7 +4,7 @@
 // Bounds are instants computed in TypeScript (db/local-time.ts); no SQL here converts time zones.
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../client';
-import { pgArrayLiteral } from './ingest';
+import { pgArrayLiteral } from './ingest/unnest-arrays';
 
 export type LocalDayRulesState = {
   tzVersion: string | null;

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { SHORT_ABANDON_SECONDS as SQL_SHORT_ABANDON_SECONDS } from '@/db/queries/ingest';
+import { SHORT_ABANDON_SECONDS as SQL_SHORT_ABANDON_SECONDS } from '@/db/queries/ingest/rollups';
 import { auditLog, callRecords, siteDay, siteFeeds, siteMissionDay, siteQueueDay, sites } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import type { Actor } from '@/server/auth/principal';

@@ -2,13 +2,9 @@
 // recompute the rollups of every site-day it touched, in one transaction.
 import type { Db, Tx } from '@/db/client';
 import { insertAudit } from '@/db/queries/audit';
-import {
-  lockSiteForIngest,
-  recomputeSiteDays,
-  touchSiteFeed,
-  upsertCallRecords,
-  type CallRecordValues,
-} from '@/db/queries/ingest';
+import { upsertCallRecords, type CallRecordValues } from '@/db/queries/ingest/call-upserts';
+import { recomputeSiteDays } from '@/db/queries/ingest/rollups';
+import { lockSiteForIngest, touchSiteFeed } from '@/db/queries/ingest/site-lock';
 import type { Actor } from '@/server/auth/principal';
 import { DomainError, notFound } from '@/server/errors';
 import { callRecordSchema, MAX_BATCH, type CallRecordInput } from './call-record.schema';

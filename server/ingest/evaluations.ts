@@ -1,22 +1,20 @@
 // The one code path that writes QA evaluations: site evaluations pushed in batches (scored here
 // against their form version, rolled up into site_day) and HQ's re-scores for calibration.
 import type { Db, Tx } from '@/db/client';
-import { insertAudit } from '@/db/queries/audit';
+import { insertAudit, insertAuditEntries } from '@/db/queries/audit';
 import {
   deleteScoresOutsideForm,
   findSiteEvaluationsForRescore,
-  insertAuditEntries,
   listFormVersionsWithCriteria,
-  lockSiteForIngest,
-  recomputeSiteQaDays,
-  touchSiteFeed,
   upsertEvaluationScores,
   upsertHqEvaluations,
   upsertSiteEvaluations,
   type EvaluationValues,
   type IngestForm,
   type ScoreValues,
-} from '@/db/queries/ingest';
+} from '@/db/queries/ingest/evaluation-upserts';
+import { recomputeSiteQaDays } from '@/db/queries/ingest/rollups';
+import { lockSiteForIngest, touchSiteFeed } from '@/db/queries/ingest/site-lock';
 import type { Actor } from '@/server/auth/principal';
 import { badRequest, notFound } from '@/server/errors';
 import { scoreEvaluation } from '@/server/qa/scoring';

@@ -5,7 +5,7 @@
 // offsets, not by any tz library. And a snapshot of every row and rollup to compare databases.
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db/client';
-import { recomputeSiteDays, recomputeSiteQaDays } from '@/db/queries/ingest';
+import { recomputeSiteDays, recomputeSiteQaDays } from '@/db/queries/ingest/rollups';
 import { qaCriteria, qaForms, sites } from '@/db/schema';
 import type { Actor } from '@/server/auth/principal';
 import { ingestCalls } from '@/server/ingest/calls';

@@ -8,7 +8,8 @@
 // in the database. Run by `vigie tz:rebuild` and in the background at server start.
 import type { Db } from '@/db/client';
 import { insertAudit } from '@/db/queries/audit';
-import { lockSiteForIngest, recomputeSiteDays, recomputeSiteQaDays } from '@/db/queries/ingest';
+import { recomputeSiteDays, recomputeSiteQaDays } from '@/db/queries/ingest/rollups';
+import { lockSiteForIngest } from '@/db/queries/ingest/site-lock';
 import {
   beginLocalDayRebuild,
   claimLocalDayRebuild,

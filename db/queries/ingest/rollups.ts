@@ -1,0 +1,159 @@
+// The recompute of the rollups (site_day, site_queue_day, site_mission_day and the QA columns of
+// site_day) for the site-local days a batch touched, from the stored local_day of the raw rows.
+// Every function takes the transaction the batch runs in.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../client';
+import { typedArray } from './unnest-arrays';
+
+/**
+ * A call that waited less than this before hanging up is a short abandon. The same figure as
+ * SHORT_ABANDON_SECONDS in lib/kpi/definitions.ts (a test holds them equal).
+ */
+export const SHORT_ABANDON_SECONDS = 5;
+
+/** The call-sum columns of site_day and site_queue_day, in the order CALL_SUMS computes them. */
+export const CALL_SUM_COLUMNS = sql.raw(
+  [
+    'calls',
+    'inbound_calls',
+    'outbound_calls',
+    'short_abandons',
+    'offered',
+    'handled',
+    'inbound_handled',
+    'abandoned',
+    'handle_seconds',
+    'talk_seconds',
+    'hold_seconds',
+    'wrap_seconds',
+    'inbound_handled_wait_seconds',
+    'answered_within_sla',
+    'resolved_known',
+    'resolved_true',
+    'csat_responses',
+    'csat_top2',
+    'csat_sum',
+  ].join(', '),
+);
+
+/**
+ * The call sums over the rows `r` of a group, in the order of CALL_SUM_COLUMNS (DESIGN "KPI
+ * definitions"). `r.day` is never null for a call, so count(r.day) also counts nothing on a
+ * left-joined empty day. Short abandons are counted apart and left out of offered and abandoned.
+ */
+export const CALL_SUMS = sql.raw(`
+  count(r.day),
+  count(r.day) filter (where r.direction = 'inbound'),
+  count(r.day) filter (where r.direction = 'outbound'),
+  count(r.day) filter (where r.abandoned and r.wait_seconds < ${SHORT_ABANDON_SECONDS}),
+  count(r.day) filter (where r.direction = 'inbound' and not (r.abandoned and r.wait_seconds < ${SHORT_ABANDON_SECONDS})),
+  count(r.day) filter (where not r.abandoned),
+  count(r.day) filter (where r.direction = 'inbound' and not r.abandoned),
+  count(r.day) filter (where r.direction = 'inbound' and r.abandoned and r.wait_seconds >= ${SHORT_ABANDON_SECONDS}),
+  coalesce(sum(r.talk_seconds + r.hold_seconds + r.wrap_seconds) filter (where not r.abandoned), 0),
+  coalesce(sum(r.talk_seconds) filter (where not r.abandoned), 0),
+  coalesce(sum(r.hold_seconds) filter (where not r.abandoned), 0),
+  coalesce(sum(r.wrap_seconds) filter (where not r.abandoned), 0),
+  coalesce(sum(r.wait_seconds) filter (where r.direction = 'inbound' and not r.abandoned), 0),
+  count(r.day) filter (where r.direction = 'inbound' and not r.abandoned and r.wait_seconds <= r.sla_seconds),
+  count(r.day) filter (where not r.abandoned and r.resolved is not null),
+  count(r.day) filter (where not r.abandoned and r.resolved),
+  count(r.csat),
+  count(r.day) filter (where r.csat >= 4),
+  coalesce(sum(r.csat), 0)`);
+
+const CALL_SUM_UPDATES = sql.raw(
+  `calls = excluded.calls, inbound_calls = excluded.inbound_calls, outbound_calls = excluded.outbound_calls,
+   short_abandons = excluded.short_abandons, offered = excluded.offered, handled = excluded.handled,
+   inbound_handled = excluded.inbound_handled, abandoned = excluded.abandoned, handle_seconds = excluded.handle_seconds,
+   talk_seconds = excluded.talk_seconds, hold_seconds = excluded.hold_seconds, wrap_seconds = excluded.wrap_seconds,
+   inbound_handled_wait_seconds = excluded.inbound_handled_wait_seconds, answered_within_sla = excluded.answered_within_sla,
+   resolved_known = excluded.resolved_known, resolved_true = excluded.resolved_true, csat_responses = excluded.csat_responses,
+   csat_top2 = excluded.csat_top2, csat_sum = excluded.csat_sum, updated_at = excluded.updated_at`,
+);
+
+/** CTE `b`: each distinct day asked for, with the site's SLA. */
+function daysOfSite(siteId: number, days: readonly string[]): SQL {
+  const distinct = [...new Set(days)].sort();
+  return sql`
+    b as (
+      select b.day, s.sla_seconds
+      from unnest(${typedArray(distinct, 'date')}) as b(day)
+      cross join sites s where s.id = ${siteId}
+    )`;
+}
+
+// The rows of each day are read by a lateral subquery on their stored site-local day, kept apart
+// by "offset 0" so the planner cannot fold it into a join: each day is then one probe of the
+// (site_id, local_day) index, whatever the table statistics say. Folded, a planner without fresh
+// statistics may read every row of the site and filter.
+
+/**
+ * Recomputes the call sums of site_day, site_queue_day and site_mission_day for the given
+ * site-local days from the raw call records. The QA columns of site_day are left as they are; a
+ * site_day row with neither calls nor evaluations is removed.
+ */
+export async function recomputeSiteDays(tx: Db, siteId: number, days: readonly string[]): Promise<void> {
+  if (days.length === 0) return;
+  const dayList = typedArray(days, 'date');
+  await tx.execute(sql`
+    with q as (delete from site_queue_day where site_id = ${siteId} and day = any(${dayList})),
+         m as (delete from site_mission_day where site_id = ${siteId} and day = any(${dayList}))
+    delete from site_day where site_id = ${siteId} and day = any(${dayList}) and qa_evaluations = 0`);
+
+  await tx.execute(sql`
+    with ${daysOfSite(siteId, days)},
+    r as materialized (
+      select b.day, c.direction, c.queue, c.wait_seconds, c.talk_seconds, c.hold_seconds, c.wrap_seconds,
+             c.abandoned, c.resolved, c.csat, c.mission_code, c.outcome, b.sla_seconds
+      from b cross join lateral (
+        select * from call_records c
+        where c.site_id = ${siteId} and c.local_day = b.day
+        offset 0
+      ) c
+    ),
+    q as (
+      insert into site_queue_day (site_id, day, queue, ${CALL_SUM_COLUMNS})
+      select ${siteId}, r.day, r.queue, ${CALL_SUMS} from r group by r.day, r.queue
+    ),
+    m as (
+      insert into site_mission_day (site_id, day, mission_code, outcome, calls)
+      -- A mission call without an outcome is kept under the empty outcome: it is an attempt, never a success.
+      select ${siteId}, r.day, r.mission_code, coalesce(r.outcome, ''), count(*)
+      from r where r.mission_code is not null group by r.day, r.mission_code, coalesce(r.outcome, '')
+    )
+    insert into site_day (site_id, day, ${CALL_SUM_COLUMNS}, updated_at)
+    select ${siteId}, b.day, ${CALL_SUMS}, now()
+    from b left join r on r.day = b.day
+    group by b.day
+    having count(r.day) > 0 or exists (select 1 from site_day s where s.site_id = ${siteId} and s.day = b.day)
+    on conflict (site_id, day) do update set ${CALL_SUM_UPDATES}`);
+}
+
+/**
+ * Recomputes the QA columns of site_day (site-scope evaluations by site-local day of
+ * evaluatedAt) for the given days; the call sums are left as they are.
+ */
+export async function recomputeSiteQaDays(tx: Db, siteId: number, days: readonly string[]): Promise<void> {
+  if (days.length === 0) return;
+  await tx.execute(sql`
+    with ${daysOfSite(siteId, days)},
+    e as materialized (
+      select b.day, q.score
+      from b cross join lateral (
+        select * from qa_evaluations q
+        where q.site_id = ${siteId} and q.local_day = b.day and q.scope = 'site'
+        offset 0
+      ) q
+    )
+    insert into site_day (site_id, day, qa_evaluations, qa_scored_evaluations, qa_score_sum, updated_at)
+    select ${siteId}, b.day, count(e.day), count(e.score), coalesce(sum(e.score), 0), now()
+    from b left join e on e.day = b.day
+    group by b.day
+    on conflict (site_id, day) do update set
+      qa_evaluations = excluded.qa_evaluations, qa_scored_evaluations = excluded.qa_scored_evaluations,
+      qa_score_sum = excluded.qa_score_sum, updated_at = excluded.updated_at`);
+  await tx.execute(sql`
+    delete from site_day
+    where site_id = ${siteId} and day = any(${typedArray(days, 'date')}) and calls = 0 and qa_evaluations = 0`);
+}
