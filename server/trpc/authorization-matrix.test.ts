@@ -113,13 +113,19 @@ async function evaluationIdOf(siteId: number, externalId: string) {
   return row!.id;
 }
 
-/** A new site evaluation, drawn into a worklist (the draw takes every waiting one) and re-scored by HQ. */
-async function rescoredEvaluation(code: 'TUN' | 'DKR') {
+/** A new site evaluation, drawn into a worklist (the draw takes every waiting one). */
+async function drawnEvaluation(code: 'TUN' | 'DKR') {
   const site = siteOf(code);
-  const externalId = `rescored-${next()}`;
+  const externalId = `drawn-${next()}`;
   await ingestEvaluations(h.db, { siteId: site.id, actor: cliActor(), evaluations: [evaluation(externalId)] });
   const id = await evaluationIdOf(site.id, externalId);
   await drawSample(h.db, { scope: { all: true }, actor: cliActor(), requestedBy: null, input: { site: code, from: FROM, to: TO, size: 200 } });
+  return id;
+}
+
+/** A drawn evaluation, re-scored by HQ. */
+async function rescoredEvaluation(code: 'TUN' | 'DKR') {
+  const id = await drawnEvaluation(code);
   await submitRescore(h.db, { scope: { all: true }, actor: cliActor(), evaluator: 'HQ QA', input: { site: code, id, scores: SCORES }, now: NOW });
   return id;
 }
@@ -350,9 +356,10 @@ const SAMPLES: Record<string, Sample> = {
     input: () => ({ site: 'TUN', id: samples.A.evaluationId }),
     otherSite: () => ({ site: 'DKR', id: samples.B.evaluationId }),
   },
+  // A fresh draw for each call: the first re-score of an evaluation is final.
   'qa.calibration.rescore': {
-    input: () => ({ site: 'TUN', id: samples.A.evaluationId, scores: SCORES }),
-    otherSite: () => ({ site: 'DKR', id: samples.B.evaluationId, scores: SCORES }),
+    input: async () => ({ site: 'TUN', id: await drawnEvaluation('TUN'), scores: SCORES }),
+    otherSite: async () => ({ site: 'DKR', id: await drawnEvaluation('DKR'), scores: SCORES }),
   },
   'qa.disputes.open': {
     input: async () => ({ site: 'TUN', id: await rescoredEvaluation('TUN'), comment: 'The caller was verified' }),
