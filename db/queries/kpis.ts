@@ -3,7 +3,7 @@
 // numbers so PGlite and postgres.js return the same types.
 import { and, asc, between, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { rowsOf, type Db } from '../client';
+import type { Db } from '../client';
 import { kpiTargets, qaCriteria, qaEvaluations, qaScores, siteDay, siteFeeds, siteQueueDay, sites, type KpiMetric } from '../schema';
 
 export type SiteIds = number[] | 'all';
@@ -214,55 +214,6 @@ export async function findSiteFacts(db: Db, code: string) {
 }
 
 export type SiteFactsRow = NonNullable<Awaited<ReturnType<typeof findSiteFacts>>>;
-
-export type ReportDaysRow = {
-  siteId: number;
-  /** Days of the range with calls whose report deadline had passed at `asOf`. */
-  expectedDays: number;
-  submitted: number;
-  onTime: number;
-  /** The latest expected day without a report, YYYY-MM-DD, or null. */
-  lastMissingDay: string | null;
-};
-
-/**
- * Per site, the daily reports owed and filed over from..to as of an instant. A day is owed when
- * the site handled traffic that day (site_day has calls) and its report deadline (site-local
- * midnight + report_deadline_minute, in the site's time zone) has passed; a report is on time
- * when submitted by that deadline.
- */
-export async function reportDays(db: Db, args: DayRangeArgs & { siteIds: number[]; asOf: Date }): Promise<ReportDaysRow[]> {
-  if (args.siteIds.length === 0) return [];
-  const result = await db.execute(sql`
-    select d.site_id as "siteId",
-      count(*)::int as "expectedDays",
-      count(r.site_id)::int as "submitted",
-      (count(r.site_id) filter (where r.submitted_at <= x.deadline))::int as "onTime",
-      to_char(max(d.day) filter (where r.site_id is null), 'YYYY-MM-DD') as "lastMissingDay"
-    from site_day d
-    join sites s on s.id = d.site_id
-    cross join lateral (
-      select ((d.day + s.report_deadline_minute * interval '1 minute') at time zone s.timezone) as deadline
-    ) x
-    left join daily_reports r on r.site_id = d.site_id and r.day = d.day
-    where d.site_id in (${sql.join(
-      args.siteIds.map((id) => sql`${id}`),
-      sql`, `,
-    )})
-      and d.day between ${args.from} and ${args.to}
-      and d.calls > 0
-      and x.deadline <= ${args.asOf.toISOString()}::timestamptz
-    group by d.site_id
-    order by d.site_id
-  `);
-  return rowsOf<ReportDaysRow>(result).map((r) => ({
-    siteId: Number(r.siteId),
-    expectedDays: Number(r.expectedDays),
-    submitted: Number(r.submitted),
-    onTime: Number(r.onTime),
-    lastMissingDay: r.lastMissingDay ?? null,
-  }));
-}
 
 /** The network default (siteId null) or a site's override of one metric, or null. */
 export async function findTarget(db: Db, where: { siteId: number | null; metric: KpiMetric }) {

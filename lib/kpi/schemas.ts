@@ -53,6 +53,8 @@ export const kpisOutput = z.object({
   csatResponses: count,
   qaScore: measure,
   qaEvaluations: count,
+  /** Daily reports in by their deadline / days a report was expected (lib/kpi/definitions.ts). */
+  reportCompliance: measure,
 });
 
 /** Exactly DESIGN's answer of `GET /api/v1/kpis`; richer fields are stripped on the way out. */

@@ -192,7 +192,7 @@ describe('buildComparison: parts, previous period, feed and daily reports', () =
     await h.db.insert(siteFeeds).values({ siteId: id.TUN, lastPushAt: new Date('2025-03-19T23:00:00Z') });
     await h.db.insert(dailyReports).values([
       { siteId: id.TUN, day: '2025-03-10', scheduledAgents: 20, presentAgents: 18, submittedAt: new Date('2025-03-10T19:00:00Z'), submittedBy: 'lead' },
-      // A report for a day without calls is not owed, so it counts nowhere.
+      // A day without calls owes a report like any other: this one counts, on time.
       { siteId: id.TUN, day: '2025-03-12', scheduledAgents: 20, presentAgents: 18, submittedAt: new Date('2025-03-12T19:00:00Z'), submittedBy: 'lead' },
       { siteId: id.CAS, day: '2025-03-11', scheduledAgents: 9, presentAgents: 9, submittedAt: new Date('2025-03-12T09:00:00Z'), submittedBy: 'lead' },
     ]);
@@ -220,24 +220,30 @@ describe('buildComparison: parts, previous period, feed and daily reports', () =
     expect(c.sites.find((s) => s.code === 'CAS')!.feed).toEqual({ lastPushAt: null, freshnessSeconds: null, status: 'never' });
   });
 
-  it('counts the daily reports owed on days with calls once their deadline has passed', async () => {
+  it('counts every day from the site’s first day once its deadline has passed, calls or not', async () => {
     const c = await buildComparison(h.db, { scope: hq, ...RANGE, now: asOf });
     const tun = c.sites.find((s) => s.code === 'TUN')!;
     const cas = c.sites.find((s) => s.code === 'CAS')!;
     const dkr = c.sites.find((s) => s.code === 'DKR')!;
-    expect(tun.reports).toEqual({ expectedDays: 2, submitted: 1, onTime: 1, missingDays: 1, lastMissingDay: '2025-03-16', compliance: 0.5, rag: 'amber' });
-    expect(cas.reports).toMatchObject({ expectedDays: 1, submitted: 1, onTime: 0, missingDays: 0, compliance: 0, rag: 'red' });
+    // Tunis took part from its first day of data (2 March): all 7 days owe a report, 2 came in on time.
+    expect(tun.reports).toEqual({ expectedDays: 7, submitted: 2, onTime: 2, missingDays: 5, lastMissingDay: '2025-03-16', compliance: 2 / 7, rag: 'red' });
+    expect(tun.reportCompliance).toBe(2 / 7);
+    // Casablanca from its first report and first calls (11 March): 6 days, its one report late.
+    expect(cas.reports).toMatchObject({ expectedDays: 6, submitted: 1, onTime: 0, missingDays: 5, compliance: 0, rag: 'red' });
+    // Dakar has neither data nor reports: it was added after the range and owes nothing in it.
     expect(dkr.reports).toMatchObject({ expectedDays: 0, compliance: null, rag: null });
-    expect(c.network.reports).toMatchObject({ expectedDays: 3, submitted: 2, onTime: 1, missingDays: 1, lastMissingDay: '2025-03-16' });
+    expect(c.network.reports).toMatchObject({ expectedDays: 13, submitted: 3, onTime: 2, missingDays: 10, lastMissingDay: '2025-03-16', compliance: 2 / 13 });
+    expect(c.network.reportCompliance).toBe(2 / 13);
 
-    // At noon UTC on the 16th, Tunis's report for that day is not due yet.
+    // At noon UTC on the 16th, Tunis's report for that day is not due yet: the day is not counted.
     const early = await buildComparison(h.db, { scope: hq, ...RANGE, now: new Date('2025-03-16T12:00:00Z') });
-    expect(early.sites.find((s) => s.code === 'TUN')!.reports).toMatchObject({ expectedDays: 1, missingDays: 0, lastMissingDay: null });
+    expect(early.sites.find((s) => s.code === 'TUN')!.reports).toMatchObject({ expectedDays: 6, missingDays: 4, lastMissingDay: '2025-03-15' });
   });
 
   it('does not tell a lead when another site last missed a report', async () => {
     const c = await buildComparison(h.db, { scope: siteScopeOf(leadOf(id.CAS)), ...RANGE, now: asOf });
-    expect(c.network.reports).toMatchObject({ expectedDays: 3, missingDays: 1, lastMissingDay: null });
-    expect(JSON.stringify(c)).not.toMatch(/"lastMissingDay":"/);
+    expect(c.network.reports).toMatchObject({ expectedDays: 13, missingDays: 10, lastMissingDay: null });
+    // The one day named is Casablanca's own (its last missing report), never another site's.
+    expect(JSON.stringify(c).match(/"lastMissingDay":"/g)).toHaveLength(1);
   });
 });

@@ -3,23 +3,27 @@
 // Each row carries its summed parts so the app can show the counts behind every figure, and the
 // feed's freshness and the daily reports owed, which a manager reads beside the KPIs.
 import type { Db } from '@/db/client';
-import { listSiteFeeds, listSitesForKpis, listTargets, reportDays, sumSiteDays, type KpiSite, type ReportDaysRow, type TargetRow } from '@/db/queries/kpis';
+import { listSiteFeeds, listSitesForKpis, listTargets, sumSiteDays, type KpiSite, type TargetRow } from '@/db/queries/kpis';
 import type { KpiMetric } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
+import { reportDaysBySite } from '@/server/reports/compliance';
 import { feedStatusOf, type FeedStatus } from '@/server/sites/feed-status';
 import {
   changeOf,
   computeKpis,
   emptyParts,
   freshnessSeconds,
+  NO_REPORT_DAYS,
   kpiValue,
   ragOf,
   reportCompliance,
   ROLLUP_METRICS,
+  sumReportDays,
   sumParts,
   type KpiParts,
   type Kpis,
   type Rag,
+  type ReportDayCounts,
   type RollupMetric,
   type TargetBounds,
 } from '@/lib/kpi/definitions';
@@ -37,7 +41,7 @@ export type FeedFreshness = {
   status: FeedStatus;
 };
 
-/** Daily reports owed and filed over the range (see reportDays in db/queries/kpis.ts). */
+/** Daily reports owed and filed over the range (countReportDays in lib/kpi/definitions.ts). */
 export type ReportStatus = {
   expectedDays: number;
   submitted: number;
@@ -57,6 +61,8 @@ type RowExtras = {
   /** The same KPIs over the previous period. */
   before: Kpis;
   reports: ReportStatus;
+  /** reports.compliance, named as DESIGN's Kpis of GET /api/v1/kpis name it. */
+  reportCompliance: number | null;
 };
 
 export type ComparisonNetwork = Kpis & RowExtras & { siteCount: number };
@@ -101,26 +107,14 @@ function changesOf(current: Kpis, previous: Kpis): MetricChanges {
   return changes;
 }
 
-type ReportCounts = Omit<ReportDaysRow, 'siteId'>;
-const NO_REPORTS: ReportCounts = { expectedDays: 0, submitted: 0, onTime: 0, lastMissingDay: null };
-
-function sumReports(rows: ReportCounts[]): ReportCounts {
-  return rows.reduce<ReportCounts>(
-    (sum, r) => ({
-      expectedDays: sum.expectedDays + r.expectedDays,
-      submitted: sum.submitted + r.submitted,
-      onTime: sum.onTime + r.onTime,
-      lastMissingDay: [sum.lastMissingDay, r.lastMissingDay].filter((d): d is string => d !== null).sort().at(-1) ?? null,
-    }),
-    NO_REPORTS,
-  );
-}
-
-function reportStatusOf(counts: ReportCounts, target: TargetBounds | null): ReportStatus {
-  const compliance = reportCompliance(counts.onTime, counts.expectedDays);
+function reportStatusOf(counts: ReportDayCounts, target: TargetBounds | null): ReportStatus {
+  const compliance = reportCompliance(counts.onTime, counts.expected);
   return {
-    ...counts,
-    missingDays: counts.expectedDays - counts.submitted,
+    expectedDays: counts.expected,
+    submitted: counts.onTime + counts.late,
+    onTime: counts.onTime,
+    missingDays: counts.missing,
+    lastMissingDay: counts.lastMissingDay,
     compliance,
     rag: ragOf('report_compliance', compliance, target),
   };
@@ -140,12 +134,12 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
     sumSiteDays(db, { siteIds: readIds, ...previous }),
     listTargets(db),
     listSiteFeeds(db, shown.map((s) => s.id)),
-    reportDays(db, { siteIds: readIds, ...range, asOf: now }),
+    reportDaysBySite(db, { siteIds: readIds, range, now }),
   ]);
   const partsNow = new Map<number, KpiParts>(current.map(({ siteId, ...parts }) => [siteId, parts]));
   const partsBefore = new Map<number, KpiParts>(before.map(({ siteId, ...parts }) => [siteId, parts]));
   const feedOf = new Map(feeds.map((f) => [f.siteId, f.lastPushAt]));
-  const reportsOf = new Map<number, ReportCounts>(reports.map(({ siteId, ...counts }) => [siteId, counts]));
+  const reportsOf: ReadonlyMap<number, ReportDayCounts> = reports;
   const target = targetResolver(targetRows);
 
   const sites = shown.map((site): ComparisonSite => {
@@ -153,6 +147,7 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
     const kpis = computeKpis(parts);
     const earlier = computeKpis(partsBefore.get(site.id) ?? emptyParts());
     const lastPushAt = feedOf.get(site.id) ?? null;
+    const reportStatus = reportStatusOf(reportsOf.get(site.id) ?? NO_REPORT_DAYS, target(site.id, 'report_compliance'));
     return {
       code: site.code,
       name: site.name,
@@ -166,14 +161,16 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
       parts,
       before: earlier,
       feed: { lastPushAt, freshnessSeconds: freshnessSeconds(now, lastPushAt), status: feedStatusOf(lastPushAt, now) },
-      reports: reportStatusOf(reportsOf.get(site.id) ?? NO_REPORTS, target(site.id, 'report_compliance')),
+      reports: reportStatus,
+      reportCompliance: reportStatus.compliance,
     };
   });
 
   const networkParts = sumParts(networkSiteIds.map((id) => partsNow.get(id) ?? emptyParts()));
   const networkNow = computeKpis(networkParts);
   const networkBefore = computeKpis(sumParts(networkSiteIds.map((id) => partsBefore.get(id) ?? emptyParts())));
-  const networkReports = sumReports(networkSiteIds.map((id) => reportsOf.get(id) ?? NO_REPORTS));
+  const networkReports = sumReportDays(networkSiteIds.map((id) => reportsOf.get(id) ?? NO_REPORT_DAYS));
+  const networkReportStatus = reportStatusOf(networkReports, target(null, 'report_compliance'));
 
   return {
     from: range.from,
@@ -186,7 +183,8 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
       parts: networkParts,
       before: networkBefore,
       // A lead's network row must not say when another site last missed a report.
-      reports: { ...reportStatusOf(networkReports, target(null, 'report_compliance')), lastMissingDay: args.scope.all ? networkReports.lastMissingDay : null },
+      reports: { ...networkReportStatus, lastMissingDay: args.scope.all ? networkReports.lastMissingDay : null },
+      reportCompliance: networkReportStatus.compliance,
       siteCount: networkSiteIds.length,
     },
     sites,

@@ -37,6 +37,7 @@ const DESIGN_KPIS = [
   'offered',
   'qaEvaluations',
   'qaScore',
+  'reportCompliance',
   'serviceLevel',
 ];
 
@@ -203,10 +204,11 @@ describe('comparisonToCsv on a real answer', () => {
     const lines = comparisonToCsv(answer).trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 3 + 1);
     expect(lines[0]).toBe(
-      'scope,code,name,from,to,offered,handled,abandoned,ahtSeconds,asaSeconds,serviceLevel,abandonRate,fcr,csat,csatResponses,qaScore,qaEvaluations',
+      'scope,code,name,from,to,offered,handled,abandoned,ahtSeconds,asaSeconds,serviceLevel,abandonRate,fcr,csat,csatResponses,qaScore,qaEvaluations,reportCompliance',
     );
-    expect(lines[3]).toBe('site,TUN,Tunis Lac,2025-03-10,2025-03-16,200,200,10,300,15,0.8,0.05,0.75,0.75,80,80,4');
-    expect(lines[2]).toBe('site,DKR,Dakar Plateau,2025-03-10,2025-03-16,0,0,0,,,,,,,0,,0');
+    // Report compliance: no report came in on any of the seven days Tunis owed one; Dakar owes none.
+    expect(lines[3]).toBe('site,TUN,Tunis Lac,2025-03-10,2025-03-16,200,200,10,300,15,0.8,0.05,0.75,0.75,80,80,4,0');
+    expect(lines[2]).toBe('site,DKR,Dakar Plateau,2025-03-10,2025-03-16,0,0,0,,,,,,,0,,0,');
     expect(lines[4]!.startsWith('network,,,2025-03-10,2025-03-16,250,250,15,320,')).toBe(true);
   });
 });
@@ -250,7 +252,8 @@ describe('kpi.comparison carries what the app explains', () => {
     expect(tun.parts).toMatchObject({ answeredWithinSla: 160, offered: 200 });
     expect(tun.before.serviceLevel).toBe(0.7);
     expect(tun.feed.status).toBe('never');
-    expect(tun.reports.expectedDays).toBe(2);
+    // Every day of the range from Tunis's first day of data (2 March) owes a report.
+    expect(tun.reports.expectedDays).toBe(7);
     expect(c.network.parts.offered).toBe(200);
     // REST keeps DESIGN's shape: none of this leaks into GET /api/v1/kpis.
     const rest = await caller(hqUser).kpi.compare({ ...RANGE, site: 'TUN' });
