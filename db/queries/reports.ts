@@ -1,6 +1,6 @@
 // Daily reports: filing and amending them, HQ's acknowledgement, and the reads behind the inbox,
-// a site's history and report compliance.
-import { and, asc, between, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+// a site's history and report compliance (counted in lib/kpi/definitions.ts, never in SQL).
+import { and, asc, between, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { rowsOf } from '../client';
 import { dailyReports, users, type DailyReport, type ReportIncident } from '../schema';
@@ -122,77 +122,52 @@ export async function listSiteReports(db: Db, siteId: number, from: string, to: 
     .orderBy(desc(dailyReports.day));
 }
 
-export type ComplianceRow = {
+export type ReportingSiteRow = {
   siteId: number;
-  /** The first day the site took part (see below): no report is expected before it. */
-  takesPartFrom: string;
-  expected: number;
-  onTime: number;
-  late: number;
-  missing: number;
+  timezone: string;
+  reportDeadlineMinute: number;
+  createdAt: Date;
+  /** The day of the site's first report and of its first day of data, YYYY-MM-DD, or null. */
+  firstReportDay: string | null;
+  firstDataDay: string | null;
 };
 
 /**
- * Report compliance parts per site over a range of site-local days, as of `now`. A day is
- * expected once its deadline (the site's deadline minute on that local day, in its time zone)
- * has passed, or earlier when its report is already in; on time = first submitted by the deadline.
- * Days before the site took part are not expected: before the earliest of its creation day, its
- * first report and its first day of calls (a site added today owes nothing for last month). A
- * site with no day of the range left is absent from the answer.
+ * What judges each site's report days (lib/kpi/definitions.ts: reportingFirstDay,
+ * countReportDays): its zone and deadline, when it was added, its first report and first day of
+ * data. Each min() is one probe of a (site_id, day) primary key.
  */
-export async function sumReportCompliance(db: Db, args: { siteIds: number[]; from: string; to: string; now: Date }): Promise<ComplianceRow[]> {
-  if (args.siteIds.length === 0) return [];
-  const ids = sql.join(
-    args.siteIds.map((id) => sql`${id}::int`),
-    sql`, `,
-  );
-  const now = sql`${args.now.toISOString()}::timestamptz`;
+export async function listReportingSites(db: Db, siteIds: number[]): Promise<ReportingSiteRow[]> {
+  if (siteIds.length === 0) return [];
   const result = await db.execute(sql`
-    select s.id as "siteId",
-      to_char(f.first_day, 'YYYY-MM-DD') as "takesPartFrom",
-      count(*) filter (where g.deadline < ${now} or r.site_id is not null)::int as expected,
-      count(r.site_id) filter (where r.submitted_at <= g.deadline)::int as "onTime",
-      count(r.site_id) filter (where r.submitted_at > g.deadline)::int as late,
-      count(*) filter (where g.deadline < ${now} and r.site_id is null)::int as missing
+    select s.id as "siteId", s.timezone, s.report_deadline_minute as "reportDeadlineMinute", s.created_at as "createdAt",
+      (select to_char(min(r.day), 'YYYY-MM-DD') from daily_reports r where r.site_id = s.id) as "firstReportDay",
+      (select to_char(min(d.day), 'YYYY-MM-DD') from site_day d where d.site_id = s.id) as "firstDataDay"
     from sites s
-    cross join lateral (
-      select least(
-        (s.created_at at time zone s.timezone)::date,
-        (select min(day) from daily_reports where site_id = s.id),
-        (select min(day) from site_day where site_id = s.id)
-      ) as first_day
-    ) f
-    cross join lateral (
-      select d::date as day, (d::date::timestamp + s.report_deadline_minute * interval '1 minute') at time zone s.timezone as deadline
-      from generate_series(greatest(${args.from}::date, f.first_day), ${args.to}::date, interval '1 day') d
-    ) g
-    left join daily_reports r on r.site_id = s.id and r.day = g.day
-    where s.id in (${ids})
-    group by s.id, f.first_day
+    where s.id in (${sql.join(
+      siteIds.map((id) => sql`${id}::int`),
+      sql`, `,
+    )})
     order by s.id
   `);
-  return rowsOf<ComplianceRow>(result).map((r) => ({
+  return rowsOf<ReportingSiteRow>(result).map((r) => ({
     siteId: Number(r.siteId),
-    takesPartFrom: r.takesPartFrom,
-    expected: Number(r.expected),
-    onTime: Number(r.onTime),
-    late: Number(r.late),
-    missing: Number(r.missing),
+    timezone: r.timezone,
+    reportDeadlineMinute: Number(r.reportDeadlineMinute),
+    createdAt: new Date(r.createdAt),
+    firstReportDay: r.firstReportDay ?? null,
+    firstDataDay: r.firstDataDay ?? null,
   }));
 }
 
-/** The deadline instants PostgreSQL computes, for checking them against the application's. */
-export async function reportDeadlinesInDatabase(db: Db, siteId: number, days: string[]): Promise<{ day: string; deadlineMs: number }[]> {
-  const list = sql.join(
-    days.map((d) => sql`(${d}::date)`),
-    sql`, `,
-  );
-  const result = await db.execute(sql`
-    select to_char(v.day, 'YYYY-MM-DD') as day,
-      (extract(epoch from (v.day::timestamp + s.report_deadline_minute * interval '1 minute') at time zone s.timezone) * 1000)::float8 as "deadlineMs"
-    from sites s cross join (values ${list}) as v(day)
-    where s.id = ${siteId}
-    order by v.day
-  `);
-  return rowsOf<{ day: string; deadlineMs: number }>(result).map((r) => ({ day: r.day, deadlineMs: Number(r.deadlineMs) }));
+/** When each report of the sites over a range of their days was first submitted. */
+export async function listReportSubmissions(
+  db: Db,
+  args: { siteIds: number[]; from: string; to: string },
+): Promise<{ siteId: number; day: string; submittedAt: Date }[]> {
+  if (args.siteIds.length === 0) return [];
+  return db
+    .select({ siteId: dailyReports.siteId, day: dailyReports.day, submittedAt: dailyReports.submittedAt })
+    .from(dailyReports)
+    .where(and(inArray(dailyReports.siteId, args.siteIds), between(dailyReports.day, args.from, args.to)));
 }

@@ -2,6 +2,8 @@
 // Rollups store summable parts; every figure shown anywhere is computed here from summed parts,
 // so a network figure is a ratio of sums, never a mean of site ratios.
 import type { AppLocale } from '@/i18n/locale';
+import { dayStatus, reportDeadline } from '@/lib/reports/deadline';
+import { daysOf, todayIn, type DateRange } from './periods';
 
 /** Every metric a target can be set on: the kpi_metric enum of the schema (a test in db/schema holds them equal). */
 export const KPI_METRICS = [
@@ -362,6 +364,92 @@ export function changeOf(current: number | null, previous: number | null): numbe
 
 export function reportCompliance(submittedOnTime: number, expectedDays: number): number | null {
   return ratio(submittedOnTime, expectedDays);
+}
+
+// ── Report compliance: which days a site owes a report, and how they count ─────────────────────
+
+/** What judges a site's report days: its zone, its deadline and the first day it took part. */
+export type ReportingSite = { timezone: string; reportDeadlineMinute: number; firstDay: string | null };
+
+/**
+ * The first day a site took part, from which it owes daily reports: the earliest of its creation
+ * day (site-local), its first report and its first day of data (a site whose history was loaded
+ * took part before it was added; one added today owes nothing for last month).
+ */
+export function reportingFirstDay(
+  site: { createdAt: Date; timezone: string },
+  firstReportDay: string | null,
+  firstDataDay: string | null,
+): string {
+  const days = [todayIn(site.createdAt, site.timezone), firstReportDay, firstDataDay].filter((d): d is string => d !== null);
+  return days.sort()[0]!;
+}
+
+/**
+ * Whether a site is expected to report for a site-local day: a working day of its calendar on or
+ * after its first day (DESIGN). Sites have no calendar yet, so every day is a working day: a
+ * calendar plugs in here, and every figure of report compliance follows.
+ */
+export function isReportDayExpected(site: ReportingSite, day: string): boolean {
+  return site.firstDay !== null && day >= site.firstDay;
+}
+
+/** The days of a range a site is expected to report for, in order. */
+export function expectedReportDays(site: ReportingSite, range: DateRange): string[] {
+  if (site.firstDay === null || site.firstDay > range.to) return [];
+  const from = range.from > site.firstDay ? range.from : site.firstDay;
+  return daysOf({ from, to: range.to }).filter((day) => isReportDayExpected(site, day));
+}
+
+/**
+ * The counts behind report compliance. An expected day counts once its deadline has passed, or
+ * earlier when its report is already in (a day still open and without a report is pending and
+ * not counted yet); on time = first submitted by the deadline (lib/reports/deadline.ts).
+ */
+export type ReportDayCounts = {
+  expected: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  /** The latest counted day without a report, YYYY-MM-DD, or null. */
+  lastMissingDay: string | null;
+};
+
+export const NO_REPORT_DAYS: ReportDayCounts = { expected: 0, onTime: 0, late: 0, missing: 0, lastMissingDay: null };
+
+/** A site's report days over a range as of `now`, from the first submission instant of each day's report. */
+export function countReportDays(
+  site: ReportingSite,
+  range: DateRange,
+  submittedAt: ReadonlyMap<string, Date>,
+  now: Date,
+): ReportDayCounts {
+  const counts = { ...NO_REPORT_DAYS };
+  for (const day of expectedReportDays(site, range)) {
+    const status = dayStatus(submittedAt.get(day) ?? null, reportDeadline(day, site.reportDeadlineMinute, site.timezone), now);
+    if (status === 'pending') continue;
+    counts.expected += 1;
+    if (status === 'on_time') counts.onTime += 1;
+    else if (status === 'late') counts.late += 1;
+    else {
+      counts.missing += 1;
+      counts.lastMissingDay = day;
+    }
+  }
+  return counts;
+}
+
+/** Counts of several sites together: summed, never a mean of site ratios. */
+export function sumReportDays(list: Iterable<ReportDayCounts>): ReportDayCounts {
+  const sum = { ...NO_REPORT_DAYS };
+  for (const c of list) {
+    sum.expected += c.expected;
+    sum.onTime += c.onTime;
+    sum.late += c.late;
+    sum.missing += c.missing;
+    if (c.lastMissingDay !== null && (sum.lastMissingDay === null || c.lastMissingDay > sum.lastMissingDay)) sum.lastMissingDay = c.lastMissingDay;
+  }
+  return sum;
 }
 
 export function missionCompletion(achieved: number, target: number): number | null {

@@ -10,12 +10,22 @@ import { todayIn } from '@/lib/kpi/periods';
 export type ReportTimeliness = 'on_time' | 'late';
 export type ReportDayStatus = ReportTimeliness | 'pending' | 'missing';
 
+// A year of days for a score of sites is thousands of deadlines per comparison, each a few dozen
+// microseconds of Intl work: they are kept, a bounded number of them.
+const MAX_CACHED = 50_000;
+const deadlines = new Map<string, number>();
+
 /** The instant a report for the site-local date `day` is due. */
 export function reportDeadline(day: string, deadlineMinute: number, timezone: string): Date {
+  const key = `${timezone}|${deadlineMinute}|${day}`;
+  const cached = deadlines.get(key);
+  if (cached !== undefined) return new Date(cached);
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   // A local time that a DST change skips is read as the instant just after the gap (as PostgreSQL does).
-  const local = new TZDate(y, m - 1, d, Math.floor(deadlineMinute / 60), deadlineMinute % 60, 0, 0, timezone);
-  return new Date(local.getTime());
+  const ms = new TZDate(y, m - 1, d, Math.floor(deadlineMinute / 60), deadlineMinute % 60, 0, 0, timezone).getTime();
+  if (deadlines.size >= MAX_CACHED) deadlines.clear();
+  deadlines.set(key, ms);
+  return new Date(ms);
 }
 
 /** The site's own local date at an instant. */

@@ -120,8 +120,8 @@ describe('digest content', () => {
     const c = await content();
     expect(c.breaches).toEqual([{ site: { code: 'TUN', name: 'Tunis' }, metric: 'service_level', value: 0, target: { green: 0.8, amber: 0.7 }, change: -1 }]);
     expect(c.reports).toEqual([
-      { code: 'DKR', name: 'Dakar', expected: 1, missing: 1, late: 0 },
-      { code: 'TUN', name: 'Tunis', expected: 1, missing: 0, late: 1 },
+      { code: 'DKR', name: 'Dakar', expected: 1, onTime: 0, missing: 1, late: 0, compliance: 0 },
+      { code: 'TUN', name: 'Tunis', expected: 1, onTime: 0, missing: 0, late: 1, compliance: 0 },
     ]);
     expect(c.staleFeeds).toEqual([{ code: 'DKR', name: 'Dakar', lastPushAt: new Date('2026-11-23T18:00:00Z') }]);
     expect(c.missions).toHaveLength(1);
@@ -141,8 +141,10 @@ describe('digest content', () => {
     const json = JSON.stringify({ ...c, network: null });
     expect(json).not.toContain('DKR');
     expect(json).not.toContain('Dakar');
-    // The network row is there, without names: every active site's calls.
-    expect(c.network.handled).toBe(20);
+    // With Dakar the only other site, the network minus Tunis would be Dakar: its figures are
+    // withheld from the lead (server/kpi/lead-network.ts).
+    expect(c.network.handled).toBe(0);
+    expect(Object.values(c.network.cells).every((cell) => cell.value === null)).toBe(true);
     expect(c.links.dashboard).toBe(`${URL}/?from=2026-11-24&to=2026-11-24`);
   });
 

@@ -48,7 +48,8 @@ export type DigestSite = DigestRow & { code: string; name: string; url: string; 
 
 export type Breach = { site: { code: string; name: string }; metric: RollupMetric; value: number; target: TargetBounds | null; change: number | null };
 
-export type ReportGap = { code: string; name: string; expected: number; missing: number; late: number };
+/** A site's daily reports over the period, when some are missing or late; compliance as the overview shows it. */
+export type ReportGap = { code: string; name: string; expected: number; onTime: number; missing: number; late: number; compliance: number | null };
 export type StaleFeed = { code: string; name: string; lastPushAt: Date | null };
 export type MissionBehind = {
   code: string;
@@ -160,7 +161,7 @@ export async function buildDigestContent(db: Db, request: DigestRequest): Promis
     breaches,
     reports: reports.sites
       .filter((s) => shown.has(s.code) && (s.missing > 0 || s.late > 0))
-      .map((s) => ({ code: s.code, name: s.name, expected: s.expected, missing: s.missing, late: s.late }))
+      .map((s) => ({ code: s.code, name: s.name, expected: s.expected, onTime: s.onTime, missing: s.missing, late: s.late, compliance: s.compliance }))
       .sort((a, b) => b.missing - a.missing || b.late - a.late || a.code.localeCompare(b.code)),
     staleFeeds: comparison.sites
       .filter((s) => s.feed.status !== 'fresh')

@@ -15,6 +15,7 @@ const kpis = {
   csatResponses: 0,
   qaScore: 77.25,
   qaEvaluations: 2,
+  reportCompliance: 0.75,
 };
 
 describe('comparisonToCsv', () => {
@@ -32,8 +33,9 @@ describe('comparisonToCsv', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toBe(`site,TUN,"'=cmd|""/c calc""!A1",2025-03-01,2025-03-31,10,9,1,301.5,,0.9,0.1,,,0,77.25,2`);
-    expect(lines[2]).toBe('site,CAS,"Casablanca, Sidi Maârouf",2025-03-01,2025-03-31,10,9,1,301.5,,0.9,0.1,,,0,77.25,2');
-    expect(lines[3]).toBe('network,,,2025-03-01,2025-03-31,10,9,1,301.5,,0.9,0.1,,,0,77.25,2');
+    expect(lines[0]).toBe('scope,code,name,from,to,offered,handled,abandoned,ahtSeconds,asaSeconds,serviceLevel,abandonRate,fcr,csat,csatResponses,qaScore,qaEvaluations,reportCompliance');
+    expect(lines[1]).toBe(`site,TUN,"'=cmd|""/c calc""!A1",2025-03-01,2025-03-31,10,9,1,301.5,,0.9,0.1,,,0,77.25,2,0.75`);
+    expect(lines[2]).toBe('site,CAS,"Casablanca, Sidi Maârouf",2025-03-01,2025-03-31,10,9,1,301.5,,0.9,0.1,,,0,77.25,2,0.75');
+    expect(lines[3]).toBe('network,,,2025-03-01,2025-03-31,10,9,1,301.5,,0.9,0.1,,,0,77.25,2,0.75');
   });
 });

@@ -16,6 +16,7 @@ export const KPI_CSV_COLUMNS = [
   'csatResponses',
   'qaScore',
   'qaEvaluations',
+  'reportCompliance',
 ] as const satisfies readonly (keyof CompareAnswer['network'])[];
 
 const HEADER = ['scope', 'code', 'name', 'from', 'to', ...KPI_CSV_COLUMNS];

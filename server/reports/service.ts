@@ -6,9 +6,7 @@ import {
   acknowledgeDailyReport,
   listReportsForSiteDays,
   listSiteReports,
-  sumReportCompliance,
   upsertDailyReport,
-  type ComplianceRow,
   type ReportRow,
 } from '@/db/queries/reports';
 import { findSiteByCode, findSiteById, listSites } from '@/db/queries/sites';
@@ -17,11 +15,13 @@ import type { Actor, SiteScope } from '@/server/auth/principal';
 import { badRequest, conflict, forbidden, notFound } from '@/server/errors';
 import { listTargets } from '@/db/queries/kpis';
 import { targetResolver } from '@/server/kpi/comparison';
-import { ragOf, reportCompliance, type Rag } from '@/lib/kpi/definitions';
+import { isReportDayExpected, ragOf, reportCompliance, sumReportDays, type Rag, type ReportDayCounts } from '@/lib/kpi/definitions';
 import { daysOf } from '@/lib/kpi/periods';
+import { mayReadNetworkFigure } from '@/server/kpi/lead-network';
 import { normaliseCodes } from '@/server/kpi/site-selection';
 import { formatMinuteOfDay } from '@/lib/sites/site-input';
 import { dayStatus, reportDeadline, siteToday, STATUS_ORDER, timelinessOf, type ReportDayStatus, type ReportTimeliness } from '@/lib/reports/deadline';
+import { reportDaysBySite } from './compliance';
 import { acknowledgeInput, resolveRange, submitReportInput, type AcknowledgeInput, type RangeInput, type SubmitReportInput } from '@/lib/reports/report-input';
 
 export type ReportView = {
@@ -229,8 +229,7 @@ async function siteInScope(db: Db, scope: SiteScope, code: string | undefined): 
 
 export type ComplianceFigures = { expected: number; onTime: number; late: number; missing: number; compliance: number | null };
 
-function figuresOf(row: Pick<ComplianceRow, 'expected' | 'onTime' | 'late' | 'missing'> | undefined): ComplianceFigures {
-  const parts = row ?? { expected: 0, onTime: 0, late: 0, missing: 0 };
+function figuresOf(parts: ReportDayCounts): ComplianceFigures {
   return {
     expected: parts.expected,
     onTime: parts.onTime,
@@ -266,18 +265,19 @@ export async function siteReportHistory(
   const range = resolveRange(args, today);
   const to = range.to < today ? range.to : today;
   const days = range.from <= to ? daysOf({ from: range.from, to }).reverse() : [];
-  const [rows, [compliance]] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     listSiteReports(db, site.id, range.from, to),
-    sumReportCompliance(db, { siteIds: [site.id], ...range, now }),
+    reportDaysBySite(db, { siteIds: [site.id], range, now }),
   ]);
   const byDay = new Map(rows.map((r) => [r.day, r]));
-  const takesPartFrom = compliance?.takesPartFrom ?? null;
+  const compliance = counted.get(site.id)!;
+  const takesPartFrom = compliance.firstDay;
   return {
     site: { code: site.code, name: site.name, timezone: site.timezone, reportDeadline: formatMinuteOfDay(site.reportDeadlineMinute) },
     from: range.from,
     to: range.to,
     today,
-    days: days.filter((day) => takesPartFrom !== null && day >= takesPartFrom).map((day) => {
+    days: days.filter((day) => isReportDayExpected({ ...site, firstDay: takesPartFrom }, day)).map((day) => {
       const row = byDay.get(day);
       const deadline = reportDeadline(day, site.reportDeadlineMinute, site.timezone);
       return { date: day, deadline, status: dayStatus(row?.submittedAt ?? null, deadline, now), report: row ? viewOf(site, row) : null };
@@ -330,25 +330,18 @@ export async function reportComplianceSummary(
   // Without dates: the days ending at the latest site-local today among the sites counted.
   const latestToday = [...shown, ...network].map((s) => siteToday(now, s.timezone)).sort().at(-1) ?? siteToday(now, 'UTC');
   const range = resolveRange(args, latestToday);
-  const [rows, targets] = await Promise.all([sumReportCompliance(db, { siteIds: ids, ...range, now }), listTargets(db)]);
+  const [bySite, targets] = await Promise.all([reportDaysBySite(db, { siteIds: ids, range, now }), listTargets(db)]);
   const target = targetResolver(targets);
   const graded = (figures: ComplianceFigures, siteId: number | null): GradedCompliance => ({
     ...figures,
     rag: ragOf('report_compliance', figures.compliance, target(siteId, 'report_compliance')),
   });
-  const bySite = new Map(rows.map((r) => [r.siteId, r]));
-  const networkParts = network.reduce(
-    (sum, s) => {
-      const r = bySite.get(s.id);
-      return r
-        ? { expected: sum.expected + r.expected, onTime: sum.onTime + r.onTime, late: sum.late + r.late, missing: sum.missing + r.missing }
-        : sum;
-    },
-    { expected: 0, onTime: 0, late: 0, missing: 0 },
-  );
+  // A lead reads the network's compliance only when three other sites owed reports (lead-network.ts).
+  const owing = network.filter((s) => bySite.get(s.id)!.expected > 0).map((s) => s.id);
+  const networkParts = sumReportDays(mayReadNetworkFigure(scope, owing) ? network.map((s) => bySite.get(s.id)!) : []);
   return {
     ...range,
     network: graded(figuresOf(networkParts), null),
-    sites: shown.map((s) => ({ code: s.code, name: s.name, ...graded(figuresOf(bySite.get(s.id)), s.id) })),
+    sites: shown.map((s) => ({ code: s.code, name: s.name, ...graded(figuresOf(bySite.get(s.id)!), s.id) })),
   };
 }

@@ -208,6 +208,7 @@ export function DigestEmail({ content, strings, unsubscribeUrl, preview, timeZon
                 <strong>{r.code}</strong> {r.name} —{' '}
                 {[r.missing > 0 ? strings.reports.missing(r.missing) : null, r.late > 0 ? strings.reports.late(r.late) : null].filter(Boolean).join(', ')}{' '}
                 {strings.reports.outOf(r.expected)}
+                {r.compliance === null ? null : ` ${strings.reports.onTime(formatPercent(r.compliance, locale, 0))}`}
               </Text>
             ))}
           </Block>

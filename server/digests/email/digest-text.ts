@@ -79,7 +79,8 @@ export function renderDigestText(content: DigestContent, strings: DigestStrings,
   if (content.reports.length === 0) lines.push(strings.noIssues.reports);
   for (const r of content.reports) {
     const counts = [r.missing > 0 ? strings.reports.missing(r.missing) : null, r.late > 0 ? strings.reports.late(r.late) : null].filter(Boolean).join(', ');
-    lines.push(`- ${r.code} ${r.name}: ${counts} ${strings.reports.outOf(r.expected)}`);
+    const share = r.compliance === null ? '' : ` ${strings.reports.onTime(formatPercent(r.compliance, locale, 0))}`;
+    lines.push(`- ${r.code} ${r.name}: ${counts} ${strings.reports.outOf(r.expected)}${share}`);
   }
 
   lines.push(...heading(strings.sections.feeds));

@@ -35,7 +35,7 @@ export type DigestStrings = {
   breachLine: (metric: string, value: string, target: string) => string;
   targetAtLeast: (value: string) => string;
   targetAtMost: (value: string) => string;
-  reports: { missing: Plural; late: Plural; outOf: (expected: number) => string };
+  reports: { missing: Plural; late: Plural; outOf: (expected: number) => string; onTime: (share: string) => string };
   feeds: { lastPush: (ago: string, at: string) => string; never: string; hoursAgo: Plural; daysAgo: Plural };
   missions: { line: (site: string, completion: string, pace: string) => string; window: (from: string, to: string) => string };
   calibration: { inflated: (bias: string, pairs: number) => string; harsh: (bias: string, pairs: number) => string; window: (from: string, to: string) => string };
@@ -107,6 +107,7 @@ const en: DigestStrings = {
     missing: plural('en', { one: '# missing', other: '# missing' }),
     late: plural('en', { one: '# late', other: '# late' }),
     outOf: (expected) => `out of ${expected} ${expected === 1 ? 'day' : 'days'} due`,
+    onTime: (share) => `(${share} on time)`,
   },
   feeds: {
     lastPush: (ago, at) => `last push ${ago} (${at})`,
@@ -195,6 +196,7 @@ const fr: DigestStrings = {
     missing: plural('fr', { one: '# manquant', other: '# manquants' }),
     late: plural('fr', { one: '# en retard', other: '# en retard' }),
     outOf: (expected) => `sur ${expected} ${expected <= 1 ? 'jour dû' : 'jours dus'}`,
+    onTime: (share) => `(${share} à l’heure)`,
   },
   feeds: {
     lastPush: (ago, at) => `dernier envoi ${ago} (${at})`,
