@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, rowsOf, type DbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { withDatabase as withDatabaseName } from '@/db/testing-url';
-import { provision, type Provisioned } from './provision';
+import { provision, signInCookie, type Provisioned } from './provision';
 import { processTree, startVigie, type ServedVigie } from './server-process';
 import { fmt, percentile, table } from './stats';
 import { syntheticCalls } from './synthetic-calls';
@@ -125,7 +125,9 @@ export async function benchLoad(opts: LoadBenchOptions): Promise<{ report: strin
           body: makers[i]!(sequence[i]!++),
         }),
       );
-    const read = () => timed('read', 0, () => fetch(readUrl, { headers: { authorization: `Bearer ${net.token}` } }));
+    // The dashboard's query as the browser sends it: with the session cookie (/api/trpc takes no token).
+    const cookie = await signInCookie(base, net.reader);
+    const read = () => timed('read', 0, () => fetch(readUrl, { headers: { cookie } }));
 
     // Warm-up, not counted: every route compiled and every connection open.
     const warm = await Promise.all([...net.sites.map((_, i) => push(i)), ...Array.from({ length: opts.readers }, read)]);
@@ -190,7 +192,7 @@ export async function benchLoad(opts: LoadBenchOptions): Promise<{ report: strin
         `Load on PostgreSQL${opts.url ? ` (${base})` : ' (production server started here)'}: ${opts.pushers} site pushers × ${opts.batch}-record batches, ` +
           `${opts.readers} dashboard readers, ${fmt(elapsed, 1)} s on ${os.cpus().length} cores.`,
         `Each site's pushes move forward in time at ${opts.callsPerDay} calls a day from ${RANGE.from}, as a site sends what happened since its last push.`,
-        'push = POST /api/v1/calls with the site key (new records each time); read = tRPC kpi.comparison over 30 days with a user token.',
+        'push = POST /api/v1/calls with the site key (new records each time); read = tRPC kpi.comparison over 30 days with a signed-in session.',
         'Latencies in ms over the answered requests.',
         '',
         table(['kind', 'requests', 'ok/s', 'records/s', 'p50', 'p95', 'p99', 'max', 'errors'], rows),

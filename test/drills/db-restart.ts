@@ -4,7 +4,7 @@
 // (immediate stop) in the middle of a push, whose retry must leave the rollups exact.
 import { openDatabase } from '@/db/client';
 import { withDatabase } from '@/db/testing-url';
-import { provisionDatabase } from '@/cli/bench/provision';
+import { provisionDatabase, signInCookie } from '@/cli/bench/provision';
 import { startVigie, type ServedVigie } from '@/cli/bench/server-process';
 import {
   call,
@@ -47,7 +47,7 @@ export async function databaseRestart(): Promise<string> {
     await admin.unsafe('create database vigie');
     await admin.end();
     const url = withDatabase(cluster.url, 'vigie');
-    const { sites, token } = await provisionDatabase({ driver: 'postgres', url, max: 2 }, { prefix: 'R', sites: 2 });
+    const { sites, token, reader } = await provisionDatabase({ driver: 'postgres', url, max: 2 }, { prefix: 'R', sites: 2 });
     const site = sites[0]!;
     const sent = new Map<string, PushRecord[]>([[site.code, []]]);
     const batches: PushRecord[][] = [];
@@ -62,11 +62,12 @@ export async function databaseRestart(): Promise<string> {
     server = await startVigie({ env: { DATABASE_URL: url } });
     const base = server.url;
     const processes = server.pids().length;
+    const cookie = await signInCookie(base, reader);
     const probes: Probe[] = [
       { name: 'GET /api/health', run: () => call(`${base}/api/health`, { timeoutMs: OUTAGE_ANSWER_MS + 5000 }) },
       { name: 'POST /api/v1/calls', run: () => pushCalls(base, site.key, nextBatch(200), OUTAGE_ANSWER_MS + 5000) },
       { name: 'GET /api/v1/kpis', run: () => readKpis(base, token, FROM, TO, OUTAGE_ANSWER_MS + 5000) },
-      { name: 'tRPC kpi.comparison', run: () => readComparison(base, token, FROM, TO, OUTAGE_ANSWER_MS + 5000) },
+      { name: 'tRPC kpi.comparison', run: () => readComparison(base, cookie, FROM, TO, OUTAGE_ANSWER_MS + 5000) },
     ];
     const allOk = async (when: string) => {
       for (const p of probes) {

@@ -184,10 +184,10 @@ export function readKpis(base: string, token: string, from: string, to: string, 
   return call(`${base}/api/v1/kpis?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${token}` }, timeoutMs });
 }
 
-/** The dashboard's own query (tRPC kpi.comparison), as the app's browser sends it. */
-export function readComparison(base: string, token: string, from: string, to: string, timeoutMs = 30_000): Promise<Answer> {
+/** The dashboard's own query (tRPC kpi.comparison), as the app's browser sends it: with the session cookie. */
+export function readComparison(base: string, cookie: string, from: string, to: string, timeoutMs = 30_000): Promise<Answer> {
   const input = encodeURIComponent(JSON.stringify({ json: { from, to } }));
-  return call(`${base}/api/trpc/kpi.comparison?input=${input}`, { headers: { authorization: `Bearer ${token}` }, timeoutMs });
+  return call(`${base}/api/trpc/kpi.comparison?input=${input}`, { headers: { cookie }, timeoutMs });
 }
 
 export type PushAnswer = { received: number; inserted: number; updated: number; rejected: unknown[] };
