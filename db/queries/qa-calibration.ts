@@ -335,3 +335,44 @@ export async function criterionGapSums(db: Db, args: { siteIds: number[]; from: 
     absSum: Number(r.abs_sum),
   }));
 }
+
+// ── Evaluations awaiting their blind re-score ───────────────────────────────────────────────
+
+/**
+ * True for a site evaluation (`siteId`, `evaluationId`) drawn into a worklist and not yet
+ * re-scored by HQ: no figure HQ reads may count it (see server/qa/blind-rescore.ts).
+ */
+export function awaitingRescore(siteId: SQL, evaluationId: SQL): SQL {
+  return sql`exists (
+    select 1 from qa_calibration_items ci
+    where ci.site_id = ${siteId} and ci.evaluation_id = ${evaluationId} and ci.done_at is null
+      and not exists (
+        select 1 from qa_evaluations ch where ch.site_id = ci.site_id and ch.calibrates_id = ci.evaluation_id and ch.scope = 'hq'))`;
+}
+
+export type AwaitingRescoreRow = { siteId: number; evaluationId: number; evaluatedAt: Date; score: number | null };
+
+/** The site evaluations of these sites that wait for their blind re-score (a few per worklist). */
+export async function listAwaitingRescore(db: Db, siteIds: readonly number[]): Promise<AwaitingRescoreRow[]> {
+  if (siteIds.length === 0) return [];
+  const rows = rowsOf<{ site_id: number; id: string | number; evaluated_at: string | Date; score: number | null }>(
+    await db.execute(sql`
+      select e.site_id, e.id, e.evaluated_at, e.score
+      from qa_calibration_items i
+      join qa_evaluations e on e.site_id = i.site_id and e.id = i.evaluation_id and e.scope = 'site'
+      where i.site_id = any(${intArray(siteIds)}) and ${awaitingRescore(sql`i.site_id`, sql`i.evaluation_id`)}`),
+  );
+  return rows.map((r) => ({ siteId: r.site_id, evaluationId: Number(r.id), evaluatedAt: new Date(r.evaluated_at), score: num(r.score) }));
+}
+
+/** Of these evaluation ids (unique across sites), the ones awaiting their blind re-score. */
+export async function filterAwaitingRescore(db: Db, evaluationIds: readonly number[]): Promise<Set<number>> {
+  if (evaluationIds.length === 0) return new Set();
+  const list = sql`${`{${evaluationIds.map((v) => String(Math.trunc(v))).join(',')}}`}::text::int8[]`;
+  const rows = rowsOf<{ evaluation_id: string | number }>(
+    await db.execute(sql`
+      select i.evaluation_id from qa_calibration_items i
+      where i.evaluation_id = any(${list}) and ${awaitingRescore(sql`i.site_id`, sql`i.evaluation_id`)}`),
+  );
+  return new Set(rows.map((r) => Number(r.evaluation_id)));
+}

@@ -330,16 +330,18 @@ describe('createHqRescore', () => {
       .where(and(eq(siteDay.siteId, siteId), eq(siteDay.day, '2026-12-10')));
     expect(dayAfter).toEqual(dayBefore);
 
+    // The first re-score is final: a second one is refused and changes nothing.
     const again = await createHqRescore(h.db, {
       siteId,
       siteEvaluationId: site!.id,
       scores: { ...scores, identity_check: 0 },
       evaluator: 'hq@x.test',
       actor: hqActor,
-    });
-    expect(again).toMatchObject({ id: result.id, inserted: false, score: 0, criticalFailed: true });
+    }).catch((e: unknown) => e);
+    expect((again as DomainError).code).toBe('CONFLICT');
+    expect(await stored('hq-rescore-' + site!.id, 'hq')).toMatchObject({ id: result.id, score: result.score, criticalFailed: false });
     const audit = await h.db.select().from(auditLog).where(eq(auditLog.entityId, String(result.id)));
-    expect(audit.map((a) => a.action).sort()).toEqual(['qa.rescore.create', 'qa.rescore.update']);
+    expect(audit.map((a) => a.action)).toEqual(['qa.rescore.create']);
     await expectExact();
   });
 

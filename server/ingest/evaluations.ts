@@ -5,6 +5,7 @@ import { insertAudit, insertAuditEntries } from '@/db/queries/audit';
 import {
   deleteScoresOutsideForm,
   findSiteEvaluationsForRescore,
+  findStoredSiteEvaluations,
   listFormVersionsWithCriteria,
   upsertEvaluationScores,
   upsertHqEvaluations,
@@ -12,11 +13,12 @@ import {
   type EvaluationValues,
   type IngestForm,
   type ScoreValues,
+  type StoredSiteEvaluation,
 } from '@/db/queries/ingest/evaluation-upserts';
 import { recomputeSiteQaDays } from '@/db/queries/ingest/rollups';
 import { lockSiteForIngest, touchSiteFeed } from '@/db/queries/ingest/site-lock';
 import type { Actor } from '@/server/auth/principal';
-import { badRequest, notFound } from '@/server/errors';
+import { badRequest, conflict, notFound } from '@/server/errors';
 import { scoreEvaluation } from '@/server/qa/scoring';
 import { counts, tooLarge } from './calls';
 import { evaluationSchema, MAX_BATCH, parseFormReference, type EvaluationInput } from './evaluation.schema';
@@ -75,9 +77,50 @@ function scoreAgainstForms(
   return { scored, rejected };
 }
 
+const IN_CALIBRATION =
+  'HQ has taken this evaluation into its QA calibration: it can no longer be changed. Ask HQ if it must be corrected.';
+
+function valuesOf({ input, form, score, criticalFailed }: ScoredEvaluation): EvaluationValues {
+  return {
+    externalId: input.externalId,
+    evaluatedAt: input.evaluatedAt,
+    formId: form.id,
+    agentRef: input.agentRef,
+    callExternalId: input.callExternalId ?? null,
+    evaluator: input.evaluator,
+    score,
+    criticalFailed,
+    comment: input.comment ?? null,
+  };
+}
+
+/** Whether writing `next` would change the stored evaluation: a field, or a criterion's score. */
+function differs(before: StoredSiteEvaluation, next: ScoredEvaluation): boolean {
+  if (before.fieldsChanged) return true;
+  const stored = new Map(before.scores.map((s) => [s.criterionId, s.score]));
+  if (stored.size !== next.form.criteria.length) return true;
+  return next.form.criteria.some((c) => !stored.has(c.id) || stored.get(c.id) !== (next.input.scores[c.key] ?? null));
+}
+
+function afterOf({ input, form, score, criticalFailed }: ScoredEvaluation) {
+  return {
+    form: `${form.code}@${form.version}`,
+    agentRef: input.agentRef,
+    callExternalId: input.callExternalId ?? null,
+    evaluator: input.evaluator,
+    evaluatedAt: new Date(input.evaluatedAt).toISOString(),
+    score,
+    criticalFailed,
+    comment: input.comment ?? null,
+    scores: Object.fromEntries(form.criteria.map((c) => [c.key, input.scores[c.key] ?? null])),
+  };
+}
+
 /**
  * Ingests a batch of site-scope QA evaluations for one site, answered like calls. A re-sent
- * evaluation whose fields and scores are unchanged counts as neither inserted nor updated.
+ * evaluation whose fields and scores are unchanged counts as neither inserted nor updated; a
+ * change to one HQ has drawn or re-scored is refused, that record alone. Every update is audited
+ * with the evaluation before and after.
  */
 export async function ingestEvaluations(db: Db, args: IngestEvaluationsArgs): Promise<IngestResult> {
   if (args.evaluations.length > MAX_BATCH) throw tooLarge(args.evaluations.length, 'evaluations');
@@ -93,21 +136,25 @@ export async function ingestEvaluations(db: Db, args: IngestEvaluationsArgs): Pr
       scored.map((s) => ({ index: s.index, value: { ...s.value, externalId: s.value.input.externalId } })),
     );
 
-    const rows: EvaluationValues[] = unique.map(({ value: { input, form, score, criticalFailed } }) => ({
-      externalId: input.externalId,
-      evaluatedAt: input.evaluatedAt,
-      formId: form.id,
-      agentRef: input.agentRef,
-      callExternalId: input.callExternalId ?? null,
-      evaluator: input.evaluator,
-      score,
-      criticalFailed,
-      comment: input.comment ?? null,
-    }));
-    const upsert = await upsertSiteEvaluations(tx, site, rows, args.receivedAt);
+    const stored = await findStoredSiteEvaluations(tx, site.id, unique.map(({ value }) => valuesOf(value)));
+    // An evaluation HQ has drawn or re-scored keeps what the site said when it was drawn: a change
+    // would let the site rewrite its score once it has seen HQ's, and the bias would vanish.
+    const refused: RejectedRecord[] = [];
+    const accepted = unique.filter(({ index, value }) => {
+      const before = stored.get(value.input.externalId);
+      if (!before?.inCalibration || !differs(before, value)) return true;
+      refused.push({ index, externalId: value.input.externalId, errors: [{ path: 'externalId', message: IN_CALIBRATION }] });
+      return false;
+    });
+    const upsert = await upsertSiteEvaluations(
+      tx,
+      site,
+      accepted.map(({ value }) => valuesOf(value)),
+      args.receivedAt,
+    );
 
     const scores: ScoreValues[] = [];
-    for (const { value } of unique) {
+    for (const { value } of accepted) {
       const evaluationId = upsert.ids.get(value.input.externalId);
       if (evaluationId === undefined) throw new Error(`Evaluation ${value.input.externalId} was not written`);
       for (const criterion of value.form.criteria) {
@@ -122,20 +169,46 @@ export async function ingestEvaluations(db: Db, args: IngestEvaluationsArgs): Pr
     }
 
     await recomputeSiteQaDays(tx, site.id, upsert.days);
-    if (unique.length > 0) await touchSiteFeed(tx, site.id, 'evaluations', args.receivedAt);
+    if (accepted.length > 0) await touchSiteFeed(tx, site.id, 'evaluations', args.receivedAt);
     const result: IngestResult = {
       received: args.evaluations.length,
       inserted: upsert.inserted.size,
       updated: updated.size,
-      rejected: byIndex([...checked.rejected, ...unscorable, ...duplicates]),
+      rejected: byIndex([...checked.rejected, ...unscorable, ...duplicates, ...refused]),
     };
     await insertAudit(tx, {
       ...args.actor,
       action: 'evaluations.ingest',
       entity: 'qa_evaluations',
       siteId: site.id,
-      details: { ...counts(result), days: upsert.days.length },
+      details: {
+        ...counts(result),
+        days: upsert.days.length,
+        ...(refused.length > 0 ? { refusedInCalibration: refused.map((r) => r.externalId) } : {}),
+      },
     });
+    // Every changed evaluation, with what it was and what it became.
+    await insertAuditEntries(
+      tx,
+      accepted.flatMap(({ value }) => {
+        const before = stored.get(value.input.externalId);
+        if (!before || !updated.has(value.input.externalId)) return [];
+        return [
+          {
+            ...args.actor,
+            action: 'qa.evaluation.update',
+            entity: 'qa_evaluations',
+            entityId: String(before.id),
+            siteId: site.id,
+            details: {
+              externalId: value.input.externalId,
+              before: { ...before.fields, scores: Object.fromEntries(before.scores.map((c) => [c.key, c.score])) },
+              after: afterOf(value),
+            },
+          },
+        ];
+      }),
+    );
     return result;
   };
   return withIngestSlot(() => db.transaction(write));
@@ -162,7 +235,8 @@ export type HqRescoreResult = {
 
 /**
  * HQ re-scores a site evaluation on the same form version, for calibration. One re-score per
- * site evaluation: a later one replaces it. HQ evaluations do not count in the site's QA score.
+ * site evaluation, and the first is final: once written, HQ sees the site's scores beside it, so
+ * a second one would not be blind. HQ evaluations do not count in the site's QA score.
  */
 export async function createHqRescore(db: Db, args: HqRescoreArgs): Promise<HqRescoreResult> {
   const { siteId, actor, ...item } = args;
@@ -214,6 +288,8 @@ export async function createHqRescores(
         createdByUserId: byUser ? args.actor.actorId : null,
       })),
     );
+    const again = written.find((w) => !w.inserted);
+    if (again) throw conflict(`Evaluation ${again.externalId.replace(/^hq-rescore-/, '')} has been re-scored already: the first re-score is final`);
     const writtenByExternal = new Map(written.map((w) => [w.externalId, w]));
     const results: HqRescoreResult[] = scored.map(({ original, result }) => {
       const row = writtenByExternal.get(hqRescoreExternalId(original.id));
@@ -227,17 +303,11 @@ export async function createHqRescores(
       for (const c of original.criteria) scores.push({ evaluationId: id, criterionId: c.id, score: item.scores[c.key] ?? null });
     });
     await upsertEvaluationScores(tx, args.siteId, scores);
-    // A replaced re-score may be on another form version if the site re-sent its evaluation on one.
-    await deleteScoresOutsideForm(
-      tx,
-      args.siteId,
-      scored.flatMap(({ original }, i) => (results[i]!.inserted ? [] : [{ evaluationId: results[i]!.id, formId: original.formId }])),
-    );
     await insertAuditEntries(
       tx,
       results.map((r) => ({
         ...args.actor,
-        action: r.inserted ? 'qa.rescore.create' : 'qa.rescore.update',
+        action: 'qa.rescore.create',
         entity: 'qa_evaluations',
         entityId: String(r.id),
         siteId: args.siteId,

@@ -103,7 +103,7 @@ export type RescoreTask = {
   form: { code: string; version: number; name: string };
   criteria: { key: string; label: string; category: QaCategory; weight: number; maxScore: number; critical: boolean }[];
   done: boolean;
-  /** A disputed re-score is settled through the dispute, not re-scored. */
+  /** Re-scored already: the first re-score is final (a disagreement goes through a dispute). */
   locked: boolean;
 };
 
@@ -132,14 +132,15 @@ export async function getRescoreTask(db: Db, args: { scope: SiteScope; input: { 
       maxScore: c.maxScore,
       critical: c.critical,
     })),
-    done: task.doneAt !== null,
-    locked: task.hqDisputeStatus !== null && task.hqDisputeStatus !== 'none',
+    done: task.doneAt !== null || task.hqDisputeStatus !== null,
+    // The first re-score is final: once HQ has one, the screen offers no other.
+    locked: task.doneAt !== null || task.hqDisputeStatus !== null,
   };
 }
 
 /**
- * Saves HQ's blind re-score of a worklist item and marks the item done. A later re-score replaces
- * HQ's earlier one, until the site disputes it.
+ * Saves HQ's blind re-score of a worklist item and marks the item done. The first re-score is
+ * final: once saved, HQ sees the site's scores beside it, so a second one would not be blind.
  */
 export async function submitRescore(
   db: Db,
@@ -150,8 +151,8 @@ export async function submitRescore(
   return db.transaction(async (tx) => {
     const task = await findRescoreTask(tx, site.id, input.id);
     if (!task) throw notFound('Calibration item');
-    if (task.hqDisputeStatus !== null && task.hqDisputeStatus !== 'none') {
-      throw conflict('The site has disputed this re-score: settle the dispute instead');
+    if (task.doneAt !== null || task.hqDisputeStatus !== null) {
+      throw conflict('This call has been re-scored already: the first re-score is final');
     }
     const result = await createHqRescore(tx, {
       siteId: site.id,

@@ -32,6 +32,7 @@ export type EvaluationListItem = {
   criticalFailed: boolean;
   scoreHidden: boolean;
   hq: { score: number | null; criticalFailed: boolean; disputeStatus: DisputeStatus } | null;
+  /** Drawn for a blind re-score and not yet re-scored; told to HQ only. */
   awaitingRescore: boolean;
 };
 
@@ -76,7 +77,8 @@ export async function listEvaluationsFor(db: Db, viewer: QaViewer, input: Evalua
         criticalFailed: hidden ? false : r.criticalFailed,
         scoreHidden: hidden,
         hq: r.hq ? { score: r.hq.score, criticalFailed: r.hq.criticalFailed, disputeStatus: r.hq.disputeStatus } : null,
-        awaitingRescore: r.awaitingRescore,
+        // The site must not learn which of its evaluations were drawn.
+        awaitingRescore: hq && r.awaitingRescore,
       };
     }),
   };
@@ -204,7 +206,8 @@ export async function getEvaluationDetail(db: Db, viewer: QaViewer, input: { sit
       criticalFailed: hidden ? false : pair.site.criticalFailed,
     },
     scoresHidden: hidden,
-    awaitingRescore,
+    // The site must not learn which of its evaluations were drawn.
+    awaitingRescore: isHqViewer(viewer) && awaitingRescore,
     form: { id: form.id, code: form.code, version: form.version, name: form.name, status: form.status },
     hq: pair.hq
       ? {

@@ -350,3 +350,105 @@ export async function upsertHqEvaluations(
   );
   return written.map((r) => ({ externalId: r.external_id, id: Number(r.id), inserted: r.inserted }));
 }
+
+/** What is stored of a site evaluation a batch sends again: its fields and scores as they were. */
+export type StoredSiteEvaluation = {
+  id: number;
+  /** Drawn into a calibration worklist, or re-scored by HQ: the site may no longer change it. */
+  inCalibration: boolean;
+  /** Whether the batch's row differs from the stored one in any field (scores apart). */
+  fieldsChanged: boolean;
+  fields: {
+    form: string;
+    agentRef: string;
+    callExternalId: string | null;
+    evaluator: string;
+    evaluatedAt: string;
+    score: number | null;
+    criticalFailed: boolean;
+    comment: string | null;
+  };
+  scores: { criterionId: number; key: string; score: number | null }[];
+};
+
+/**
+ * The stored site evaluations a batch names, by external id, compared field by field with the
+ * batch's rows exactly as the upsert compares them. Read under the site's ingest lock.
+ */
+export async function findStoredSiteEvaluations(
+  tx: Db,
+  siteId: number,
+  rows: readonly EvaluationValues[],
+): Promise<Map<string, StoredSiteEvaluation>> {
+  const found = new Map<string, StoredSiteEvaluation>();
+  if (rows.length === 0) return found;
+  const stored = rowsOf<{
+    id: string | number;
+    external_id: string;
+    form: string;
+    agent_ref: string;
+    call_external_id: string | null;
+    evaluator: string;
+    evaluated_at: string | Date;
+    score: number | null;
+    critical_failed: boolean;
+    comment: string | null;
+    changed: boolean;
+    in_calibration: boolean;
+    scores: string;
+  }>(
+    await tx.execute(sql`
+      select e.id, e.external_id, f.code || '@' || f.version as form, e.agent_ref, e.call_external_id, e.evaluator,
+        e.evaluated_at, e.score, e.critical_failed, e.comment,
+        (e.form_id, e.agent_ref, e.call_external_id, e.evaluator, e.evaluated_at, e.score, e.critical_failed, e.comment)
+          is distinct from
+          (r.form_id, r.agent_ref, r.call_external_id, r.evaluator, r.evaluated_at, r.score, r.critical_failed, r.comment) as changed,
+        (exists (select 1 from qa_calibration_items i where i.site_id = e.site_id and i.evaluation_id = e.id)
+          or exists (select 1 from qa_evaluations h where h.site_id = e.site_id and h.calibrates_id = e.id and h.scope = 'hq'))
+          as in_calibration,
+        (select coalesce(json_agg(json_build_array(sc.criterion_id, c.key, sc.score) order by c.position, c.id), '[]'::json)::text
+          from qa_scores sc join qa_criteria c on c.id = sc.criterion_id
+          where sc.site_id = e.site_id and sc.evaluation_id = e.id) as scores
+      from unnest(
+        ${textArray(rows.map((r) => r.externalId))},
+        ${columnOf(rows, 'int4', (r) => r.formId)},
+        ${columnOf(rows, 'text', (r) => r.agentRef)},
+        ${columnOf(rows, 'text', (r) => r.callExternalId)},
+        ${columnOf(rows, 'text', (r) => r.evaluator)},
+        ${columnOf(rows, 'timestamptz', (r) => r.evaluatedAt)},
+        ${columnOf(rows, 'float8', (r) => r.score)},
+        ${columnOf(rows, 'bool', (r) => r.criticalFailed)},
+        ${columnOf(rows, 'text', (r) => r.comment)}
+      ) as r(external_id, form_id, agent_ref, call_external_id, evaluator, evaluated_at, score, critical_failed, comment)
+      cross join lateral (
+        select * from qa_evaluations e
+        where e.site_id = ${siteId} and e.scope = 'site' and e.external_id = r.external_id
+        offset 0
+      ) e
+      join qa_forms f on f.id = e.form_id`),
+  );
+  for (const row of stored) {
+    const scores = (JSON.parse(row.scores) as [number, string, number | null][]).map(([criterionId, key, score]) => ({
+      criterionId,
+      key,
+      score: score === null ? null : Number(score),
+    }));
+    found.set(row.external_id, {
+      id: Number(row.id),
+      inCalibration: row.in_calibration,
+      fieldsChanged: row.changed,
+      fields: {
+        form: row.form,
+        agentRef: row.agent_ref,
+        callExternalId: row.call_external_id,
+        evaluator: row.evaluator,
+        evaluatedAt: new Date(row.evaluated_at).toISOString(),
+        score: row.score === null ? null : Number(row.score),
+        criticalFailed: row.critical_failed,
+        comment: row.comment,
+      },
+      scores,
+    });
+  }
+  return found;
+}
