@@ -1,7 +1,8 @@
-// Site-local days, computed in JavaScript with @date-fns/tz (the tz database Node ships, updated
-// with Node) rather than with the database's AT TIME ZONE: the tz database compiled into PGlite
-// 0.5 has Africa/Casablanca on UTC+0 from October 2026 instead of UTC+1, which would file a
-// Casablanca record made between 00:00 and 01:00 local on the wrong day.
+// Site-local days, computed in JavaScript with @date-fns/tz from the tz database of the Node
+// runtime the project pins (server/time/tz-data.ts), never in SQL: a database server's own tz data
+// may be older (Debian's 2025b still puts Africa/Casablanca on UTC+1 after 2026-09-20, where 2026c
+// has UTC+0) and would file a record on another day. Ingest stores each record's day
+// (call_records.local_day, qa_evaluations.local_day); queries select and group by it.
 import { TZDate, tzOffset } from '@date-fns/tz';
 
 const DAY_MS = 86_400_000;
