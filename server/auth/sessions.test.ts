@@ -236,11 +236,13 @@ describe('changes that end every session of the user and revoke their tokens', (
     expect(await restStatus(token.secret)).toBe(200);
   });
 
-  it('a wrong current password changes nothing (400)', async () => {
+  it('a wrong current password, or the same password again, changes nothing (400)', async () => {
     const user = await newUser();
     const browser = await signedIn(user.email);
     const response = await trpcMutation(browser, 'users.changeMyPassword', { currentPassword: 'not-the-password', newPassword: 'a-new-password-3' });
     expect(response.status).toBe(400);
+    const same = await trpcMutation(browser, 'users.changeMyPassword', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
+    expect(same.status).toBe(400);
     expect(await me(browser)).toBe(200);
   });
 });

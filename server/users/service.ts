@@ -13,6 +13,7 @@ import {
 } from '@/db/queries/users';
 import type { Locale, Role, User } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
+import { safeEqual } from '@/server/auth/secrets';
 import type { Actor } from '@/server/auth/principal';
 import { badRequest, conflict, forbidden, notFound } from '@/server/errors';
 import { endSessionsOf } from './sessions';
@@ -161,6 +162,7 @@ export async function changeMyPassword(db: Db, actor: Actor, userId: number, inp
   const before = await findUserById(db, userId);
   if (!before) throw notFound('User');
   if (!(await verifyPassword(before.passwordHash, currentPassword))) throw badRequest('The current password is not right');
+  if (safeEqual(newPassword, currentPassword)) throw badRequest('Choose a password other than the current one');
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     const user = await updateUserRow(tx, userId, { passwordHash });

@@ -60,9 +60,7 @@ export const updateUserInput = z
 export const setUserActiveInput = z.object({ id: userId, active: z.boolean() });
 export const resetPasswordInput = z.object({ id: userId, password: passwordInput });
 export const setMyLocaleInput = z.object({ locale: localeInput });
-export const changeMyPasswordInput = z
-  .object({ currentPassword: z.string().min(1, 'Enter your current password').max(200), newPassword: passwordInput })
-  .refine((value) => value.newPassword !== value.currentPassword, { path: ['newPassword'], message: 'Choose a password other than the current one' });
+export const changeMyPasswordInput = z.object({ currentPassword: z.string().min(1, 'Enter your current password').max(200), newPassword: passwordInput });
 
 export type CreateUserInput = z.input<typeof createUserInput>;
 export type UpdateUserInput = z.input<typeof updateUserInput>;
