@@ -1,12 +1,14 @@
 'use client';
-// The signed-in user's menu: who they are, their role and site, the language, sign-out, and
-// sign-out everywhere (every browser and every personal token, after a confirmation).
+// The signed-in user's menu: who they are, their role and site, the language, a new password,
+// sign-out, and sign-out everywhere (every browser and every personal token, after a confirmation).
 // A disclosure (button + panel): Escape or a click elsewhere closes it and focus returns.
 import { useMutation } from '@tanstack/react-query';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/forms/confirm-dialog';
+import { Dialog } from '@/components/ui/dialog';
+import { ChangeMyPasswordForm } from '@/components/users/change-my-password-form';
 import { usePopover } from '@/components/ui/use-popover';
 import { useTRPC } from '@/components/providers/trpc-provider';
 import { Badge } from '@/components/ui/badge';
@@ -32,6 +34,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
   const tCommon = useTranslations('common');
   const setMyLocale = useMutation(trpc.users.setMyLocale.mutationOptions());
   const [confirmingEverywhere, setConfirmingEverywhere] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   // This session has ended on the server too: signOut() clears its cookie and goes to the login page.
   const signOutEverywhere = useMutation(trpc.users.signOutEverywhere.mutationOptions({ onSuccess: () => void signOut({ callbackUrl: '/login' }) }));
   const { open, setOpen, panelId, containerRef, buttonRef } = usePopover();
@@ -80,13 +83,21 @@ export function UserMenu({ user }: { user: ShellUser }) {
           <span className="text-xs text-slate-500">{t('language')}</span>
           <LocaleSwitch save={(locale) => setMyLocale.mutateAsync({ locale })} />
         </div>
-        <Button variant="secondary" className="mt-4 w-full" onClick={() => void signOut({ callbackUrl: '/login' })}>
+        <Button variant="secondary" className="mt-4 w-full" onClick={() => setChangingPassword(true)}>
+          {t('changePassword')}
+        </Button>
+        <Button variant="secondary" className="mt-2 w-full" onClick={() => void signOut({ callbackUrl: '/login' })}>
           {t('signOut')}
         </Button>
         <Button variant="secondary" className="mt-2 w-full" onClick={() => setConfirmingEverywhere(true)}>
           {t('signOutEverywhere')}
         </Button>
       </div>
+      <Dialog open={changingPassword} onClose={() => setChangingPassword(false)} title={t('changePasswordTitle')} closeLabel={tCommon('close')}>
+        {changingPassword ? (
+          <ChangeMyPasswordForm onDone={() => void signOut({ callbackUrl: '/login' })} onCancel={() => setChangingPassword(false)} />
+        ) : null}
+      </Dialog>
       <ConfirmDialog
         open={confirmingEverywhere}
         onClose={() => setConfirmingEverywhere(false)}
