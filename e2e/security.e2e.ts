@@ -1,7 +1,8 @@
 // Security as a browser meets it, on the production server: every main page runs under its
-// Content-Security-Policy without a single violation, every answer carries the security headers,
-// a site lead's report text stays text, the session cookie's attributes, the limit on failed
-// sign-ins per address, and the admins' audit log.
+// Content-Security-Policy without a single violation (a page whose path has a dot too), every
+// answer carries the security headers, a site lead's report text stays text, the session cookie's
+// attributes, no redirect off the site after signing in, the limit on failed sign-ins per address
+// (which X-Forwarded-For entries a caller adds cannot dodge), and the admins' audit log.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, DEMO_PASSWORD, launchBrowser, signIn } from './browser';
@@ -119,6 +120,15 @@ describe('the Content-Security-Policy', () => {
     await context.close();
   });
 
+  it('gives a page whose path has a dot its policy too', async () => {
+    const page = await signIn(browser, 'admin@demo.vigie');
+    const response = await page.goto('/qa/evaluations/TUN/12.0');
+    expect(response!.status()).toBeLessThan(500);
+    expectSecurityHeaders(response!.headers(), '/qa/evaluations/TUN/12.0');
+    expect(response!.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    await page.context().close();
+  });
+
   it('puts the headers on the APIs and static files too', async () => {
     const page = await signIn(browser, 'admin@demo.vigie');
     const script = await page.evaluate(() => [...document.scripts].map((s) => s.src).find((src) => src.includes('/_next/static/')));
@@ -183,15 +193,53 @@ describe('the session cookie', () => {
   });
 });
 
+describe('after signing in', () => {
+  it('goes to a path of this site only, whatever the callbackUrl of the login page says', async () => {
+    const page = await signIn(browser, 'hq@demo.vigie');
+    const origin = new URL(baseUrl()).origin;
+    // Were the browser sent there, it would land here rather than wait on a name that does not resolve.
+    await page.context().route((url) => url.hostname === 'evil.example', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' }));
+    for (const callbackUrl of ['%2F%09%2Fevil.example', '%2F%0A%2Fevil.example', '%2F%5Cevil.example', '%5C%5Cevil.example', '%2F.%2F%2Fevil.example', 'https%3A%2F%2Fevil.example%2F']) {
+      await page.goto(`/login?callbackUrl=${callbackUrl}`);
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      expect(new URL(page.url()).origin, callbackUrl).toBe(origin);
+      expect(new URL(page.url()).pathname, callbackUrl).toBe('/');
+    }
+    // A path of the site is kept.
+    await page.goto('/login?callbackUrl=%2Freports%3Fx%3D1');
+    await page.waitForURL((url) => url.pathname === '/reports');
+    expect(new URL(page.url()).search).toBe('?x=1');
+    await page.context().close();
+  });
+
+  it('through the form, too', async () => {
+    const context = await browser.newContext({ baseURL: baseUrl(), locale: 'en-GB' });
+    await context.route((url) => url.hostname === 'evil.example', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' }));
+    const page = await context.newPage();
+    await page.goto('/login?callbackUrl=%2F%09%2Fevil.example');
+    await page.getByLabel(/e-?mail/i).fill('hq@demo.vigie');
+    await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    expect(new URL(page.url()).origin).toBe(new URL(baseUrl()).origin);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await context.close();
+  });
+});
+
 describe('failed sign-ins from one address', () => {
-  it('are refused with 429 past the limit, across accounts, and the form says so', async () => {
-    // An address of its own, so that the other tests' sign-ins are not limited.
+  it('are refused with 429 past the limit, across accounts, whatever else X-Forwarded-For says, and the form says so', async () => {
+    // An address of its own, so that the other tests' sign-ins are not limited: the entry the
+    // proxy in front (these tests, VIGIE_TRUSTED_PROXIES=1) appends.
     const context = await browser.newContext({ baseURL: baseUrl(), locale: 'en-GB', extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.77' } });
     let status = 0;
     let attempts = 0;
     for (; attempts < 30 && status !== 429; attempts++) {
       const { csrfToken } = (await (await context.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-      const response = await context.request.post('/api/auth/callback/credentials', {
+      // The caller writes a new address of its own each time, and posts past /credentials: neither
+      // gets it a new allowance.
+      const response = await context.request.post(attempts % 2 ? '/api/auth/callback/credentials' : '/api/auth/callback/credentials/x', {
+        headers: { 'x-forwarded-for': `10.${attempts}.0.1, 198.51.100.77` },
         form: { email: `guess-${attempts}@demo.vigie`, password: 'guess', csrfToken, json: 'true' },
       });
       status = response.status();
@@ -210,6 +258,16 @@ describe('failed sign-ins from one address', () => {
     await expect.poll(() => page.getByRole('alert').filter({ hasText: /\S/ }).first().textContent(), { timeout: 20_000 }).toMatch(/too many failed sign-ins/i);
     expect(new URL(page.url()).pathname).toBe('/login');
     await context.close();
+
+    // The address in the audit log is the one the proxy vouched for, not one the caller wrote.
+    const admin = await signIn(browser, 'admin@demo.vigie');
+    const input = encodeURIComponent(JSON.stringify({ json: { action: 'auth.login_failed', limit: 5 } }));
+    const audit = await admin.request.get(`/api/trpc/audit.list?input=${input}`);
+    expect(audit.status()).toBe(200);
+    const rows = ((await audit.json()) as { result: { data: { json: { rows: { details: { ip?: string; email?: string } }[] } } } }).result.data.json.rows;
+    const guess = rows.find((row) => row.details.email?.startsWith('guess-'));
+    expect(guess?.details.ip).toBe('198.51.100.77');
+    await admin.context().close();
   });
 });
 

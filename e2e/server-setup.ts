@@ -16,7 +16,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-e2e-'));
   // The demo seed runs on first start: minutes on a busy machine.
-  const served = await startVigie({ env: { VIGIE_DATA_DIR: dataDir, DATABASE_URL: '' }, readyTimeoutMs: 8 * 60_000 });
+  // The tests stand for the one proxy in front (VIGIE_TRUSTED_PROXIES=1): the X-Forwarded-For entry
+  // they append gives a test an address, and so a sign-in limit, of its own.
+  const served = await startVigie({ env: { VIGIE_DATA_DIR: dataDir, DATABASE_URL: '', VIGIE_TRUSTED_PROXIES: '1' }, readyTimeoutMs: 8 * 60_000 });
   console.log(
     served
       .output()
