@@ -35,8 +35,8 @@ export function describeRebuild(result: Extract<TzRebuildResult, { status: 'done
 export const tzRebuildCommand: Command = {
   name: 'tz:rebuild',
   summary: 'move stored site-local days and recompute their rollups after a time-zone data upgrade',
-  usage: `tz:rebuild [--batch-days ${DEFAULT_BATCH_DAYS}] [--max-batches N]`,
-  options: { 'batch-days': { type: 'string' }, 'max-batches': { type: 'string' } },
+  usage: `tz:rebuild [--batch-days ${DEFAULT_BATCH_DAYS}] [--max-batches N] [--force]`,
+  options: { 'batch-days': { type: 'string' }, 'max-batches': { type: 'string' }, force: { type: 'boolean' } },
   async run(values) {
     const batchDays = wholeNumber(values['batch-days'], 'batch-days');
     const maxBatches = wholeNumber(values['max-batches'], 'max-batches');
@@ -69,6 +69,8 @@ export const tzRebuildCommand: Command = {
           owner: `vigie tz:rebuild on ${os.hostname()} (pid ${process.pid})`,
           batchDays,
           maxBatches,
+          // Even when the days follow the runtime's release: after a site's time zone was changed.
+          force: values.force === true,
           // A PGlite directory belongs to this process now: a claim left in it is a dead process's.
           takeOverClaim: handle.driver === 'pglite',
           onProgress,

@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, type DbHandle } from '@/db/client';
 import { readLocalDayRules } from '@/db/queries/tz-rebuild';
 import { auditLog } from '@/db/schema';
+import { localDayOf } from '@/db/local-time';
 import { createTestDb } from '@/db/testing';
 import type { Actor } from '@/server/auth/principal';
 import { ingestCalls } from '@/server/ingest/calls';
+import { compareRollups } from '@/server/ingest/testing';
 import { rebuildLocalDays, type TzRebuildResult } from './tz-rebuild';
 import { runLocalDayRebuildJob } from './tz-rebuild-job';
 import { runtimeTzVersion } from './tz-data';
@@ -120,6 +122,17 @@ describe('tz rebuild of a data set stored with tz 2025c', () => {
     expect(await rebuildLocalDays(aged.db, { actor, owner: 'third' })).toEqual({ status: 'current', version: runtime });
     expect(await rowVersions(aged.db)).toEqual(before);
     expect(await snapshotDerived(aged.db)).toEqual(snapshot);
+  });
+
+  it('with force, re-files the days of a site whose time zone was changed, though the release is the same', async () => {
+    const yvr = set.siteIds[1]!;
+    await aged.db.execute(sql`update sites set timezone = 'America/Edmonton' where id = ${yvr}`);
+    const shifted = set.calls.filter((c) => c.siteId === yvr && localDayOf(c.ms, 'America/Edmonton') !== localDayOf(c.ms, 'America/Vancouver'));
+    const result = done(await rebuildLocalDays(aged.db, { actor, owner: 'admin', force: true }));
+    expect(result).toMatchObject({ from: runtime, to: runtime, movedCalls: shifted.length });
+    expect(shifted.length).toBeGreaterThan(50);
+    const { actual, expected: reference } = await compareRollups(aged.db, yvr);
+    expect(actual).toEqual(reference);
   });
 
   it('rebuilds every rollup once when the days came from unknown rules (a database upgraded from before they were recorded)', async () => {

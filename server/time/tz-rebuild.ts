@@ -61,6 +61,8 @@ export type TzRebuildOptions = {
   takeOverClaim?: boolean;
   /** Leave days recorded with a newer release than the target alone (a server started on older data). */
   upgradeOnly?: boolean;
+  /** Check every stored day even when the recorded release is the target (after a site's time zone was changed). */
+  force?: boolean;
   onProgress?: (progress: TzRebuildProgress) => void;
 };
 
@@ -107,7 +109,7 @@ export async function rebuildLocalDays(db: Db, options: TzRebuildOptions): Promi
   const { owner } = options;
 
   const recorded = await readLocalDayRules(db);
-  if (recorded && !recorded.rebuildTarget && recorded.tzVersion === target) return { status: 'current', version: target };
+  if (!options.force && recorded && !recorded.rebuildTarget && recorded.tzVersion === target) return { status: 'current', version: target };
   if (options.upgradeOnly && recorded?.tzVersion && !recorded.rebuildTarget && compareTzVersions(recorded.tzVersion, target) > 0) {
     return { status: 'newer', recorded: recorded.tzVersion, target };
   }
@@ -118,7 +120,7 @@ export async function rebuildLocalDays(db: Db, options: TzRebuildOptions): Promi
   try {
     let state = claim.state;
     // Read again under the claim: another process may have finished meanwhile.
-    if (!state.rebuildTarget && state.tzVersion === target) return { status: 'current', version: target };
+    if (!options.force && !state.rebuildTarget && state.tzVersion === target) return { status: 'current', version: target };
     const resumed = state.rebuildTarget === target;
     if (!resumed) {
       // Days from unknown rules (the migration's backfill) may disagree with rollups computed by
