@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   addParts,
+  countReportDays,
+  expectedReportDays,
+  isReportDayExpected,
   KPI_METRICS,
+  NO_REPORT_DAYS,
+  reportingFirstDay,
+  sumReportDays,
+  type ReportingSite,
   changeOf,
   computeKpis,
   emptyParts,
@@ -242,5 +249,54 @@ describe('other metrics', () => {
     expect(freshnessSeconds(now, new Date('2025-03-10T11:58:30.400Z'))).toBe(89);
     expect(freshnessSeconds(now, null)).toBeNull();
     expect(freshnessSeconds(now, new Date('2025-03-10T12:00:02Z'))).toBe(0);
+  });
+});
+
+describe('report compliance days', () => {
+  // Paris moves to summer time on 30 March 2025: the 21:00 deadline is 20:00Z before, 19:00Z after.
+  const paris: ReportingSite = { timezone: 'Europe/Paris', reportDeadlineMinute: 1260, firstDay: '2025-03-28' };
+
+  it('takes part from the earliest of its creation day, first report and first day of data', () => {
+    // Created at 23:30Z on 27 March: already the 28th in Paris.
+    const site = { createdAt: new Date('2025-03-27T23:30:00Z'), timezone: 'Europe/Paris' };
+    expect(reportingFirstDay(site, null, null)).toBe('2025-03-28');
+    expect(reportingFirstDay(site, '2025-03-30', '2025-02-01')).toBe('2025-02-01');
+    expect(reportingFirstDay(site, '2025-03-01', null)).toBe('2025-03-01');
+  });
+
+  it('expects every day from the first day on, calls or not, and none before', () => {
+    expect(isReportDayExpected(paris, '2025-03-27')).toBe(false);
+    expect(isReportDayExpected(paris, '2025-03-28')).toBe(true);
+    expect(isReportDayExpected({ ...paris, firstDay: null }, '2025-03-28')).toBe(false);
+    expect(expectedReportDays(paris, { from: '2025-03-25', to: '2025-03-31' })).toEqual(['2025-03-28', '2025-03-29', '2025-03-30', '2025-03-31']);
+    expect(expectedReportDays(paris, { from: '2025-03-01', to: '2025-03-27' })).toEqual([]);
+  });
+
+  it('counts a day once its deadline has passed or its report is in, on time up to the deadline in the site’s zone', () => {
+    const submitted = new Map([
+      ['2025-03-28', new Date('2025-03-28T20:00:00Z')], // 21:00 CET: on time, at the deadline
+      ['2025-03-30', new Date('2025-03-30T19:30:00Z')], // 21:30 CEST: late (the deadline is 19:00Z that day)
+      ['2025-03-31', new Date('2025-03-31T08:00:00Z')], // in before its deadline
+    ]);
+    const range = { from: '2025-03-25', to: '2025-04-01' };
+    // At 12:00Z on 31 March: 28–30 are due (29 missing); 31 counts because its report is in; 1 April is ahead.
+    expect(countReportDays(paris, range, submitted, new Date('2025-03-31T12:00:00Z'))).toEqual({
+      expected: 4,
+      onTime: 2,
+      late: 1,
+      missing: 1,
+      lastMissingDay: '2025-03-29',
+    });
+    // A week later every day of the range is due: 1 April is missing too.
+    const later = countReportDays(paris, range, submitted, new Date('2025-04-08T00:00:00Z'));
+    expect(later).toEqual({ expected: 5, onTime: 2, late: 1, missing: 2, lastMissingDay: '2025-04-01' });
+    expect(reportCompliance(later.onTime, later.expected)).toBe(0.4);
+    expect(sumReportDays([later, NO_REPORT_DAYS, { expected: 3, onTime: 3, late: 0, missing: 0, lastMissingDay: null }])).toEqual({
+      expected: 8,
+      onTime: 5,
+      late: 1,
+      missing: 2,
+      lastMissingDay: '2025-04-01',
+    });
   });
 });
