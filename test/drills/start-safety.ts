@@ -57,13 +57,14 @@ export async function launcherDeath(): Promise<string> {
   try {
     for (const scenario of scenarios) {
       const served = await startVigie({ env: { DATABASE_URL: database.url } });
+      let pids: number[] = [];
       try {
         const tree = processTree(served.pid);
         const launcher = tree.find((p) => p.pid !== served.pid && commandOf(p.pid).includes('scripts/start.ts'));
         const server = tree.find((p) => commandOf(p.pid).startsWith('next-server') || commandOf(p.pid).includes('next start'));
         check(launcher && server, `${scenario.name}: launcher or server not found in ${tree.map((p) => `${p.pid} ${commandOf(p.pid)}`).join('; ')}`);
         check(!(await portRefused(served.port)), `${scenario.name}: the server does not answer on ${served.port}`);
-        const pids = tree.map((p) => p.pid);
+        pids = tree.map((p) => p.pid);
         const started = Date.now();
         scenario.kill(served, { tsx: served.pid, launcher: launcher.pid, server: server.pid });
         let ms: number | null = null;
@@ -80,6 +81,14 @@ export async function launcherDeath(): Promise<string> {
         results.push(`${ms} ms`);
       } finally {
         await served.kill('SIGKILL');
+        // A server that outlived its launcher is no longer in the launcher's tree: ended by its pid.
+        for (const pid of pids.filter(alive)) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // gone
+          }
+        }
       }
     }
   } finally {
