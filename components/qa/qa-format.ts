@@ -1,19 +1,12 @@
-// Formatting of QA figures in the reader's locale. Pure (Intl only).
-export const NO_VALUE = '—';
+// Formatting of QA figures in the reader's locale. Pure (Intl only); scores and gaps through the
+// formatter pages and e-mails share (lib/kpi/format.ts).
+import { formatChange, NO_VALUE } from '@/lib/kpi/format';
 
-/** A QA score (0–100) with one decimal. */
-export function formatScore(value: number | null | undefined, locale: string): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
-}
+export { formatScore, NO_VALUE } from '@/lib/kpi/format';
 
-/** A signed gap in score points with one decimal: +12.3, −4.0, 0.0. */
+/** A signed gap in score points with one decimal: +12.3, −4.0, 0.0 (a score's change, lib/kpi/format.ts). */
 export function formatGap(value: number | null | undefined, locale: string): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
-  const rounded = Math.round(value * 10) / 10;
-  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-    rounded === 0 ? 0 : rounded,
-  );
+  return formatChange('score', value, locale, '');
 }
 
 /** A criterion score against its maximum: 4 / 5, or 1.5 / 4. */

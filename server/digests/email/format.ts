@@ -1,76 +1,33 @@
-// Figures and dates as the digest writes them, in the recipient's locale: the dashboard's
-// conventions (m:ss durations, percentages with one decimal, changes in points), with Intl only.
+// Figures and dates as the digest writes them, in the recipient's locale: figures and changes
+// through the formatter the dashboard uses (lib/kpi/format.ts), dates with Intl.
 import { METRICS, type RollupMetric, type TargetBounds } from '@/lib/kpi/definitions';
+import { changeVerdict, formatChange, formatCount, formatDuration, formatMetricValue, formatPercent, NO_VALUE } from '@/lib/kpi/format';
 import type { DigestStrings } from './strings';
 
 export type Verdict = 'better' | 'worse' | 'same';
 
-/** 42 s under a minute, m:ss under an hour, h:mm:ss beyond. */
-export function formatDuration(seconds: number, locale: string): string {
-  const total = Math.round(Math.abs(seconds));
-  const sign = seconds < 0 && total > 0 ? '-' : '';
-  if (total < 60) return `${sign}${new Intl.NumberFormat(locale).format(total)} s`;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${sign}${h}:${String(m).padStart(2, '0')}:${s}` : `${sign}${m}:${s}`;
-}
-
-export function formatCount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
-}
-
-export function formatPercent(value: number, locale: string, digits = 1): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-}
+export { formatCount, formatDuration, formatPercent };
 
 export function formatMetric(metric: RollupMetric, value: number | null, locale: string, noValue: string): string {
-  if (value === null || !Number.isFinite(value)) return noValue;
-  switch (METRICS[metric].unit) {
-    case 'seconds':
-      return formatDuration(value, locale);
-    case 'ratio':
-      return formatPercent(value, locale);
-    case 'score':
-      return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
-  }
+  const text = formatMetricValue(metric, value, locale);
+  return text === NO_VALUE ? noValue : text;
 }
 
-/** The change as displayed: ratios in points with one decimal, scores one decimal, seconds whole. */
-function shownChange(metric: RollupMetric, change: number): number {
-  switch (METRICS[metric].unit) {
-    case 'ratio':
-      return Math.round(change * 1000) / 10;
-    case 'score':
-      return Math.round(change * 10) / 10;
-    case 'seconds':
-      return Math.round(change);
-  }
-}
-
-/** "+2.1 pts", "−12 s", "+1.5 pts"; the no-value mark when there is nothing to compare. */
-export function formatMetricChange(metric: RollupMetric, change: number | null, locale: string, noValue: string): string {
-  if (change === null || !Number.isFinite(change)) return noValue;
-  const shown = shownChange(metric, change);
-  const unit = METRICS[metric].unit;
-  const digits = unit === 'seconds' ? 0 : 1;
-  const number = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    shown === 0 ? 0 : shown,
-  );
-  return unit === 'seconds' ? `${number} s` : `${number} pts`;
+/** The dashboard's change (lib/kpi/format.ts): "+2.1 pts" for ratios, "−12 s", "+1.5" for QA. */
+export function formatMetricChange(metric: RollupMetric, change: number | null, locale: string, noValue: string, pointsLabel = 'pts'): string {
+  const text = formatChange(METRICS[metric].unit, change, locale, pointsLabel);
+  return text === NO_VALUE ? noValue : text;
 }
 
 /** Whether a change is good news for the metric (a lower AHT is better, a lower CSAT worse). */
 export function verdictOf(metric: RollupMetric, change: number | null): Verdict | null {
-  if (change === null || !Number.isFinite(change)) return null;
-  const shown = shownChange(metric, change);
-  if (shown === 0) return 'same';
-  return (shown > 0) === (METRICS[metric].direction === 'higher') ? 'better' : 'worse';
+  const verdict = changeVerdict(METRICS[metric].unit, METRICS[metric].direction, change);
+  return verdict === 'neutral' ? null : verdict;
 }
 
 export function formatCountChange(change: number | null, locale: string, noValue: string): string {
-  if (change === null) return noValue;
-  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(change);
+  const text = formatChange('count', change, locale, '');
+  return text === NO_VALUE ? noValue : text;
 }
 
 /** The green bound as a target: "≥ 80.0%" for higher-is-better, "≤ 5:00" for lower-is-better. */
