@@ -7,3 +7,4 @@ export * from './reports';
 export * from './targets';
 export * from './digests';
 export * from './local-days';
+export * from './queue-status';
