@@ -5,6 +5,7 @@ import { and, asc, between, eq, inArray, isNotNull, isNull, sql, type SQL } from
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { kpiTargets, qaCriteria, qaEvaluations, qaScores, siteDay, siteFeeds, siteQueueDay, sites, type KpiMetric } from '../schema';
+import { awaitingRescore } from './qa-calibration';
 
 export type SiteIds = number[] | 'all';
 export type DayRangeArgs = { from: string; to: string };
@@ -106,7 +107,7 @@ export type QueueSums = Awaited<ReturnType<typeof queueBreakdown>>[number];
  * how many scores and evaluations went in, over site-scope evaluations whose site-local day is in
  * from..to. Scores that do not apply (null) are left out.
  */
-export async function qaByCategory(db: Db, args: DayRangeArgs & { siteIds: SiteIds }) {
+export async function qaByCategory(db: Db, args: DayRangeArgs & { siteIds: SiteIds; withoutAwaitingRescore?: boolean }) {
   if (args.siteIds !== 'all' && args.siteIds.length === 0) return [];
   return db
     .select({
@@ -124,6 +125,7 @@ export async function qaByCategory(db: Db, args: DayRangeArgs & { siteIds: SiteI
         eq(qaEvaluations.scope, 'site'),
         isNotNull(qaScores.score),
         siteFilter(qaEvaluations.siteId, args.siteIds),
+        args.withoutAwaitingRescore ? sql`not ${awaitingRescore(sql`${qaEvaluations.siteId}`, sql`${qaEvaluations.id}`)}` : undefined,
         between(qaEvaluations.localDay, args.from, args.to),
       ),
     )

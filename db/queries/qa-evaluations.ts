@@ -3,6 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../client';
 import type { QaCategory } from '../schema';
+import { awaitingRescore } from './qa-calibration';
 
 export type SiteIds = number[];
 
@@ -322,7 +323,7 @@ export async function weeklySiteQa(db: Db, args: { siteIds: SiteIds; from: strin
  * Weekly criterion scores per category, as percentages of each criterion's maximum, pooled over
  * the given sites' site-scope evaluations (null scores, "does not apply", left out).
  */
-export async function weeklyCategoryQa(db: Db, args: { siteIds: SiteIds; from: string; to: string }) {
+export async function weeklyCategoryQa(db: Db, args: { siteIds: SiteIds; from: string; to: string; withoutAwaitingRescore?: boolean }) {
   if (args.siteIds.length === 0) return [];
   const rows = rowsOf<{ week: string; category: QaCategory; percent_sum: number; scores: string | number }>(
     await db.execute(sql`
@@ -332,6 +333,7 @@ export async function weeklyCategoryQa(db: Db, args: { siteIds: SiteIds; from: s
       join qa_scores sc on sc.site_id = e.site_id and sc.evaluation_id = e.id
       join qa_criteria c on c.id = sc.criterion_id
       where e.scope = 'site' and e.site_id = any(${intArray(args.siteIds)}) and sc.score is not null
+        ${args.withoutAwaitingRescore ? sql`and not ${awaitingRescore(sql`e.site_id`, sql`e.id`)}` : sql``}
         and e.local_day between ${args.from}::date and ${args.to}::date
       group by 1, 2
       order by 1, 2`),

@@ -57,11 +57,23 @@ export const kpisOutput = z.object({
   reportCompliance: measure,
 });
 
+/**
+ * The network row: DESIGN's Kpis, where a site lead finds null the counts withheld from them
+ * (fewer than three other sites contribute: server/kpi/lead-network.ts).
+ */
+export const networkKpisOutput = kpisOutput.extend({
+  offered: count.nullable(),
+  handled: count.nullable(),
+  abandoned: count.nullable(),
+  csatResponses: count.nullable(),
+  qaEvaluations: count.nullable(),
+});
+
 /** Exactly DESIGN's answer of `GET /api/v1/kpis`; richer fields are stripped on the way out. */
 export const compareOutput = z.object({
   from: z.string(),
   to: z.string(),
-  network: kpisOutput,
+  network: networkKpisOutput,
   sites: z.array(z.object({ code: z.string(), name: z.string(), ...kpisOutput.shape })),
 });
 

@@ -126,8 +126,10 @@ describe('buildComparison for a site lead', () => {
     const c = await buildComparison(h.db, { scope: siteScopeOf(leadOf(id.CAS)), ...RANGE });
     expect(c.sites.map((s) => s.code)).toEqual(['CAS']);
     expect(c.sites[0]).toMatchObject({ offered: 50, serviceLevel: 0.64, ahtSeconds: 400 });
-    expect(c.network.offered).toBe(250);
-    expect(c.network.serviceLevel).toBeCloseTo(192 / 250, 12);
+    // Only Tunis contributes besides Casablanca: the network minus Casablanca would be Tunis, so
+    // the lead gets no network figure (server/kpi/lead-network.ts; HQ gets 250 offered).
+    expect(c.network.withheld).toEqual(['calls', 'qa', 'reports']);
+    expect(c.network).toMatchObject({ offered: 0, serviceLevel: null, ahtSeconds: null });
     const text = JSON.stringify(c);
     for (const other of ['TUN', 'Tunis', 'DKR', 'Dakar', 'OLD', 'Closed']) expect(text).not.toContain(other);
   });
@@ -135,7 +137,7 @@ describe('buildComparison for a site lead', () => {
   it('accepts their own code as a filter and refuses any other, existing or not', async () => {
     const own = await buildComparison(h.db, { scope: siteScopeOf(leadOf(id.CAS)), ...RANGE, siteCodes: ['CAS'] });
     expect(own.sites.map((s) => s.code)).toEqual(['CAS']);
-    expect(own.network.offered).toBe(250);
+    expect(own.network.siteCount).toBe(3);
     const other = await domainError(() => buildComparison(h.db, { scope: siteScopeOf(leadOf(id.CAS)), ...RANGE, siteCodes: ['TUN'] }));
     expect(other.code).toBe('FORBIDDEN');
     const missing = await domainError(() => buildComparison(h.db, { scope: siteScopeOf(leadOf(id.CAS)), ...RANGE, siteCodes: ['XYZ'] }));
@@ -179,7 +181,8 @@ describe('buildTrend', () => {
   it('gives a lead their site and the network only', async () => {
     const t = await buildTrend(h.db, { scope: siteScopeOf(leadOf(id.CAS)), ...RANGE });
     expect(t.sites.map((s) => s.code)).toEqual(['CAS']);
-    expect(t.network[0]).toMatchObject({ day: '2025-03-10', offered: 110 });
+    // One other site at most on any day: every network point is withheld from the lead.
+    expect(t.network[0]).toMatchObject({ day: '2025-03-10', offered: 0, serviceLevel: null });
     expect(JSON.stringify(t)).not.toContain('TUN');
   });
 });
@@ -242,8 +245,9 @@ describe('buildComparison: parts, previous period, feed and daily reports', () =
 
   it('does not tell a lead when another site last missed a report', async () => {
     const c = await buildComparison(h.db, { scope: siteScopeOf(leadOf(id.CAS)), ...RANGE, now: asOf });
-    expect(c.network.reports).toMatchObject({ expectedDays: 13, missingDays: 10, lastMissingDay: null });
-    // The one day named is Casablanca's own (its last missing report), never another site's.
-    expect(JSON.stringify(c).match(/"lastMissingDay":"/g)).toHaveLength(1);
+    // With one other site owing reports, the lead gets no network report figure at all.
+    expect(c.network.withheld).toContain('reports');
+    expect(c.network.reports).toMatchObject({ expectedDays: 0, missingDays: 0, lastMissingDay: null });
+    expect(JSON.stringify(c.network)).not.toMatch(/"lastMissingDay":"/);
   });
 });

@@ -6,6 +6,7 @@ import type { Db } from '@/db/client';
 import { listSiteFeeds, listSitesForKpis, listTargets, sumSiteDays, type KpiSite, type TargetRow } from '@/db/queries/kpis';
 import type { KpiMetric } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
+import { awaitingRescoreSums, withoutAwaiting } from '@/server/qa/blind-rescore';
 import { reportDaysBySite } from '@/server/reports/compliance';
 import { feedStatusOf, type FeedStatus } from '@/server/sites/feed-status';
 import {
@@ -19,7 +20,6 @@ import {
   reportCompliance,
   ROLLUP_METRICS,
   sumReportDays,
-  sumParts,
   type KpiParts,
   type Kpis,
   type Rag,
@@ -28,6 +28,7 @@ import {
   type TargetBounds,
 } from '@/lib/kpi/definitions';
 import { previousRange, type DateRange } from '@/lib/kpi/periods';
+import { mayReadNetworkFigure, networkPartsFor, type NetworkFamily } from './lead-network';
 import { validRange } from './request-range';
 import { selectSites } from './site-selection';
 
@@ -65,7 +66,12 @@ type RowExtras = {
   reportCompliance: number | null;
 };
 
-export type ComparisonNetwork = Kpis & RowExtras & { siteCount: number };
+export type ComparisonNetwork = Kpis &
+  RowExtras & {
+    siteCount: number;
+    /** Figures withheld from a site lead: too few other sites contribute to them (never for HQ). */
+    withheld: NetworkFamily[];
+  };
 export type ComparisonSite = Kpis &
   RowExtras & {
     code: string;
@@ -129,15 +135,19 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
 
   // The network may cover more sites than are shown (a site lead's view): read both sets once.
   const readIds = [...new Set([...networkSiteIds, ...shown.map((s) => s.id)])];
-  const [current, before, targetRows, feeds, reports] = await Promise.all([
+  const [current, before, targetRows, feeds, reports, awaiting] = await Promise.all([
     sumSiteDays(db, { siteIds: readIds, ...range }),
     sumSiteDays(db, { siteIds: readIds, ...previous }),
     listTargets(db),
     listSiteFeeds(db, shown.map((s) => s.id)),
     reportDaysBySite(db, { siteIds: readIds, range, now }),
+    awaitingRescoreSums(db, args.scope, allSites.filter((s) => readIds.includes(s.id))),
   ]);
-  const partsNow = new Map<number, KpiParts>(current.map(({ siteId, ...parts }) => [siteId, parts]));
-  const partsBefore = new Map<number, KpiParts>(before.map(({ siteId, ...parts }) => [siteId, parts]));
+  // HQ's figures leave out the evaluations it has yet to re-score blind.
+  const partsOf = (rows: typeof current, period: DateRange) =>
+    new Map<number, KpiParts>(rows.map(({ siteId, ...parts }) => [siteId, withoutAwaiting(parts, awaiting.inRange(siteId, period.from, period.to))]));
+  const partsNow = partsOf(current, range);
+  const partsBefore = partsOf(before, previous);
   const feedOf = new Map(feeds.map((f) => [f.siteId, f.lastPushAt]));
   const reportsOf: ReadonlyMap<number, ReportDayCounts> = reports;
   const target = targetResolver(targetRows);
@@ -166,10 +176,13 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
     };
   });
 
-  const networkParts = sumParts(networkSiteIds.map((id) => partsNow.get(id) ?? emptyParts()));
+  // A lead reads a network figure only when three other sites contribute to it (lead-network.ts).
+  const { parts: networkParts, withheld } = networkPartsFor(args.scope, networkSiteIds, (id) => partsNow.get(id));
   const networkNow = computeKpis(networkParts);
-  const networkBefore = computeKpis(sumParts(networkSiteIds.map((id) => partsBefore.get(id) ?? emptyParts())));
-  const networkReports = sumReportDays(networkSiteIds.map((id) => reportsOf.get(id) ?? NO_REPORT_DAYS));
+  const networkBefore = computeKpis(networkPartsFor(args.scope, networkSiteIds, (id) => partsBefore.get(id)).parts);
+  const reportingSites = networkSiteIds.filter((id) => (reportsOf.get(id)?.expected ?? 0) > 0);
+  if (!mayReadNetworkFigure(args.scope, reportingSites)) withheld.push('reports');
+  const networkReports = withheld.includes('reports') ? NO_REPORT_DAYS : sumReportDays(networkSiteIds.map((id) => reportsOf.get(id) ?? NO_REPORT_DAYS));
   const networkReportStatus = reportStatusOf(networkReports, target(null, 'report_compliance'));
 
   return {
@@ -186,6 +199,7 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
       reports: { ...networkReportStatus, lastMissingDay: args.scope.all ? networkReports.lastMissingDay : null },
       reportCompliance: networkReportStatus.compliance,
       siteCount: networkSiteIds.length,
+      withheld,
     },
     sites,
   };

@@ -7,6 +7,7 @@ import { actorOf } from '@/server/auth/principal';
 import { createTRPCRouter, hqProcedure, signedInProcedure } from '@/server/trpc/init';
 import { buildComparison, type ComparisonArgs } from './comparison';
 import { buildQaCategories, buildQueueBreakdown } from './site-breakdowns';
+import { restNetworkOf } from './lead-network';
 import { buildSiteFacts } from './site-facts';
 import { normaliseCodes } from './site-selection';
 import { clearTargetInput, compareInput, compareOutput, isoDay, setTargetInput, siteCode, sitesRangeInput } from '@/lib/kpi/schemas';
@@ -30,12 +31,15 @@ export const kpiRouter = createTRPCRouter({
         tags: ['kpis'],
         summary: 'KPIs per site and for the network over a range of site-local days',
         description:
-          'Ratios are fractions 0–1, QA scores 0–100; a ratio without a denominator is null. The network row sums the sites asked for (all active sites when none is named); a site lead gets their own site and the network.',
+          'Ratios are fractions 0–1, QA scores 0–100; a ratio without a denominator is null. The network row sums the sites asked for (all active sites when none is named); a site lead gets their own site and the network, whose call or QA figures are null unless at least three other sites contribute to them.',
       },
     })
     .input(compareInput)
     .output(compareOutput)
-    .query(({ ctx, input }) => comparisonFor(ctx, { from: input.from, to: input.to, siteCodes: normaliseCodes(input.site) })),
+    .query(async ({ ctx, input }) => {
+      const comparison = await comparisonFor(ctx, { from: input.from, to: input.to, siteCodes: normaliseCodes(input.site) });
+      return { ...comparison, network: restNetworkOf(comparison.network) };
+    }),
 
   comparison: signedInProcedure
     .input(sitesRangeInput)

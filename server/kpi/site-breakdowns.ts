@@ -5,7 +5,9 @@ import { listSitesForKpis, qaByCategory, queueBreakdown, type QaCategorySums } f
 import type { QaCategory } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
 import { notFound } from '@/server/errors';
+import { readsBlind } from '@/server/qa/blind-rescore';
 import { computeKpis, emptyParts, ratio, type Kpis } from '@/lib/kpi/definitions';
+import { mayReadNetworkFigure } from './lead-network';
 import { validRange } from './request-range';
 import { selectSites } from './site-selection';
 
@@ -60,11 +62,18 @@ export async function buildQaCategories(
   const range = validRange(args.from, args.to);
   const { shown, networkSiteIds } = selectSites(await listSitesForKpis(db), args.scope, args.siteCodes);
   const readIds = [...new Set([...networkSiteIds, ...shown.map((s) => s.id)])];
-  const rows = await qaByCategory(db, { siteIds: readIds, ...range });
+  // HQ's figures leave out the evaluations it has yet to re-score blind.
+  const rows = await qaByCategory(db, { siteIds: readIds, ...range, withoutAwaitingRescore: readsBlind(args.scope) });
   const networkIds = new Set(networkSiteIds);
   return {
     ...range,
-    network: categoriesOf(rows.filter((r) => networkIds.has(r.siteId))),
+    // A lead reads a category's network figure only when three other sites contribute to it.
+    network: categoriesOf(rows.filter((r) => networkIds.has(r.siteId))).filter((c) =>
+      mayReadNetworkFigure(
+        args.scope,
+        rows.filter((r) => r.category === c.category && networkIds.has(r.siteId) && r.scores > 0).map((r) => r.siteId),
+      ),
+    ),
     sites: shown.map((site) => ({
       code: site.code,
       name: site.name,

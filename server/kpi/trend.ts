@@ -4,8 +4,10 @@
 import type { Db } from '@/db/client';
 import { dailySeries, listSitesForKpis } from '@/db/queries/kpis';
 import type { SiteScope } from '@/server/auth/principal';
-import { addParts, computeKpis, emptyParts, type KpiParts, type Kpis } from '@/lib/kpi/definitions';
+import { awaitingRescoreSums, withoutAwaiting } from '@/server/qa/blind-rescore';
+import { computeKpis, emptyParts, type KpiParts, type Kpis } from '@/lib/kpi/definitions';
 import { daysOf } from '@/lib/kpi/periods';
+import { networkPartsFor } from './lead-network';
 import { validRange } from './request-range';
 import { selectSites } from './site-selection';
 
@@ -24,17 +26,22 @@ export async function buildTrend(
 ): Promise<Trend> {
   const range = validRange(args.from, args.to);
   const days = daysOf(range);
-  const { shown, networkSiteIds } = selectSites(await listSitesForKpis(db), args.scope, args.siteCodes);
+  const allSites = await listSitesForKpis(db);
+  const { shown, networkSiteIds } = selectSites(allSites, args.scope, args.siteCodes);
   const readIds = [...new Set([...networkSiteIds, ...shown.map((s) => s.id)])];
-  const rows = await dailySeries(db, { siteIds: readIds, ...range });
+  const [series, awaiting] = await Promise.all([
+    dailySeries(db, { siteIds: readIds, ...range }),
+    awaitingRescoreSums(db, args.scope, allSites.filter((s) => readIds.includes(s.id))),
+  ]);
+  // HQ's figures leave out the evaluations it has yet to re-score blind.
+  const rows = series.map((row) => withoutAwaiting(row, awaiting.onDay(row.siteId, row.day)));
 
   const bySiteDay = new Map<string, KpiParts>();
-  const networkIds = new Set(networkSiteIds);
-  const networkByDay = new Map<string, KpiParts>();
-  for (const { siteId, day, ...parts } of rows) {
-    bySiteDay.set(`${siteId}:${day}`, parts);
-    if (networkIds.has(siteId)) networkByDay.set(day, addParts(networkByDay.get(day) ?? emptyParts(), parts));
-  }
+  for (const { siteId, day, ...parts } of rows) bySiteDay.set(`${siteId}:${day}`, parts);
+  // Each day's network point, as the viewer may read it (a lead: three other sites that day).
+  const networkByDay = new Map(
+    days.map((day) => [day, networkPartsFor(args.scope, networkSiteIds, (id) => bySiteDay.get(`${id}:${day}`)).parts] as const),
+  );
 
   const pointsOf = (partsOfDay: (day: string) => KpiParts | undefined): TrendPoint[] =>
     days.map((day) => ({ day, ...computeKpis(partsOfDay(day) ?? emptyParts()) }));

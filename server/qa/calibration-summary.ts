@@ -5,6 +5,7 @@ import type { Db } from '@/db/client';
 import { criterionGapSums, listScorePairs, type CriterionGapSums, type ScorePair } from '@/db/queries/qa-calibration';
 import type { QaCategory } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
+import { mayReadNetworkFigure } from '@/server/kpi/lead-network';
 import { validRange } from '@/server/kpi/request-range';
 import { QA_CATEGORIES } from '@/lib/qa/form-input';
 import { periodsOf, periodStart, type Granularity } from './periods';
@@ -103,6 +104,11 @@ export async function summariseCalibration(
   const periods = periodsOf(range, input.granularity);
   const networkIds = new Set(networkSiteIds);
   const networkPairs = pairs.filter((p) => networkIds.has(p.siteId));
+  // A lead reads a network gap only when three other sites have pairs in it (lead-network.ts).
+  const readable = (within: ScorePair[]) => mayReadNetworkFigure(args.scope, new Set(within.map((p) => p.siteId)));
+  const networkPeriods = byPeriod(networkPairs, periods, input.granularity).map((gap) =>
+    readable(networkPairs.filter((p) => periodStart(p.day, input.granularity) === gap.period)) ? gap : { ...calibrationGap([]), period: gap.period },
+  );
 
   return {
     ...range,
@@ -110,7 +116,7 @@ export async function summariseCalibration(
     threshold: CALIBRATION_BIAS_THRESHOLD,
     minPairs: CALIBRATION_MIN_PAIRS,
     periods,
-    network: { ...calibrationGap(networkPairs), periods: byPeriod(networkPairs, periods, input.granularity) },
+    network: { ...calibrationGap(readable(networkPairs) ? networkPairs : []), periods: networkPeriods },
     sites: shown.map((site) => {
       const own = pairs.filter((p) => p.siteId === site.id);
       const gap = calibrationGap(own);

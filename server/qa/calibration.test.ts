@@ -294,8 +294,10 @@ describe('the calibration gap', () => {
     const lead = as(a.principals.lead);
     const summary = await lead.qa.calibrationSummary(MARCH);
     expect(summary.sites.map((s) => s.code)).toEqual(['TUN']);
-    // The network is every active site: Tunis's four pairs and Dakar's one.
-    expect(summary.network.pairs).toBe(5);
+    // The network would be Tunis's four pairs and Dakar's one: with one other site, it is
+    // withheld from the lead (server/kpi/lead-network.ts); HQ gets all five.
+    expect(summary.network).toMatchObject({ pairs: 0, bias: null, spread: null });
+    expect((await as(a.principals.hq).qa.calibrationSummary(MARCH)).network.pairs).toBe(5);
     await expect(lead.qa.calibrationSummary({ ...MARCH, sites: 'DKR' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(as().qa.calibrationSummary(MARCH)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(as(a.principals.siteKey).qa.calibrationSummary(MARCH)).rejects.toMatchObject({ code: 'FORBIDDEN' });

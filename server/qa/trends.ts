@@ -2,11 +2,15 @@
 // site_day rollups), the network's, and the criterion scores per category pooled over the shown
 // sites. Weeks without evaluations are present with null scores, so a chart shows a gap.
 import type { Db } from '@/db/client';
+import { addDays } from '@/db/local-time';
+import { listSitesForKpis } from '@/db/queries/kpis';
 import { weeklyCategoryQa, weeklySiteQa } from '@/db/queries/qa-evaluations';
 import type { QaCategory } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
+import { mayReadNetworkFigure } from '@/server/kpi/lead-network';
 import { validRange } from '@/server/kpi/request-range';
 import { QA_CATEGORIES } from '@/lib/qa/form-input';
+import { awaitingRescoreSums, readsBlind, withoutAwaiting } from './blind-rescore';
 import { periodsOf } from './periods';
 import { rangeWithSites } from '@/lib/qa/qa-input';
 import { selectQaSites } from './site-access';
@@ -39,24 +43,46 @@ function add(a: Sums | undefined, b: Sums): Sums {
   return { evaluations: (a?.evaluations ?? 0) + b.evaluations, scored: (a?.scored ?? 0) + b.scored, scoreSum: (a?.scoreSum ?? 0) + b.scoreSum };
 }
 
+const minDay = (a: string, b: string) => (a < b ? a : b);
+
+async function readSites(db: Db, ids: number[]) {
+  return (await listSitesForKpis(db)).filter((s) => ids.includes(s.id));
+}
+
 export async function buildQaTrends(db: Db, args: { scope: SiteScope; input: { from: string; to: string; sites?: string | string[] } }): Promise<QaTrends> {
   const input = rangeWithSites.parse(args.input);
   const range = validRange(input.from, input.to);
   const { shown, networkSiteIds } = await selectQaSites(db, args.scope, input.sites);
   const shownIds = shown.map((s) => s.id);
-  const [siteWeeks, categoryWeeks] = await Promise.all([
-    weeklySiteQa(db, { siteIds: [...new Set([...networkSiteIds, ...shownIds])], ...range }),
-    weeklyCategoryQa(db, { siteIds: shownIds, ...range }),
+  const readIds = [...new Set([...networkSiteIds, ...shownIds])];
+  const [weeklySums, categoryWeeks, awaiting] = await Promise.all([
+    weeklySiteQa(db, { siteIds: readIds, ...range }),
+    weeklyCategoryQa(db, { siteIds: shownIds, ...range, withoutAwaitingRescore: readsBlind(args.scope) }),
+    awaitingRescoreSums(db, args.scope, await readSites(db, readIds)),
   ]);
+  // HQ's figures leave out the evaluations it has yet to re-score blind.
+  const siteWeeks = weeklySums.map((row) => {
+    const hidden = awaiting.inRange(row.siteId, row.week < range.from ? range.from : row.week, minDay(addDays(row.week, 6), range.to));
+    const parts = withoutAwaiting({ qaEvaluations: row.evaluations, qaScoredEvaluations: row.scored, qaScoreSum: row.scoreSum }, hidden);
+    return { ...row, evaluations: parts.qaEvaluations, scored: parts.qaScoredEvaluations, scoreSum: parts.qaScoreSum };
+  });
   const weeks = periodsOf(range, 'week');
 
   const networkIds = new Set(networkSiteIds);
   const network = new Map<string, Sums>();
   const bySite = new Map<string, Sums>();
+  const contributors = new Map<string, number[]>();
+  let networkTotal: Sums | undefined;
   for (const row of siteWeeks) {
     bySite.set(`${row.siteId}:${row.week}`, row);
-    if (networkIds.has(row.siteId)) network.set(row.week, add(network.get(row.week), row));
+    if (!networkIds.has(row.siteId) || row.evaluations === 0) continue;
+    network.set(row.week, add(network.get(row.week), row));
+    contributors.set(row.week, [...(contributors.get(row.week) ?? []), row.siteId]);
+    networkTotal = add(networkTotal, row);
   }
+  // A lead reads a network figure only when three other sites contribute to it.
+  for (const [week, ids] of contributors) if (!mayReadNetworkFigure(args.scope, ids)) network.delete(week);
+  if (!mayReadNetworkFigure(args.scope, new Set([...contributors.values()].flat()))) networkTotal = undefined;
   const pointsOf = (sumsOf: (week: string) => Sums | undefined): QaTrendPoint[] =>
     weeks.map((week) => {
       const sums = sumsOf(week);
@@ -81,9 +107,6 @@ export async function buildQaTrends(db: Db, args: { scope: SiteScope; input: { f
       },
     ];
   });
-
-  let networkTotal: Sums | undefined;
-  for (const sums of network.values()) networkTotal = add(networkTotal, sums);
 
   return {
     ...range,

@@ -17,6 +17,7 @@ import { listTargets } from '@/db/queries/kpis';
 import { targetResolver } from '@/server/kpi/comparison';
 import { isReportDayExpected, ragOf, reportCompliance, sumReportDays, type Rag, type ReportDayCounts } from '@/lib/kpi/definitions';
 import { daysOf } from '@/lib/kpi/periods';
+import { mayReadNetworkFigure } from '@/server/kpi/lead-network';
 import { normaliseCodes } from '@/server/kpi/site-selection';
 import { formatMinuteOfDay } from '@/lib/sites/site-input';
 import { dayStatus, reportDeadline, siteToday, STATUS_ORDER, timelinessOf, type ReportDayStatus, type ReportTimeliness } from '@/lib/reports/deadline';
@@ -335,7 +336,9 @@ export async function reportComplianceSummary(
     ...figures,
     rag: ragOf('report_compliance', figures.compliance, target(siteId, 'report_compliance')),
   });
-  const networkParts = sumReportDays(network.map((s) => bySite.get(s.id)!));
+  // A lead reads the network's compliance only when three other sites owed reports (lead-network.ts).
+  const owing = network.filter((s) => bySite.get(s.id)!.expected > 0).map((s) => s.id);
+  const networkParts = sumReportDays(mayReadNetworkFigure(scope, owing) ? network.map((s) => bySite.get(s.id)!) : []);
   return {
     ...range,
     network: graded(figuresOf(networkParts), null),
