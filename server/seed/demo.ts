@@ -35,6 +35,7 @@ import {
 import { PUBLIC_PASSWORD_HASH_KEY } from '@/db/queries/public-password';
 import { putSetting } from '@/db/queries/settings';
 import { hashPassword } from '@/server/auth/password';
+import { safeEqual } from '@/server/auth/secrets';
 import type { Actor } from '@/server/auth/principal';
 import { MAX_BATCH } from '@/server/ingest/call-record.schema';
 import { ingestCalls } from '@/server/ingest/calls';
@@ -187,7 +188,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   const password = demoPassword();
   const passwordHash = await hashPassword(password);
   // The README's password is public: recorded so that the server knows which accounts still have it.
-  if (password === PUBLIC_DEMO_PASSWORD) await putSetting(db, PUBLIC_PASSWORD_HASH_KEY, passwordHash);
+  if (safeEqual(password, PUBLIC_DEMO_PASSWORD)) await putSetting(db, PUBLIC_PASSWORD_HASH_KEY, passwordHash);
   const [admin, hq] = await db
     .insert(users)
     .values([
