@@ -12,6 +12,8 @@ import { missionsRouter } from '@/server/missions/router';
 import { reportsRouter } from '@/server/reports/router';
 import { digestsRouter } from '@/server/digests/router';
 import { auditRouter } from '@/server/audit/router';
+import { intradayRouter } from '@/server/intraday/router';
+import { queueStatusRouter } from '@/server/queue-status/router';
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
@@ -26,6 +28,8 @@ export const appRouter = createTRPCRouter({
   reports: reportsRouter,
   digests: digestsRouter,
   audit: auditRouter,
+  intraday: intradayRouter,
+  queueStatus: queueStatusRouter,
 });
 
 export type AppRouter = typeof appRouter;
