@@ -16,6 +16,7 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { CompletionBar } from './completion-bar';
 import { MissionForm } from './mission-form';
 import { MissionStatusBadge } from './mission-status';
+import { elapsedShare } from '@/lib/kpi/definitions';
 import { ALL_SITES as ALL, chartPoints, expectedShare } from './mission-figures';
 
 export function MissionDetail({ code, canEdit }: { code: string; canEdit: boolean }) {
@@ -130,7 +131,7 @@ export function MissionDetail({ code, canEdit }: { code: string; canEdit: boolea
                   <CompletionBar
                     size="sm"
                     completion={s.completion}
-                    expected={s.phase === 'active' ? s.elapsedDays / s.windowDays : null}
+                    expected={s.phase === 'active' ? elapsedShare(s) : null}
                     status={s.phase === 'upcoming' ? null : s.status}
                     label={t('bar.siteLabel', { name: m.name, code: s.code })}
                   />

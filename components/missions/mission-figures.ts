@@ -1,15 +1,10 @@
 // Figures the mission pages derive from what the server sent: where the bars should have reached
 // by now, and the points of the cumulative chart. Pure, so they are tested as they are.
 import type { MissionChartPoint } from '@/components/charts/mission-progress-chart';
+import { missionElapsedShare } from '@/lib/kpi/definitions';
 
-type SiteShare = { target: number; elapsedDays: number; windowDays: number };
-
-/** The share of the window the targets called for by now, weighted by each site's target. */
-export function expectedShare(sites: SiteShare[]): number | null {
-  const target = sites.reduce((sum, s) => sum + s.target, 0);
-  if (target === 0) return null;
-  return sites.reduce((sum, s) => sum + (s.target * s.elapsedDays) / s.windowDays, 0) / target;
-}
+/** The share of the window the targets called for by now, weighted by each site's target (the KPI module's). */
+export const expectedShare = missionElapsedShare;
 
 export const ALL_SITES = '*';
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addParts,
+  missionElapsedShare,
+  networkMissionPace,
   countReportDays,
   expectedReportDays,
   isReportDayExpected,
@@ -298,5 +300,20 @@ describe('report compliance days', () => {
       missing: 2,
       lastMissingDay: '2025-04-01',
     });
+  });
+});
+
+describe('network mission pace', () => {
+  it('weighs each site’s elapsed share by its target, and compares the summed completion with it', () => {
+    // Tunis 10 of 20 days with a target of 300, Port Louis (a day ahead) 11 of 20 with 100.
+    const sites = [
+      { achieved: 120, target: 300, elapsedDays: 10, windowDays: 20 },
+      { achieved: 60, target: 100, elapsedDays: 11, windowDays: 20 },
+    ];
+    // (300 × 0.5 + 100 × 0.55) / 400 = 0.5125; completion 180 / 400 = 0.45; pace 0.45 / 0.5125.
+    expect(missionElapsedShare(sites)).toBeCloseTo(0.5125, 12);
+    expect(networkMissionPace(sites)).toBeCloseTo(0.45 / 0.5125, 12);
+    expect(missionElapsedShare([])).toBeNull();
+    expect(networkMissionPace([{ achieved: 5, target: 10, elapsedDays: 0, windowDays: 7 }])).toBeNull();
   });
 });

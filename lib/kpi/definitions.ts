@@ -462,6 +462,31 @@ export function missionPace(completion: number | null, elapsedFraction: number):
   return ratio(completion, Math.min(1, elapsedFraction));
 }
 
+/** The elapsed share of one site's window: complete site-local days over the window's days. */
+export function elapsedShare(site: { elapsedDays: number; windowDays: number }): number | null {
+  return ratio(site.elapsedDays, site.windowDays);
+}
+
+/**
+ * The share of the window the sites' targets called for by now, Σ(target × elapsed share) /
+ * Σ target: sites in time zones a day apart each weigh with their own share, and a big target
+ * weighs more than a small one. Null without a target.
+ */
+export function missionElapsedShare(sites: readonly { target: number; elapsedDays: number; windowDays: number }[]): number | null {
+  const target = sites.reduce((sum, s) => sum + s.target, 0);
+  const expectedByNow = sites.reduce((sum, s) => sum + s.target * (elapsedShare(s) ?? 0), 0);
+  return ratio(expectedByNow, target);
+}
+
+/** The pace of several sites together (a mission's network pace): Σ achieved / Σ target over their elapsed share. */
+export function networkMissionPace(sites: readonly { achieved: number; target: number; elapsedDays: number; windowDays: number }[]): number | null {
+  const completion = missionCompletion(
+    sites.reduce((sum, s) => sum + s.achieved, 0),
+    sites.reduce((sum, s) => sum + s.target, 0),
+  );
+  return missionPace(completion, missionElapsedShare(sites) ?? 0);
+}
+
 /** The end figure if the rate so far holds: achieved per elapsed day times the window's days. */
 export function missionProjection(achieved: number, elapsedDays: number, windowDays: number): number | null {
   const perDay = ratio(achieved, elapsedDays);

@@ -7,11 +7,12 @@
 // Calls of the current day still count in achieved: the pace shown during a day is therefore a
 // little generous, never harsh, and it settles once the day is complete.
 import {
+  elapsedShare,
   missionCompletion,
   missionPace,
   missionProjection,
+  networkMissionPace,
   paceStatus,
-  ratio,
   type PaceStatus,
 } from '@/lib/kpi/definitions';
 import { rangeLength, shiftDay, todayIn } from '@/lib/kpi/periods';
@@ -63,7 +64,7 @@ export function siteProgress(window: MissionWindow, site: SiteTarget, now: Date)
   const total = windowDays(window);
   const elapsed = elapsedDays(window, today);
   const completion = missionCompletion(site.achieved, site.target);
-  const pace = missionPace(completion, elapsed / total);
+  const pace = missionPace(completion, elapsedShare({ elapsedDays: elapsed, windowDays: total }) ?? 0);
   const projection = missionProjection(site.achieved, elapsed, total);
   return {
     code: site.code,
@@ -101,10 +102,8 @@ export type OverallProgress = {
 export function overallProgress(sites: SiteProgress[]): OverallProgress {
   const target = sites.reduce((sum, s) => sum + s.target, 0);
   const achieved = sites.reduce((sum, s) => sum + s.achieved, 0);
-  const expectedByNow = sites.reduce((sum, s) => sum + (s.target * s.elapsedDays) / s.windowDays, 0);
   const completion = missionCompletion(achieved, target);
-  const elapsedShare = ratio(expectedByNow, target) ?? 0;
-  const pace = missionPace(completion, elapsedShare);
+  const pace = networkMissionPace(sites);
   const projection = sites.length > 0 && sites.every((s) => s.projection !== null) ? sites.reduce((sum, s) => sum + (s.projection ?? 0), 0) : null;
   return {
     target,

@@ -5,7 +5,7 @@ import { auditLog, qaCriteria, qaEvaluations, qaForms, qaScores, siteDay, siteFe
 import { createTestDb } from '@/db/testing';
 import type { Actor } from '@/server/auth/principal';
 import { DomainError } from '@/server/errors';
-import { scoreEvaluation } from '@/server/qa/scoring';
+import { scoreEvaluation } from '@/lib/kpi/qa';
 import { ingestCalls } from './calls';
 import { createHqRescore, ingestEvaluations } from './evaluations';
 import { compareRollups } from './testing';

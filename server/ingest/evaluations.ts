@@ -19,7 +19,7 @@ import { recomputeSiteQaDays } from '@/db/queries/ingest/rollups';
 import { lockSiteForIngest, touchSiteFeed } from '@/db/queries/ingest/site-lock';
 import type { Actor } from '@/server/auth/principal';
 import { badRequest, conflict, notFound } from '@/server/errors';
-import { scoreEvaluation } from '@/server/qa/scoring';
+import { scoreEvaluation } from '@/lib/kpi/qa';
 import { counts, tooLarge } from './calls';
 import { evaluationSchema, MAX_BATCH, parseFormReference, type EvaluationInput } from './evaluation.schema';
 import type { IngestResult, RejectedRecord } from './ingest-result';

@@ -6,7 +6,8 @@ import type { QaCategory } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
 import { notFound } from '@/server/errors';
 import { readsBlind } from '@/server/qa/blind-rescore';
-import { computeKpis, emptyParts, ratio, type Kpis } from '@/lib/kpi/definitions';
+import { computeKpis, emptyParts, type Kpis } from '@/lib/kpi/definitions';
+import { categoryPercent } from '@/lib/kpi/qa';
 import { mayReadNetworkFigure } from './lead-network';
 import { validRange } from './request-range';
 import { selectSites } from './site-selection';
@@ -51,7 +52,7 @@ function categoriesOf(rows: QaCategorySums[]): CategoryScore[] {
   }
   return [...byCategory.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([category, s]) => ({ category, meanPercent: ratio(s.percentSum, s.scores), scores: s.scores, evaluations: s.evaluations }));
+    .map(([category, s]) => ({ category, meanPercent: categoryPercent(s.percentSum, s.scores), scores: s.scores, evaluations: s.evaluations }));
 }
 
 /** QA per category for each shown site and for the network, pooled over criterion scores. */

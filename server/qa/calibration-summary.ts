@@ -10,7 +10,7 @@ import { validRange } from '@/server/kpi/request-range';
 import { QA_CATEGORIES } from '@/lib/qa/form-input';
 import { periodsOf, periodStart, type Granularity } from './periods';
 import { calibrationSummaryInput, type CalibrationSummaryInput } from '@/lib/qa/qa-input';
-import { calibrationGap, type CalibrationGap } from './scoring';
+import { calibrationGap, calibrationGapOfSums, type CalibrationGap } from '@/lib/kpi/qa';
 import { selectQaSites } from './site-access';
 
 /** A bias beyond this many points, either way, is drift worth a manager's attention. */
@@ -71,9 +71,7 @@ function criterionGaps(rows: CriterionGapSums[]): CriterionGap[] {
     key: r.key,
     label: r.label,
     category: r.category,
-    pairs: r.pairs,
-    bias: r.pairs === 0 ? null : r.diffSum / r.pairs,
-    spread: r.pairs === 0 ? null : r.absSum / r.pairs,
+    ...calibrationGapOfSums(r),
   }));
 }
 
@@ -82,9 +80,9 @@ function categoryGaps(rows: CriterionGapSums[]): CategoryGap[] {
     const within = rows.filter((r) => r.category === category);
     const pairs = within.reduce((n, r) => n + r.pairs, 0);
     if (pairs === 0) return [];
-    const diff = within.reduce((n, r) => n + r.diffSum, 0);
-    const abs = within.reduce((n, r) => n + r.absSum, 0);
-    return [{ category, pairs, bias: diff / pairs, spread: abs / pairs }];
+    const diffSum = within.reduce((n, r) => n + r.diffSum, 0);
+    const absSum = within.reduce((n, r) => n + r.absSum, 0);
+    return [{ category, ...calibrationGapOfSums({ pairs, diffSum, absSum }) }];
   });
 }
 

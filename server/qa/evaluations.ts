@@ -10,7 +10,7 @@ import type { SiteScope } from '@/server/auth/principal';
 import { notFound } from '@/server/errors';
 import { QA_CATEGORIES } from '@/lib/qa/form-input';
 import { evaluationListInput, evaluationRef, type EvaluationListInput } from '@/lib/qa/qa-input';
-import { CRITICAL_PASS_FRACTION } from './scoring';
+import { categoryPercentOf, failsCritical } from '@/lib/kpi/qa';
 import { selectQaSites, siteInScope } from './site-access';
 
 /** Who is reading: their site scope, and whether they are HQ or the site's lead. */
@@ -137,19 +137,8 @@ export type EvaluationDetail = {
   canSettle: boolean;
 };
 
-const failsCritical = (critical: boolean, score: number | null, max: number) =>
-  critical && score !== null && score < max * CRITICAL_PASS_FRACTION;
-
 function meanPercent(lines: CriterionLine[], pick: (l: CriterionLine) => number | null): number | null {
-  let sum = 0;
-  let n = 0;
-  for (const line of lines) {
-    const value = pick(line);
-    if (value === null) continue;
-    sum += (value / line.maxScore) * 100;
-    n++;
-  }
-  return n === 0 ? null : sum / n;
+  return categoryPercentOf(lines.map((line) => ({ score: pick(line), maxScore: line.maxScore })));
 }
 
 export async function getEvaluationDetail(db: Db, viewer: QaViewer, input: { site: string; id: number }): Promise<EvaluationDetail> {
@@ -179,8 +168,8 @@ export async function getEvaluationDetail(db: Db, viewer: QaViewer, input: { sit
         critical: s.critical,
         site: siteScore,
         hq: hqScore,
-        siteCriticalFail: failsCritical(s.critical, siteScore, s.maxScore),
-        hqCriticalFail: failsCritical(s.critical, hqScore, s.maxScore),
+        siteCriticalFail: failsCritical(s, siteScore),
+        hqCriticalFail: failsCritical(s, hqScore),
       } satisfies CriterionLine,
     };
   });

@@ -9,6 +9,7 @@ import type { QaCategory } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
 import { mayReadNetworkFigure } from '@/server/kpi/lead-network';
 import { validRange } from '@/server/kpi/request-range';
+import { categoryPercent } from '@/lib/kpi/qa';
 import { QA_CATEGORIES } from '@/lib/qa/form-input';
 import { awaitingRescoreSums, readsBlind, withoutAwaiting } from './blind-rescore';
 import { periodsOf } from './periods';
@@ -98,11 +99,11 @@ export async function buildQaTrends(db: Db, args: { scope: SiteScope; input: { f
     return [
       {
         category,
-        percent: scores === 0 ? null : percentSum / scores,
+        percent: categoryPercent(percentSum, scores),
         scores,
         points: weeks.map((week) => {
           const r = byWeek.get(week);
-          return { week, percent: r && r.scores > 0 ? r.percentSum / r.scores : null, scores: r?.scores ?? 0 };
+          return { week, percent: r ? categoryPercent(r.percentSum, r.scores) : null, scores: r?.scores ?? 0 };
         }),
       },
     ];

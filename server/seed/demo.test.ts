@@ -6,7 +6,7 @@ import { createTestDb } from '@/db/testing';
 import { verifyPassword } from '@/server/auth/password';
 import { compareRollups } from '@/server/ingest/testing';
 import { computeKpis, emptyParts, sumParts, type KpiParts } from '@/lib/kpi/definitions';
-import { calibrationGap } from '@/server/qa/scoring';
+import { calibrationGap } from '@/lib/kpi/qa';
 import { isDatabaseEmpty, outageOffsets, seedDemo, type SeedDemoResult } from './demo';
 
 const NOW = new Date('2026-11-16T00:00:00Z');

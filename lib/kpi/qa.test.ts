@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationGap, scoreEvaluation, type ScoringCriterion } from './scoring';
+import { calibrationGap, calibrationGapOfSums, categoryPercent, categoryPercentOf, criterionPercent, failsCritical, scoreEvaluation, type ScoringCriterion } from './qa';
 
 const form: ScoringCriterion[] = [
   { key: 'clarity', weight: 2, maxScore: 5, critical: false },
@@ -76,5 +76,29 @@ describe('calibrationGap', () => {
 
   it('is unknown without pairs', () => {
     expect(calibrationGap([])).toEqual({ bias: null, spread: null, pairs: 0 });
+  });
+});
+
+describe('criterion and category percentages, critical failure, the gap from sums', () => {
+  it('fails a critical criterion below half its maximum, never a non-critical one', () => {
+    expect(failsCritical({ critical: true, maxScore: 4 }, 1.9)).toBe(true);
+    expect(failsCritical({ critical: true, maxScore: 4 }, 2)).toBe(false);
+    expect(failsCritical({ critical: true, maxScore: 4 }, null)).toBe(false);
+    expect(failsCritical({ critical: false, maxScore: 4 }, 0)).toBe(false);
+  });
+
+  it('averages criterion percentages over the scores that apply', () => {
+    expect(criterionPercent(3, 4)).toBe(75);
+    // (3/4 + 1/2) / 2 = 62.5 %; the null does not apply.
+    expect(categoryPercentOf([{ score: 3, maxScore: 4 }, { score: 5, maxScore: 10 }, { score: null, maxScore: 5 }])).toBe(62.5);
+    expect(categoryPercentOf([{ score: null, maxScore: 5 }])).toBeNull();
+    expect(categoryPercent(125, 2)).toBe(62.5);
+    expect(categoryPercent(0, 0)).toBeNull();
+  });
+
+  it('gives the same gap from the pairs as from their sums', () => {
+    const pairs = [{ site: 90, hq: 70 }, { site: 60, hq: 75 }];
+    expect(calibrationGap(pairs)).toEqual(calibrationGapOfSums({ pairs: 2, diffSum: 5, absSum: 35 }));
+    expect(calibrationGapOfSums({ pairs: 0, diffSum: 0, absSum: 0 })).toEqual({ bias: null, spread: null, pairs: 0 });
   });
 });

@@ -1,5 +1,11 @@
-// QA scoring (DESIGN "KPI definitions"): pure functions, the one place an evaluation is scored.
-import type { FieldError } from '@/server/ingest/ingest-result';
+// QA figures (DESIGN "KPI definitions"), the one place each is computed: an evaluation's score, a
+// critical criterion's failure, a criterion's and a category's percentage, the calibration gap
+// (bias and spread). Pure; SQL sums the parts (Σ criterion percentages, Σ site − HQ) and the
+// figures are computed here from those sums, as the call KPIs are from site_day.
+import { ratio } from './definitions';
+
+/** A criterion that a score was refused for: its path (scores.<key>) and why. */
+export type FieldError = { path: string; message: string };
 
 export type ScoringCriterion = { key: string; weight: number; maxScore: number; critical: boolean };
 
@@ -12,6 +18,36 @@ export type EvaluationScore = {
 
 /** A critical criterion fails when it scores below this fraction of its maximum. */
 export const CRITICAL_PASS_FRACTION = 0.5;
+
+/** Whether a score fails its criterion: a critical one scored below half its maximum. */
+export function failsCritical(criterion: { critical: boolean; maxScore: number }, score: number | null): boolean {
+  return criterion.critical && score !== null && score < criterion.maxScore * CRITICAL_PASS_FRACTION;
+}
+
+/** A criterion score as a percentage (0–100) of the criterion's maximum. */
+export function criterionPercent(score: number, maxScore: number): number {
+  return (score / maxScore) * 100;
+}
+
+/**
+ * A category's percentage: the mean of its criterion percentages over the scores that apply,
+ * from their sum (SQL sums score / max × 100) and their count; null without a score.
+ */
+export function categoryPercent(percentSum: number, scores: number): number | null {
+  return ratio(percentSum, scores);
+}
+
+/** The category percentage of a list of criterion scores (null = does not apply). */
+export function categoryPercentOf(lines: readonly { score: number | null; maxScore: number }[]): number | null {
+  let sum = 0;
+  let scores = 0;
+  for (const line of lines) {
+    if (line.score === null) continue;
+    sum += criterionPercent(line.score, line.maxScore);
+    scores += 1;
+  }
+  return categoryPercent(sum, scores);
+}
 
 /**
  * Σ(weight × score / max) / Σ weight over the criteria that apply (null = does not apply), as
@@ -45,7 +81,7 @@ export function scoreEvaluation(
     }
     weighted += (criterion.weight * value) / criterion.maxScore;
     weights += criterion.weight;
-    if (criterion.critical && value < criterion.maxScore * CRITICAL_PASS_FRACTION) criticalFailed = true;
+    if (failsCritical(criterion, value)) criticalFailed = true;
   }
 
   if (errors.length > 0) return { score: null, criticalFailed: false, errors };
@@ -61,13 +97,17 @@ export type CalibrationGap = {
   pairs: number;
 };
 
+/** The gap from its sums: Σ(site − HQ), Σ|site − HQ| over so many pairs (SQL sums them per criterion). */
+export function calibrationGapOfSums(sums: { pairs: number; diffSum: number; absSum: number }): CalibrationGap {
+  return { bias: ratio(sums.diffSum, sums.pairs), spread: ratio(sums.absSum, sums.pairs), pairs: sums.pairs };
+}
+
 export function calibrationGap(pairs: readonly { site: number; hq: number }[]): CalibrationGap {
-  if (pairs.length === 0) return { bias: null, spread: null, pairs: 0 };
-  let diff = 0;
-  let absolute = 0;
+  let diffSum = 0;
+  let absSum = 0;
   for (const { site, hq } of pairs) {
-    diff += site - hq;
-    absolute += Math.abs(site - hq);
+    diffSum += site - hq;
+    absSum += Math.abs(site - hq);
   }
-  return { bias: diff / pairs.length, spread: absolute / pairs.length, pairs: pairs.length };
+  return calibrationGapOfSums({ pairs: pairs.length, diffSum, absSum });
 }
