@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { createTestDb } from '@/db/testing';
 import { createTestAccounts, sessionClaimsFor, type TestAccounts } from '@/server/users/test-accounts';
+import { PEER_HEADER, peerStamp } from '@/server/security/client-address';
 import { clientIpOf, contextFromRequest } from './context';
 
 let h: DbHandle;
@@ -46,9 +47,12 @@ describe('request context', () => {
     expect(none.principal.kind).toBe('anonymous');
   });
 
-  it("takes the client's address from the first X-Forwarded-For hop, else X-Real-IP", () => {
-    expect(clientIpOf(new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.1', 'x-real-ip': '10.0.0.2' }))).toBe('203.0.113.7');
-    expect(clientIpOf(new Headers({ 'x-real-ip': '198.51.100.4' }))).toBe('198.51.100.4');
-    expect(clientIpOf(new Headers())).toBeNull();
+  it("takes the client's address from the connection, not from headers the caller wrote", () => {
+    const stamped = (extra: Record<string, string>) => new Headers({ [PEER_HEADER]: peerStamp('198.51.100.4'), ...extra });
+    expect(clientIpOf(stamped({}))).toBe('198.51.100.4');
+    // Without a trusted proxy, X-Forwarded-For and X-Real-IP name nothing.
+    expect(clientIpOf(stamped({ 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '10.0.0.2' }))).toBe('198.51.100.4');
+    // Unstamped (not through the server) or forged: no address.
+    expect(clientIpOf(new Headers({ 'x-forwarded-for': '203.0.113.7', [PEER_HEADER]: 'forged' }))).toBeNull();
   });
 });

@@ -5,12 +5,13 @@ import type { DbHandle } from '@/db/client';
 import { bearerOf, principalFromSecret, principalFromSession } from '@/server/auth/resolve';
 import type { SessionClaims } from '@/server/auth/session-claims';
 import { createInnerContext, type Context } from './init';
+import { clientAddressOf } from '@/server/security/client-address';
 
-/** The client's address: the first hop of X-Forwarded-For, else X-Real-IP. */
+/** The client's address, for the audit log and limits. */
 export function clientIpOf(headers: Headers): string | null {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
-  return headers.get('x-real-ip')?.trim() || null;
+  // The same rule as the sign-in limit: the connection's address, and X-Forwarded-For only as far
+  // as VIGIE_TRUSTED_PROXIES says; a header the caller wrote cannot name another address.
+  return clientAddressOf(headers);
 }
 
 /**
