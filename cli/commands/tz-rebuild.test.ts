@@ -93,7 +93,7 @@ describe('tz:rebuild', () => {
     expect(run.out).toMatch(new RegExp(`^Local days 2025c → ${runtime}: stopped after 2 batches in [\\d.]+ s, [\\d,]+ records/s; so far [\\d,]+ records checked, `));
     expect(run.out).toContain('Run tz:rebuild again to continue.');
     expect(run.err).toMatch(/^site CAS: \d+\/\d+ site-days, [\d,]+ records checked, [\d,]+ moved$/m);
-  });
+  }, 120_000);
 
   it('continues to the end: exactly the rows whose day changed move, and the database equals one written with the current rules', async () => {
     const run = await runCli('tz:rebuild', '--batch-days', '7');
@@ -107,7 +107,7 @@ describe('tz:rebuild', () => {
     expect(run.err).toContain('site PAR:');
     const rebuilt = await withRebuilt((h) => snapshotDerived(h.db));
     expect(rebuilt).toEqual(await snapshotDerived(current.db));
-  });
+  }, 120_000);
 
   it('does nothing when run again', async () => {
     const run = await runCli('tz:rebuild');

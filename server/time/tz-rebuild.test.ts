@@ -114,7 +114,7 @@ describe('tz rebuild of a data set stored with tz 2025c', () => {
     expect(audit.filter((a) => a.action === 'tz.rebuild')).toEqual([
       expect.objectContaining({ actorType: 'cli', entityId: runtime, details: expect.objectContaining({ from: '2025c', movedCalls: expected.calls.size }) }),
     ]);
-  });
+  }, 120_000);
 
   it('does nothing when run again', async () => {
     const before = await rowVersions(aged.db);
