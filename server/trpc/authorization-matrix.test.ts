@@ -103,6 +103,13 @@ const evaluation = (externalId: string) => ({
 
 const report = (date: string) => ({ date, scheduledAgents: 10, presentAgents: 9, highlights: 'Calm day' });
 
+/** A new status each time (a second later than the last, all in the past), so that every allowed push writes. */
+let queueStatusPushes = 0;
+const queueStatusPush = () => ({
+  at: new Date(NOW.getTime() - 86_400_000 + ++queueStatusPushes * 1000).toISOString(),
+  queues: [{ queue: 'billing', waiting: 3, longestWaitSeconds: 40, agentsAvailable: 2, agentsBusy: 6, agentsWrapUp: 1, agentsAway: 0 }],
+});
+
 const siteOf = (code: 'TUN' | 'DKR') => (code === 'TUN' ? siteA : siteB);
 
 async function evaluationIdOf(siteId: number, externalId: string) {
@@ -419,6 +426,10 @@ const SAMPLES: Record<string, Sample> = {
   'digests.outbox.retry': { input: async () => ({ id: await failedEmail() }) },
 
   'audit.list': { input: () => ({}) },
+
+  'queueStatus.push': { input: () => queueStatusPush() },
+  'queueStatus.latest': { input: () => ({}), otherSite: () => ({ site: 'DKR' }) },
+  'queueStatus.history': { input: () => ({ site: 'TUN', date: '2026-03-20' }), otherSite: () => ({ site: 'DKR', date: '2026-03-20' }) },
 };
 
 function csvOf(externalId: string) {
@@ -549,6 +560,8 @@ const REST_SAMPLES: Record<string, { own: RestSample; otherSite?: RestSample }> 
   'GET /missions/{code}': { own: { path: '/missions/M-BOTH' }, otherSite: { path: '/missions/M-BONLY' } },
   'POST /daily-reports': { own: { path: '/daily-reports', body: () => report('2026-03-19') } },
   'GET /daily-reports': { own: { path: '/daily-reports', query: 'date=2026-03-18' } },
+  'POST /queue-status': { own: { path: '/queue-status', body: queueStatusPush } },
+  'GET /queue-status': { own: { path: '/queue-status' }, otherSite: { path: '/queue-status', query: 'site=DKR' } },
 };
 
 const documentRoutes = Object.entries(openApiDocument('http://vigie.test').paths ?? {})

@@ -155,6 +155,8 @@ export const PROCEDURES: Record<string, Rule> = {
   'kpi.setTarget': { access: 'hq', otherSite: 'hqOnly' },
   'kpi.clearTarget': { access: 'hq', otherSite: 'hqOnly' },
 
+  'intraday.day': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+
   'missions.list': { access: 'signedIn' },
   'missions.create': { access: 'hq' },
   'missions.get': { access: 'signedIn', otherSite: 'NOT_FOUND' },
@@ -185,6 +187,10 @@ export const PROCEDURES: Record<string, Rule> = {
 
   'audit.list': { access: 'admin' },
   'audit.filters': { access: 'admin' },
+
+  'queueStatus.push': { access: 'siteKey' },
+  'queueStatus.latest': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'queueStatus.history': { access: 'signedIn', otherSite: 'NOT_FOUND' },
 };
 
 /** REST routes by `METHOD /path` as the OpenAPI document names them. */
@@ -194,11 +200,14 @@ export const REST_ROUTES: Record<string, Rule> = {
   'GET /qa/forms': { access: 'anyCredential' },
   'GET /sites': { access: 'signedIn' },
   'GET /kpis': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'GET /intraday': { access: 'signedIn', otherSite: 'FORBIDDEN' },
   'GET /missions': { access: 'signedIn' },
   'POST /missions': { access: 'hq' },
   'GET /missions/{code}': { access: 'signedIn', otherSite: 'NOT_FOUND' },
   'POST /daily-reports': { access: 'siteWriter' },
   'GET /daily-reports': { access: 'signedIn' },
+  'POST /queue-status': { access: 'siteKey' },
+  'GET /queue-status': { access: 'signedIn', otherSite: 'FORBIDDEN' },
 };
 
 /**
