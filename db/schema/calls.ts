@@ -120,6 +120,26 @@ export const siteQueueDay = pgTable(
   (t) => [primaryKey({ name: 'site_queue_day_pk', columns: [t.siteId, t.day, t.queue] })],
 );
 
+/**
+ * The same call sums per site-local 15-minute interval: each call counts in the interval its
+ * start falls in, under its stored site-local day. `startsAt` is the interval's first instant
+ * (computed in TypeScript from the site's local day, db/local-time.ts): a day has 96 intervals,
+ * 92 or 100 on a change of UTC offset. Only intervals with calls have a row. Recomputed with
+ * site_day, in the same transaction, so a day's intervals always sum to its site_day row.
+ */
+export const siteInterval = pgTable(
+  'site_interval',
+  {
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    ...callSums,
+  },
+  (t) => [primaryKey({ name: 'site_interval_pk', columns: [t.siteId, t.day, t.startsAt] })],
+);
+
 /** Calls per mission code and outcome, per site-local day: mission progress reads only this. */
 export const siteMissionDay = pgTable(
   'site_mission_day',
@@ -137,3 +157,4 @@ export const siteMissionDay = pgTable(
 
 export type CallRecordRow = typeof callRecords.$inferSelect;
 export type SiteDayRow = typeof siteDay.$inferSelect;
+export type SiteIntervalRow = typeof siteInterval.$inferSelect;

@@ -62,7 +62,7 @@ export async function ingestCalls(db: Db, args: IngestCallsArgs): Promise<Ingest
       valid.map((v) => toValues(v.value)),
       args.receivedAt,
     );
-    await recomputeSiteDays(tx, site.id, upsert.days);
+    await recomputeSiteDays(tx, site, upsert.days);
     if (valid.length > 0) await touchSiteFeed(tx, site.id, 'calls', args.receivedAt);
     const result: IngestResult = {
       received: args.records.length,

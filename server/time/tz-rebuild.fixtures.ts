@@ -175,6 +175,10 @@ export async function snapshotDerived(db: Db) {
       select s.code, d.day::text as day, d.queue, d.calls, d.offered, d.handled, d.abandoned,
         round(d.handle_seconds::numeric, 6)::text as handle_seconds, d.answered_within_sla, d.csat_sum
       from site_queue_day d join sites s on s.id = d.site_id order by s.code, d.day, d.queue`),
+    siteInterval: await q(sql`
+      select s.code, d.day::text as day, extract(epoch from d.starts_at)::bigint::text as starts_at, d.calls, d.offered, d.handled,
+        d.abandoned, round(d.handle_seconds::numeric, 6)::text as handle_seconds, d.answered_within_sla, d.csat_sum
+      from site_interval d join sites s on s.id = d.site_id order by s.code, d.day, d.starts_at`),
     siteMissionDay: await q(sql`
       select s.code, d.day::text as day, d.mission_code, d.outcome, d.calls
       from site_mission_day d join sites s on s.id = d.site_id order by s.code, d.day, d.mission_code, d.outcome`),

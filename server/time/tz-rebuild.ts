@@ -270,7 +270,7 @@ async function rebuildBatch(tx: Db, args: BatchArgs): Promise<Omit<Counts, 'batc
   const qaDays = new Set(args.allDays ? days : []);
   // HQ re-scores are moved too but feed no per-day rollup.
   for (const m of evaluationMoves) if (m.siteScope) qaDays.add(m.from).add(m.to);
-  await recomputeSiteDays(tx, site.id, [...callDays].sort());
+  await recomputeSiteDays(tx, site, [...callDays].sort());
   await recomputeSiteQaDays(tx, site.id, [...qaDays].sort());
   const recomputedDays = new Set([...callDays, ...qaDays]).size;
 

@@ -1,8 +1,9 @@
-// The recompute of the rollups (site_day, site_queue_day, site_mission_day and the QA columns of
-// site_day) for the site-local days a batch touched, from the stored local_day of the raw rows.
+// The recompute of the rollups (site_day, site_interval, site_queue_day, site_mission_day and the
+// QA columns of site_day) for the site-local days a batch touched, from the stored local_day of the raw rows.
 // Every function takes the transaction the batch runs in.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../client';
+import { rowsOf, type Db } from '../../client';
+import { localDayBounds } from '../../local-time';
 import { typedArray } from './unnest-arrays';
 
 /**
@@ -11,7 +12,7 @@ import { typedArray } from './unnest-arrays';
  */
 export const SHORT_ABANDON_SECONDS = 5;
 
-/** The call-sum columns of site_day and site_queue_day, in the order CALL_SUMS computes them. */
+/** The call-sum columns of site_day, site_interval and site_queue_day, in the order CALL_SUMS computes them. */
 export const CALL_SUM_COLUMNS = sql.raw(
   [
     'calls',
@@ -88,24 +89,59 @@ function daysOfSite(siteId: number, days: readonly string[]): SQL {
 // (site_id, local_day) index, whatever the table statistics say. Folded, a planner without fresh
 // statistics may read every row of the site and filter.
 
+/** Minutes in a site_interval. */
+export const INTERVAL_MINUTES = 15;
+const INTERVAL_MS = INTERVAL_MINUTES * 60_000;
+
 /**
- * Recomputes the call sums of site_day, site_queue_day and site_mission_day for the given
- * site-local days from the raw call records. The QA columns of site_day are left as they are; a
- * site_day row with neither calls nor evaluations is removed.
+ * The 15-minute intervals of a site-local day: its first instant and how many there are (96; 92
+ * or 100 on a day whose UTC offset changes by an hour). Computed in TypeScript from the site's
+ * time zone (db/local-time.ts); interval i starts at start + i × 15 minutes.
  */
-export async function recomputeSiteDays(tx: Db, siteId: number, days: readonly string[]): Promise<void> {
+export function dayIntervals(day: string, timezone: string): { start: Date; count: number } {
+  const { start, end } = localDayBounds(day, timezone);
+  return { start, count: Math.max(1, Math.round((end.getTime() - start.getTime()) / INTERVAL_MS)) };
+}
+
+/**
+ * Recomputes the call sums of site_day, site_interval, site_queue_day and site_mission_day for
+ * the given site-local days from the raw call records. The QA columns of site_day are left as they
+ * are; a site_day row with neither calls nor evaluations is removed. Each call counts in the
+ * 15-minute interval of its stored day its start falls in (kept within the day), so a day's
+ * intervals always sum to its site_day row. Pass the site's time zone when it is at hand; a bare
+ * id reads it.
+ */
+export async function recomputeSiteDays(tx: Db, site: number | { id: number; timezone: string }, days: readonly string[]): Promise<void> {
   if (days.length === 0) return;
-  const dayList = typedArray(days, 'date');
+  const siteId = typeof site === 'number' ? site : site.id;
+  const timezone = typeof site === 'number' ? await timezoneOf(tx, site) : site.timezone;
+  const distinct = [...new Set(days)].sort();
+  const intervals = distinct.map((day) => dayIntervals(day, timezone));
+  const dayList = typedArray(distinct, 'date');
   await tx.execute(sql`
     with q as (delete from site_queue_day where site_id = ${siteId} and day = any(${dayList})),
-         m as (delete from site_mission_day where site_id = ${siteId} and day = any(${dayList}))
+         m as (delete from site_mission_day where site_id = ${siteId} and day = any(${dayList})),
+         i as (delete from site_interval where site_id = ${siteId} and day = any(${dayList}))
     delete from site_day where site_id = ${siteId} and day = any(${dayList}) and qa_evaluations = 0`);
 
   await tx.execute(sql`
-    with ${daysOfSite(siteId, days)},
+    with b as (
+      select b.day, b.day_start, b.intervals, s.sla_seconds
+      from unnest(${dayList}, ${typedArray(
+        intervals.map((i) => i.start.toISOString()),
+        'timestamptz',
+      )}, ${typedArray(
+        intervals.map((i) => i.count),
+        'int4',
+      )}) as b(day, day_start, intervals)
+      cross join sites s where s.id = ${siteId}
+    ),
     r as materialized (
       select b.day, c.direction, c.queue, c.wait_seconds, c.talk_seconds, c.hold_seconds, c.wrap_seconds,
-             c.abandoned, c.resolved, c.csat, c.mission_code, c.outcome, b.sla_seconds
+             c.abandoned, c.resolved, c.csat, c.mission_code, c.outcome, b.sla_seconds,
+             b.day_start + make_interval(secs => ${INTERVAL_MS / 1000} * least(greatest(
+               floor((extract(epoch from c.started_at) - extract(epoch from b.day_start)) / ${INTERVAL_MS / 1000}), 0), b.intervals - 1)
+             ) as starts_at
       from b cross join lateral (
         select * from call_records c
         where c.site_id = ${siteId} and c.local_day = b.day
@@ -115,6 +151,10 @@ export async function recomputeSiteDays(tx: Db, siteId: number, days: readonly s
     q as (
       insert into site_queue_day (site_id, day, queue, ${CALL_SUM_COLUMNS})
       select ${siteId}, r.day, r.queue, ${CALL_SUMS} from r group by r.day, r.queue
+    ),
+    i as (
+      insert into site_interval (site_id, day, starts_at, ${CALL_SUM_COLUMNS})
+      select ${siteId}, r.day, r.starts_at, ${CALL_SUMS} from r group by r.day, r.starts_at
     ),
     m as (
       insert into site_mission_day (site_id, day, mission_code, outcome, calls)
@@ -128,6 +168,12 @@ export async function recomputeSiteDays(tx: Db, siteId: number, days: readonly s
     group by b.day
     having count(r.day) > 0 or exists (select 1 from site_day s where s.site_id = ${siteId} and s.day = b.day)
     on conflict (site_id, day) do update set ${CALL_SUM_UPDATES}`);
+}
+
+async function timezoneOf(tx: Db, siteId: number): Promise<string> {
+  const [row] = rowsOf<{ timezone: string }>(await tx.execute(sql`select timezone from sites where id = ${siteId}`));
+  if (!row) throw new Error(`recomputeSiteDays: no site ${siteId}`);
+  return row.timezone;
 }
 
 /**
