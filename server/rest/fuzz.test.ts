@@ -73,7 +73,18 @@ afterAll(() => h.close());
 // ── The state of the data, table by table (and site by site where a table holds sites' data) ──
 
 /** Credentials record their last use on every request, so they are left out of the state. */
-const SITE_TABLES = ['call_records', 'site_day', 'site_queue_day', 'site_mission_day', 'qa_evaluations', 'qa_scores', 'daily_reports', 'site_feeds'];
+const SITE_TABLES = [
+  'call_records',
+  'site_day',
+  'site_queue_day',
+  'site_mission_day',
+  'qa_evaluations',
+  'qa_scores',
+  'daily_reports',
+  'site_feeds',
+  'queue_status_latest',
+  'queue_status_minutes',
+];
 const OTHER_TABLES = [
   'sites',
   'users',
@@ -198,6 +209,17 @@ async function check(r: FuzzRequest, res: { status: number; text: string }, befo
     if (result.inserted + result.updated === 0) expect(diff.filter((k) => k.startsWith(`${table}@`))).toEqual([]);
     const { actual, expected } = await compareRollups(h.db, site!);
     expect(actual).toEqual(expected);
+  } else if (route === 'POST /queue-status') {
+    expect(site).not.toBeNull();
+    const queues = (JSON.parse(r.body!.replace(/^\uFEFF/, '')) as { queues: unknown[] }).queues;
+    const result = json as { received: number; updated: number; unchanged: number };
+    expect(result.received).toBe(queues.length);
+    expect(result.updated + result.unchanged).toBe(result.received);
+    expect(rows(after, `queue_status_latest@${site}`) - rows(before, `queue_status_latest@${site}`)).toBeLessThanOrEqual(result.updated);
+    const allowed = ['queue_status_latest', 'queue_status_minutes'].map((t) => `${t}@${site}`);
+    expect(diff.filter((k) => !allowed.includes(k) && k !== 'audit_log')).toEqual([]);
+    expect(rows(after, 'audit_log') - rows(before, 'audit_log')).toBe(1);
+    if (result.updated === 0) expect(diff.filter((k) => k.startsWith('queue_status_latest@'))).toEqual([]);
   } else if (route === 'POST /daily-reports') {
     const amended = (json as { amended: boolean }).amended;
     const reports = (state: State) => rows(state, `daily_reports@${siteIds.A}`) + rows(state, `daily_reports@${siteIds.B}`);
@@ -217,7 +239,7 @@ async function check(r: FuzzRequest, res: { status: number; text: string }, befo
 const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 300 });
 const anyText = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
 const pollutionKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf');
-const key = fc.oneof(pollutionKey, anyText, fc.constantFrom('records', 'evaluations', 'externalId', 'date', 'code'));
+const key = fc.oneof(pollutionKey, anyText, fc.constantFrom('records', 'evaluations', 'externalId', 'date', 'code', 'at', 'queues'));
 
 /** Values a JSON field may carry, many of them numbers at or past the edges. */
 const oddValue = fc.oneof(
@@ -323,6 +345,30 @@ const mission = fc.record({
   targets: fc.oneof(fc.constant([{ site: 'TUN', target: 5 }]), fc.array(fc.record({ site: anyText, target: oddValue }), { maxLength: 2 })),
 });
 
+const QUEUE_FIELDS = ['queue', 'waiting', 'longestWaitSeconds', 'agentsAvailable', 'agentsBusy', 'agentsWrapUp', 'agentsAway'];
+const wellFormedQueue = fc.record({
+  queue: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('billing', 'sales', 'support') }, { weight: 1, arbitrary: anyText }),
+  waiting: fc.integer({ min: 0, max: 100 }),
+  longestWaitSeconds: fc.integer({ min: 0, max: 900 }),
+  agentsAvailable: fc.integer({ min: 0, max: 30 }),
+  agentsBusy: fc.integer({ min: 0, max: 30 }),
+  agentsWrapUp: fc.integer({ min: 0, max: 30 }),
+  agentsAway: fc.integer({ min: 0, max: 30 }),
+});
+const queueItem = fc.oneof(
+  { weight: 5, arbitrary: wellFormedQueue },
+  { weight: 2, arbitrary: fc.tuple(wellFormedQueue, fc.constantFrom(...QUEUE_FIELDS), oddValue).map(([q, field, value]) => ({ ...q, [field]: value })) },
+  { weight: 1, arbitrary: oddValue },
+);
+/** Around NOW: seconds apart (so pushes repeat, correct and arrive late), ahead of it, or long before. */
+const statusAt = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: -180, max: 60 }).map((s) => new Date(NOW.getTime() + s * 1000).toISOString()) },
+  { weight: 1, arbitrary: fc.constantFrom('2026-03-20T11:00:00+01:00', '2026-03-20T10:05:00Z', '2026-03-20T10:05:01Z', '2026-03-12T10:00:00Z', '2026-03-20T10:00:00') },
+  { weight: 1, arbitrary: wideInstant },
+  { weight: 1, arbitrary: oddValue },
+);
+const queueStatusPush = fc.record({ at: statusAt, queues: fc.array(queueItem, { maxLength: 6 }) }).map((b) => JSON.stringify(b));
+
 /** Built once the credentials exist. */
 function authorizations() {
   const key = secrets.keyA;
@@ -372,7 +418,7 @@ const contentType = fc.oneof(
   { weight: 1, arbitrary: headerText },
 );
 
-const GET_PATHS = ['/kpis', '/missions', '/missions/WINTER', '/daily-reports', '/qa/forms'];
+const GET_PATHS = ['/kpis', '/missions', '/missions/WINTER', '/daily-reports', '/qa/forms', '/queue-status'];
 const queryParam = fc.oneof(fc.constantFrom('from', 'to', 'site', 'date', 'code', '__proto__', 'constructor', 'site[]', 'site[0]'), anyText);
 const queryValue = fc.oneof(fc.constantFrom('2026-03-01', '2026-03-19', 'TUN', 'MRU', 'tun', '', '2026-02-30', '9999-12-31', '0000-01-01'), anyText, headerText);
 const query = fc.oneof(
@@ -397,6 +443,7 @@ function requests(): fc.Arbitrary<FuzzRequest> {
   return fc.oneof(
     { weight: 5, arbitrary: post('/calls', fc.oneof({ weight: 4, arbitrary: callBatch }, { weight: 2, arbitrary: anyBody }, { weight: 1, arbitrary: bulky })) },
     { weight: 3, arbitrary: post('/evaluations', fc.oneof({ weight: 4, arbitrary: evaluationBatch }, { weight: 1, arbitrary: anyBody }, { weight: 1, arbitrary: bulky })) },
+    { weight: 2, arbitrary: post('/queue-status', fc.oneof({ weight: 4, arbitrary: queueStatusPush }, { weight: 1, arbitrary: anyBody })) },
     { weight: 2, arbitrary: post('/daily-reports', fc.oneof(report.map((r) => JSON.stringify(r)), anyBody)) },
     { weight: 1, arbitrary: post('/missions', fc.oneof(mission.map((m) => JSON.stringify(m)), anyBody)) },
     {
