@@ -386,6 +386,8 @@ const SAMPLES: Record<string, Sample> = {
   },
   'kpi.clearTarget': { input: () => freshTarget('TUN'), otherSite: () => freshTarget('DKR') },
 
+  'intraday.day': { input: () => ({ date: FROM }), otherSite: () => ({ date: FROM, site: 'DKR' }) },
+
   'missions.list': { input: () => ({}) },
   'missions.create': {
     input: () => ({
@@ -543,6 +545,7 @@ const REST_SAMPLES: Record<string, { own: RestSample; otherSite?: RestSample }> 
   'GET /qa/forms': { own: { path: '/qa/forms' } },
   'GET /sites': { own: { path: '/sites' } },
   'GET /kpis': { own: { path: '/kpis', query: `from=${FROM}&to=${TO}` }, otherSite: { path: '/kpis', query: `from=${FROM}&to=${TO}&site=DKR` } },
+  'GET /intraday': { own: { path: '/intraday', query: `date=${FROM}` }, otherSite: { path: '/intraday', query: `date=${FROM}&site=DKR` } },
   'GET /missions': { own: { path: '/missions' } },
   'POST /missions': {
     own: {
