@@ -1,5 +1,5 @@
 // The counts behind a figure, read from the parts the comparison carries, following the formula
-// declared for the metric in server/kpi/definitions.ts (numerator / denominator).
+// declared for the metric in lib/kpi/definitions.ts (numerator / denominator).
 import { METRICS, ratio, type KpiParts, type RollupMetric } from '@/lib/kpi/definitions';
 
 export type FigureParts = { numerator: number; denominator: number; value: number | null };

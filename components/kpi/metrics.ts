@@ -1,5 +1,5 @@
 // The figures the dashboard tables and charts show, in display order: two counts, then the rollup
-// metrics of server/kpi/definitions.ts (whose direction, unit and formula are the reference).
+// metrics of lib/kpi/definitions.ts (whose direction, unit and formula are the reference).
 import { METRICS, ROLLUP_METRICS, type Kpis, type MetricDirection, type MetricUnit, type RollupMetric } from '@/lib/kpi/definitions';
 
 export const COUNT_FIGURES = ['offered', 'handled'] as const;
