@@ -55,7 +55,8 @@ export async function pushQueueStatus(
   const parsed = queueStatusPushSchema(args.now).safeParse(args.body);
   if (!parsed.success) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Input validation failed', cause: parsed.error });
   const at = new Date(parsed.data.at);
-  const queues = parsed.data.queues;
+  // In one order, so that two pushes of a site lock their rows in the same order (no deadlock).
+  const queues = [...parsed.data.queues].sort((a, b) => (a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : 0));
 
   return withIngestSlot(() =>
     db.transaction(async (tx) => {
