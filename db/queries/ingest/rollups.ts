@@ -13,29 +13,34 @@ import { typedArray } from './unnest-arrays';
 export const SHORT_ABANDON_SECONDS = 5;
 
 /** The call-sum columns of site_day, site_interval and site_queue_day, in the order CALL_SUMS computes them. */
-export const CALL_SUM_COLUMNS = sql.raw(
-  [
-    'calls',
-    'inbound_calls',
-    'outbound_calls',
-    'short_abandons',
-    'offered',
-    'handled',
-    'inbound_handled',
-    'abandoned',
-    'handle_seconds',
-    'talk_seconds',
-    'hold_seconds',
-    'wrap_seconds',
-    'inbound_handled_wait_seconds',
-    'answered_within_sla',
-    'resolved_known',
-    'resolved_true',
-    'csat_responses',
-    'csat_top2',
-    'csat_sum',
-  ].join(', '),
-);
+const CALL_SUM_NAMES = [
+  'calls',
+  'inbound_calls',
+  'outbound_calls',
+  'short_abandons',
+  'offered',
+  'handled',
+  'inbound_handled',
+  'abandoned',
+  'handle_seconds',
+  'talk_seconds',
+  'hold_seconds',
+  'wrap_seconds',
+  'inbound_handled_wait_seconds',
+  'answered_within_sla',
+  'resolved_known',
+  'resolved_true',
+  'csat_responses',
+  'csat_top2',
+  'csat_sum',
+] as const;
+
+export const CALL_SUM_COLUMNS = sql.raw(CALL_SUM_NAMES.join(', '));
+
+/** The call sums of a group of rows `alias` that hold call sums themselves (a day's intervals). */
+function sumsOfSums(alias: string): SQL {
+  return sql.raw(CALL_SUM_NAMES.map((c) => `coalesce(sum(${alias}.${c}), 0)`).join(', '));
+}
 
 /**
  * The call sums over the rows `r` of a group, in the order of CALL_SUM_COLUMNS (DESIGN "KPI
@@ -124,24 +129,25 @@ export async function recomputeSiteDays(tx: Db, site: number | { id: number; tim
          i as (delete from site_interval where site_id = ${siteId} and day = any(${dayList}))
     delete from site_day where site_id = ${siteId} and day = any(${dayList}) and qa_evaluations = 0`);
 
+  // Each day's first instant travels as epoch seconds: a call's interval is plain arithmetic on
+  // its start (no time zone in SQL), grouped on a number, turned into an instant once per interval.
   await tx.execute(sql`
     with b as (
-      select b.day, b.day_start, b.intervals, s.sla_seconds
+      select b.day, b.start_epoch, b.intervals, s.sla_seconds
       from unnest(${dayList}, ${typedArray(
-        intervals.map((i) => i.start.toISOString()),
-        'timestamptz',
+        intervals.map((i) => i.start.getTime() / 1000),
+        'float8',
       )}, ${typedArray(
         intervals.map((i) => i.count),
         'int4',
-      )}) as b(day, day_start, intervals)
+      )}) as b(day, start_epoch, intervals)
       cross join sites s where s.id = ${siteId}
     ),
     r as materialized (
       select b.day, c.direction, c.queue, c.wait_seconds, c.talk_seconds, c.hold_seconds, c.wrap_seconds,
              c.abandoned, c.resolved, c.csat, c.mission_code, c.outcome, b.sla_seconds,
-             b.day_start + make_interval(secs => ${INTERVAL_MS / 1000} * least(greatest(
-               floor((extract(epoch from c.started_at) - extract(epoch from b.day_start)) / ${INTERVAL_MS / 1000}), 0), b.intervals - 1)
-             ) as starts_at
+             b.start_epoch + ${INTERVAL_MS / 1000} * least(greatest(
+               floor((date_part('epoch', c.started_at) - b.start_epoch) / ${INTERVAL_MS / 1000}), 0), b.intervals - 1) as starts_at
       from b cross join lateral (
         select * from call_records c
         where c.site_id = ${siteId} and c.local_day = b.day
@@ -154,7 +160,8 @@ export async function recomputeSiteDays(tx: Db, site: number | { id: number; tim
     ),
     i as (
       insert into site_interval (site_id, day, starts_at, ${CALL_SUM_COLUMNS})
-      select ${siteId}, r.day, r.starts_at, ${CALL_SUMS} from r group by r.day, r.starts_at
+      select ${siteId}, r.day, to_timestamp(r.starts_at), ${CALL_SUMS} from r group by r.day, r.starts_at
+      returning day, ${CALL_SUM_COLUMNS}
     ),
     m as (
       insert into site_mission_day (site_id, day, mission_code, outcome, calls)
@@ -162,11 +169,13 @@ export async function recomputeSiteDays(tx: Db, site: number | { id: number; tim
       select ${siteId}, r.day, r.mission_code, coalesce(r.outcome, ''), count(*)
       from r where r.mission_code is not null group by r.day, r.mission_code, coalesce(r.outcome, '')
     )
+    -- A day's sums are the sums of its intervals (a few dozen rows rather than every call): the
+    -- day and its intervals agree by construction.
     insert into site_day (site_id, day, ${CALL_SUM_COLUMNS}, updated_at)
-    select ${siteId}, b.day, ${CALL_SUMS}, now()
-    from b left join r on r.day = b.day
+    select ${siteId}, b.day, ${sumsOfSums('i')}, now()
+    from b left join i on i.day = b.day
     group by b.day
-    having count(r.day) > 0 or exists (select 1 from site_day s where s.site_id = ${siteId} and s.day = b.day)
+    having count(i.day) > 0 or exists (select 1 from site_day s where s.site_id = ${siteId} and s.day = b.day)
     on conflict (site_id, day) do update set ${CALL_SUM_UPDATES}`);
 }
 
