@@ -259,9 +259,27 @@ async function otherSiteMarkers() {
   return rows.flatMap((s) => [`"${s.code}"`, s.name]);
 }
 
+/**
+ * The non-zero figures of every network row in a value. Site A's lead has one other site: any
+ * network figure would be site B's own (server/kpi/lead-network.ts).
+ */
+function networkFigures(value: unknown, inNetwork = false): number[] {
+  if (Array.isArray(value)) return value.flatMap((v) => networkFigures(v, inNetwork));
+  if (value === null || typeof value !== 'object' || value instanceof Date) {
+    return inNetwork && typeof value === 'number' && value !== 0 ? [value] : [];
+  }
+  return Object.entries(value).flatMap(([key, v]) =>
+    key === 'siteCount' ? [] : networkFigures(v, inNetwork || key === 'network' || key === 'networkTotal'),
+  );
+}
+
 async function leaksIn(value: unknown): Promise<string[]> {
   const text = JSON.stringify(value) ?? '';
-  return (await otherSiteMarkers()).filter((m) => text.includes(m));
+  const leaks = (await otherSiteMarkers()).filter((m) => text.includes(m));
+  if (networkFigures(value).length > 0) leaks.push('network figures of one other site');
+  // The site must not learn which of its evaluations HQ drew for a blind re-score.
+  if (text.includes('"awaitingRescore":true')) leaks.push('which evaluations were drawn');
+  return leaks;
 }
 
 async function auditCount() {
@@ -508,7 +526,9 @@ describe('the access table', () => {
   it('would see a leak: HQ reads site B in the figures a site lead also reads', async () => {
     const ctx = await contextFor(trpcCredential('hqManager'));
     const comparison = await createCaller(ctx).kpi.compare(range);
-    expect(await leaksIn(comparison)).toEqual(expect.arrayContaining(['"DKR"', 'Dakar Plateau']));
+    expect(await leaksIn(comparison)).toEqual(expect.arrayContaining(['"DKR"', 'Dakar Plateau', 'network figures of one other site']));
+    const evaluations = await createCaller(ctx).qa.evaluations.list({ site: 'TUN' });
+    expect(await leaksIn(evaluations)).toContain('which evaluations were drawn');
   });
 });
 
