@@ -1,7 +1,7 @@
 // Date ranges of site-local days (YYYY-MM-DD, both ends included). Pure: "today" is given, and
 // day arithmetic runs on UTC calendar dates so the server's own time zone never matters.
 import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, format, startOfMonth } from 'date-fns';
+import { differenceInCalendarDays, format, startOfMonth } from 'date-fns';
 
 export const MAX_RANGE_DAYS = 400;
 
@@ -30,10 +30,15 @@ export function isIsoDay(value: string): boolean {
   return utcDay(value) !== null;
 }
 
+const DAY_MS = 86_400_000;
+
+/** A YYYY-MM-DD day of a UTC instant: plain arithmetic, no time zone to consult. */
+const dayOfUtcMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
 export function shiftDay(day: string, days: number): string {
   const date = utcDay(day);
   if (!date) throw new RangeError(`Not a date: ${day}`);
-  return keyOf(addDays(date, days));
+  return dayOfUtcMs(date.getTime() + days * DAY_MS);
 }
 
 /** Days in a range, both ends included. */
@@ -47,7 +52,9 @@ export function rangeLength(range: DateRange): number {
 /** Every day of a range, in order. */
 export function daysOf(range: DateRange): string[] {
   const length = rangeLength(range);
-  return Array.from({ length }, (_, i) => shiftDay(range.from, i));
+  const start = utcDay(range.from)!.getTime();
+  // Thousands of days per comparison (sites × days): UTC arithmetic, not a calendar library call each.
+  return Array.from({ length }, (_, i) => dayOfUtcMs(start + i * DAY_MS));
 }
 
 export type RangeCheck = { ok: true; range: DateRange } | { ok: false; field: 'from' | 'to'; message: string };
