@@ -38,8 +38,9 @@ describe('site-local days', () => {
     );
   });
 
-  it('knows Casablanca is on UTC+1 outside Ramadan, and the length of daylight-saving days', () => {
-    expect(localDayOf(new Date('2026-11-10T23:30:00Z'), 'Africa/Casablanca')).toBe('2026-11-11');
+  it('knows Casablanca on UTC+1 outside Ramadan until 2026-09-20 and on UTC+0 since (tz 2026c), and the length of daylight-saving days', () => {
+    expect(localDayOf(new Date('2026-08-10T23:30:00Z'), 'Africa/Casablanca')).toBe('2026-08-11');
+    expect(localDayOf(new Date('2026-11-10T23:30:00Z'), 'Africa/Casablanca')).toBe('2026-11-10');
     expect(localDayOf(new Date('2026-03-01T23:30:00Z'), 'Africa/Casablanca')).toBe('2026-03-01'); // Ramadan: UTC+0
     const hours = (day: string, zone: string) => {
       const { start, end } = localDayBounds(day, zone);

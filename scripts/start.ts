@@ -15,6 +15,7 @@ import { LAUNCHER_PID_ENV, watchParent } from '@/server/launcher-watch';
 import { setupLink } from '@/server/setup/first-admin';
 import { prepareDatabase, type PreparedDatabase } from '@/server/setup/prepare-database';
 import { LOOPBACK_HOST, listenHost } from '@/server/setup/public-password';
+import { OutdatedTzDataError, assertCurrentTzData } from '@/server/time/tz-data';
 
 const root = process.cwd();
 const port = Number(process.env.PORT || 3000);
@@ -71,6 +72,14 @@ function printAccess(prepared: PreparedDatabase, url: string, host: string | und
 }
 
 async function main() {
+  // Older tz rules would file records on the wrong local day: refuse before touching the database.
+  try {
+    log(`time-zone data ${assertCurrentTzData()} (Node ${process.version})`);
+  } catch (error) {
+    if (!(error instanceof OutdatedTzDataError)) throw error;
+    console.error(`[vigie] ${error.message}`);
+    process.exit(1);
+  }
   // Until the server runs, a launcher whose parent died just stops.
   let stopServer: (signal: NodeJS.Signals) => void = () => process.exit(1);
   watchParent(() => {
