@@ -8,3 +8,6 @@ export * from './targets';
 export * from './digests';
 export * from './local-days';
 export * from './queue-status';
+export * from './calendars';
+export * from './displays';
+export * from './rate-limits';

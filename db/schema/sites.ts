@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgEnum, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import type { WeeklyHours } from './calendars';
 
 export const siteKind = pgEnum('site_kind', ['onshore', 'nearshore', 'offshore']);
 
@@ -19,6 +20,12 @@ export const sites = pgTable(
     /** Minutes after site-local midnight by which the daily report is due (default 21:00). */
     reportDeadlineMinute: integer('report_deadline_minute').notNull().default(1260),
     active: boolean('active').notNull().default(true),
+    /** Opening hours per weekday in site-local time; null = open around the clock. */
+    weeklyHours: jsonb('weekly_hours').$type<WeeklyHours>(),
+    /** Service level leaves out calls offered outside opening hours (DESIGN's definition otherwise). */
+    slExcludesOutOfHours: boolean('sl_excludes_out_of_hours').notNull().default(false),
+    /** "Today" on the wallboard: the site-local day, or the last 24 hours (sites open around the clock). */
+    liveWindow: text('live_window').notNull().default('day'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -28,6 +35,7 @@ export const sites = pgTable(
     check('sites_timezone_nonempty', sql`length(${t.timezone}) > 0`),
     check('sites_seats_nonnegative', sql`${t.seats} >= 0`),
     check('sites_sla_positive', sql`${t.slaSeconds} > 0 and ${t.slaSeconds} <= 3600`),
+    check('sites_live_window', sql`${t.liveWindow} in ('day', 'rolling24')`),
     check('sites_report_deadline_range', sql`${t.reportDeadlineMinute} between 0 and 1439`),
   ],
 );

@@ -16,7 +16,13 @@ export type UserPrincipal = {
 
 export type SiteKeyPrincipal = { kind: 'site_key'; keyId: number; keyName: string; siteId: number };
 
-export type Principal = { kind: 'anonymous' } | UserPrincipal | SiteKeyPrincipal;
+/**
+ * A paired wallboard screen: reads its wallboard (the network when `siteIds` is empty, else those
+ * sites) and nothing else. Never writes.
+ */
+export type DisplayPrincipal = { kind: 'display'; displayId: number; name: string; siteIds: number[]; locale: Locale };
+
+export type Principal = { kind: 'anonymous' } | UserPrincipal | SiteKeyPrincipal | DisplayPrincipal;
 
 export const anonymous: Principal = { kind: 'anonymous' };
 

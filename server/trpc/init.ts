@@ -133,6 +133,6 @@ export const siteWriterProcedure = publicProcedure.use(({ ctx, next }) => {
   const p = ctx.principal;
   if (p.kind === 'anonymous') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in or send a valid key' });
   if (p.kind === 'site_key') return next({ ctx: { ...ctx, siteId: p.siteId } });
-  if (p.role === 'site_lead' && p.siteId !== null) return next({ ctx: { ...ctx, siteId: p.siteId } });
+  if (p.kind === 'user' && p.role === 'site_lead' && p.siteId !== null) return next({ ctx: { ...ctx, siteId: p.siteId } });
   throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a site (its key or its lead) writes this' });
 });
