@@ -7,6 +7,7 @@ describe('navigation', () => {
   it('offers each settings page only to the roles that may open it', () => {
     expect(hrefs('admin')).toEqual([
       '/',
+      '/live',
       '/missions',
       '/reports',
       '/qa',
@@ -19,13 +20,21 @@ describe('navigation', () => {
       '/settings/tokens',
       '/settings/digests',
     ]);
-    expect(hrefs('hq_manager')).toEqual(['/', '/missions', '/reports', '/qa', '/settings/targets', '/settings/tokens', '/settings/digests']);
-    expect(hrefs('site_lead')).toEqual(['/', '/missions', '/reports', '/qa', '/upload', '/settings/tokens', '/settings/digests']);
+    expect(hrefs('hq_manager')).toEqual(['/', '/live', '/missions', '/reports', '/qa', '/settings/targets', '/settings/tokens', '/settings/digests']);
+    expect(hrefs('site_lead')).toEqual(['/', '/live', '/missions', '/reports', '/qa', '/upload', '/settings/tokens', '/settings/digests']);
   });
 
   it('offers missions and daily reports to every role, under monitor', () => {
     for (const role of ['admin', 'hq_manager', 'site_lead'] as const) {
       expect(navigationFor(role)[0]!.items.map((i) => i.href)).toEqual(expect.arrayContaining(['/missions', '/reports']));
+    }
+  });
+
+  it('offers the live wallboard to every role (a site lead sees their own site there)', () => {
+    for (const role of ['admin', 'hq_manager', 'site_lead'] as const) {
+      const live = navigationFor(role)[0]!.items.find((i) => i.href === '/live');
+      expect(live?.label).toBe('live');
+      expect(isActivePath('/live/TUN', live!)).toBe(true);
     }
   });
 

@@ -3,11 +3,11 @@ import type { UserPrincipal } from '@/server/auth/principal';
 
 type Role = UserPrincipal['role'];
 
-export type NavItem = { href: string; label: 'overview' | 'upload' | 'sites' | 'users' | 'targets' | 'keys' | 'tokens' | 'missions' | 'reports' | 'qa' | 'digests' | 'outbox' | 'audit'; exact?: boolean };
+export type NavItem = { href: string; label: 'overview' | 'live' | 'upload' | 'sites' | 'users' | 'targets' | 'keys' | 'tokens' | 'missions' | 'reports' | 'qa' | 'digests' | 'outbox' | 'audit'; exact?: boolean };
 export type NavSection = { label: 'monitor' | 'settings'; items: NavItem[] };
 
 export function navigationFor(role: Role): NavSection[] {
-  const sections: NavSection[] = [{ label: 'monitor', items: [{ href: '/', label: 'overview', exact: true }, { href: '/missions', label: 'missions' }, { href: '/reports', label: 'reports' }, { href: '/qa', label: 'qa' }] }];
+  const sections: NavSection[] = [{ label: 'monitor', items: [{ href: '/', label: 'overview', exact: true }, { href: '/live', label: 'live' }, { href: '/missions', label: 'missions' }, { href: '/reports', label: 'reports' }, { href: '/qa', label: 'qa' }] }];
   // A site lead whose telephony export is manual uploads it by hand.
   if (role === 'site_lead') sections[0]!.items.push({ href: '/upload', label: 'upload' });
   const settings: NavItem[] = [];

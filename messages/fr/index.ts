@@ -25,6 +25,7 @@ import outbox from './outbox.json';
 import upload from './upload.json';
 import audit from './audit.json';
 import setup from './setup.json';
+import live from './live.json';
 
 const messages = {
   meta,
@@ -53,6 +54,7 @@ const messages = {
   upload,
   audit,
   setup,
+  live,
 };
 
 export default messages;
