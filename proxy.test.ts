@@ -40,3 +40,18 @@ describe('proxy', () => {
     expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   });
 });
+
+describe('proxy and wall displays', () => {
+  const withDisplayCookie = (path: string) => new NextRequest(`http://localhost:3000${path}`, { headers: { cookie: 'vigie_display=vd_anything' } });
+  const toLogin = (response: Response) => response.status === 307 && new URL(response.headers.get('location')!).pathname === '/login';
+
+  it('lets anyone reach the pairing page, and a screen with a display cookie reach the wallboards', async () => {
+    expect(toLogin(await proxy(new NextRequest('http://localhost:3000/display')))).toBe(false);
+    for (const path of ['/live', '/live/TUN', '/live?site=TUN&site=CAS']) expect(toLogin(await proxy(withDisplayCookie(path))), path).toBe(false);
+  });
+
+  it('sends a display cookie anywhere else, and a wallboard without one, to the login page', async () => {
+    for (const path of ['/', '/settings/displays', '/sites/TUN', '/livex', '/display/x']) expect(toLogin(await proxy(withDisplayCookie(path))), path).toBe(true);
+    expect(toLogin(await proxy(new NextRequest('http://localhost:3000/live/TUN')))).toBe(true);
+  });
+});

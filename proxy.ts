@@ -4,15 +4,27 @@
 // - sends visitors without a session to the login page. Pages and procedures still check the user
 //   themselves (a deactivated user keeps a valid cookie until it expires); API routes answer for
 //   themselves with 401 rather than a redirect, and get their headers from next.config.js.
+// - lets a wall screen reach the pairing page (/display) without a session, and the wallboards
+//   (/live, /live/…) with its display cookie; those pages check the display themselves.
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { servedOverHttps, sessionCookieName } from '@/server/auth/cookies';
+import { DISPLAY_COOKIE } from '@/server/displays/cookie';
 import { sessionSecret } from '@/server/auth/session-secret';
 import { contentSecurityPolicy, createNonce } from '@/server/security/content-security-policy';
 
 function isLoginPage(pathname: string): boolean {
   // /setup: the one-time link that creates the first administrator, before anyone can sign in.
   return pathname === '/login' || pathname.startsWith('/login/') || pathname === '/setup';
+}
+
+/** Where a wall screen types its pairing code. */
+function isPairingPage(pathname: string): boolean {
+  return pathname === '/display';
+}
+
+function isWallboardPage(pathname: string): boolean {
+  return pathname === '/live' || pathname.startsWith('/live/');
 }
 
 export async function proxy(request: NextRequest) {
@@ -26,7 +38,8 @@ export async function proxy(request: NextRequest) {
   };
 
   const { pathname, search } = request.nextUrl;
-  if (!isLoginPage(pathname)) {
+  const displayPass = isPairingPage(pathname) || (isWallboardPage(pathname) && request.cookies.has(DISPLAY_COOKIE));
+  if (!isLoginPage(pathname) && !displayPass) {
     const token = await getToken({ req: request, secret: sessionSecret(), cookieName: sessionCookieName() });
     if (!token) {
       const login = new URL('/login', request.url);

@@ -1,7 +1,7 @@
 // next-intl's per-request configuration: the language and time zone of the person reading.
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { getSessionUser } from '@/server/auth/current-session';
+import { getDisplayPrincipal, getSessionUser } from '@/server/auth/current-session';
 import { LOCALE_COOKIE, resolveLocale, type AppLocale } from './locale';
 
 /** Times are shown in the user's own zone; before sign-in, in the server's. */
@@ -13,8 +13,10 @@ async function loadMessages(locale: AppLocale) {
 
 export default getRequestConfig(async () => {
   const [user, cookieStore, headerList] = await Promise.all([getSessionUser(), cookies(), headers()]);
+  // A paired wall display speaks the language its admin chose for it.
+  const display = user ? null : await getDisplayPrincipal();
   const locale = resolveLocale({
-    userLocale: user?.locale,
+    userLocale: user?.locale ?? display?.locale,
     cookieLocale: cookieStore.get(LOCALE_COOKIE)?.value,
     acceptLanguage: headerList.get('accept-language'),
   });

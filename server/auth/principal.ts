@@ -49,6 +49,23 @@ export function siteScopeOf(p: Principal): SiteScope {
   return { all: false, siteId: -1 };
 }
 
+/**
+ * The sites a principal's wallboard (/live, live.snapshot, the live stream) shows: `siteIds` null
+ * = the whole network. A paired display shows its own scope; a signed-in user their site scope (a
+ * site lead, their site). Null for everyone else: site keys, personal tokens and nobody have no
+ * wallboard.
+ */
+export type WallboardScope = { siteIds: number[] | null };
+
+export function wallboardScopeOf(p: Principal): WallboardScope | null {
+  if (p.kind === 'display') return { siteIds: p.siteIds.length > 0 ? [...p.siteIds] : null };
+  if (p.kind === 'user' && p.via === 'session') {
+    const scope = siteScopeOf(p);
+    return { siteIds: scope.all ? null : [scope.siteId] };
+  }
+  return null;
+}
+
 export function canReadSite(p: Principal, siteId: number): boolean {
   const scope = siteScopeOf(p);
   return scope.all || scope.siteId === siteId;

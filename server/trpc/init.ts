@@ -5,7 +5,15 @@ import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { ZodError } from 'zod';
 import type { Db, DbDriver } from '@/db/client';
-import { anonymous, siteScopeOf, type Principal, type SiteKeyPrincipal, type UserPrincipal } from '@/server/auth/principal';
+import {
+  anonymous,
+  siteScopeOf,
+  wallboardScopeOf,
+  type DisplayPrincipal,
+  type Principal,
+  type SiteKeyPrincipal,
+  type UserPrincipal,
+} from '@/server/auth/principal';
 import { toTRPCError } from '@/server/errors';
 
 // ── 1. Context ────────────────────────────────────────────────────────────────────────────────
@@ -96,8 +104,37 @@ const restOnlyForBearers = t.middleware(({ ctx, meta, next }) => {
   return next();
 });
 
+export const DISPLAY_OFF_WALLBOARD_MESSAGE = 'A wall display reads its wallboard and nothing else; sign in for the rest of the app';
+
+/**
+ * A paired wall display (its cookie, server/displays) reaches its wallboard and nothing else: on
+ * every procedure but those built on wallboardProcedure it is nobody (401), before the procedure
+ * runs, public ones included. A display cookie left on a screen therefore opens no other door.
+ */
+const refuseDisplays = t.middleware(({ ctx, next }) => {
+  if (ctx.principal.kind === 'display') throw new TRPCError({ code: 'UNAUTHORIZED', message: DISPLAY_OFF_WALLBOARD_MESSAGE });
+  return next();
+});
+
 // ── 3. Procedures, one per kind of caller ─────────────────────────────────────────────────────
-export const publicProcedure = t.procedure.use(mapErrors).use(restOnlyForBearers);
+const baseProcedure = t.procedure.use(mapErrors).use(restOnlyForBearers);
+
+export const publicProcedure = baseProcedure.use(refuseDisplays);
+
+/**
+ * A wallboard's reads: a signed-in user (their site scope) or a paired display (its own scope).
+ * `ctx.wallboard.siteIds` is what the caller may see (null = the whole network); a procedure
+ * narrows it with its input and never widens it.
+ */
+export const wallboardProcedure = baseProcedure.use(({ ctx, next }) => {
+  const p = ctx.principal;
+  if (p.kind === 'anonymous') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in, or pair this screen as a display' });
+  const wallboard = wallboardScopeOf(p);
+  if (!wallboard || (p.kind !== 'user' && p.kind !== 'display')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'A wallboard is read by a signed-in user or a paired display' });
+  }
+  return next({ ctx: { ...ctx, principal: p as UserPrincipal | DisplayPrincipal, wallboard } });
+});
 
 /** A site's system pushing data with a site key. */
 export const siteKeyProcedure = publicProcedure.use(({ ctx, next }) => {
