@@ -13,7 +13,8 @@ import type { Db } from '@/db/client';
 
 if (INTERVAL_MINUTES !== INTRADAY_INTERVAL_MINUTES) throw new Error('site_interval and the intraday view disagree on the interval length');
 
-function partsOf(row: SiteIntervalRead): KpiParts {
+/** The call parts of a stored interval (the QA parts stay 0: intervals hold calls only). */
+export function intervalPartsOf(row: SiteIntervalRead): KpiParts {
   return {
     ...emptyParts(),
     calls: row.calls,
@@ -71,7 +72,7 @@ export async function buildIntraday(db: Db, args: { scope: SiteScope; date: stri
       for (let i = 0; i < count; i++) {
         const at = start.getTime() + i * step;
         const row = stored.get(at);
-        intervals.push(intervalOf(new Date(at), row ? partsOf(row) : emptyParts()));
+        intervals.push(intervalOf(new Date(at), row ? intervalPartsOf(row) : emptyParts()));
       }
       return { code: site.code, intervals };
     }),

@@ -101,13 +101,13 @@ export function targetResolver(rows: Pick<TargetRow, 'siteId' | 'metric' | 'gree
   return (siteId, metric) => (siteId !== null ? bounds.get(key(siteId, metric)) : undefined) ?? bounds.get(key(null, metric)) ?? null;
 }
 
-function gradesOf(kpis: Kpis, siteId: number | null, target: TargetResolver): MetricGrades {
+export function gradesOf(kpis: Kpis, siteId: number | null, target: TargetResolver): MetricGrades {
   const grades = {} as MetricGrades;
   for (const metric of ROLLUP_METRICS) grades[metric] = ragOf(metric, kpiValue(kpis, metric), target(siteId, metric));
   return grades;
 }
 
-function changesOf(current: Kpis, previous: Kpis): MetricChanges {
+export function changesOf(current: Kpis, previous: Kpis): MetricChanges {
   const changes = {} as MetricChanges;
   for (const metric of ROLLUP_METRICS) changes[metric] = changeOf(kpiValue(current, metric), kpiValue(previous, metric));
   return changes;

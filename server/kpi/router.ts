@@ -10,9 +10,10 @@ import { buildQaCategories, buildQueueBreakdown } from './site-breakdowns';
 import { restNetworkOf } from './lead-network';
 import { buildSiteFacts } from './site-facts';
 import { normaliseCodes } from './site-selection';
-import { clearTargetInput, compareInput, compareOutput, isoDay, setTargetInput, siteCode, sitesRangeInput } from '@/lib/kpi/schemas';
+import { clearTargetInput, compareInput, compareOutput, isoDay, setTargetInput, siteCode, siteCodes, sitesRangeInput } from '@/lib/kpi/schemas';
 import { clearTarget, listVisibleTargets, setTarget } from './targets';
 import { shareInFlight } from './shared-reads';
+import { buildSiteToday, buildToday } from './today';
 import { buildTrend } from './trend';
 
 /** The comparison, shared with identical reads in flight (same database, scope, range and sites). */
@@ -63,6 +64,16 @@ export const kpiRouter = createTRPCRouter({
     .query(({ ctx, input }) =>
       buildQaCategories(ctx.db, { scope: ctx.scope, from: input.from, to: input.to, siteCodes: normaliseCodes(input.sites) }),
     ),
+
+  /** Each site's local day so far against the same weekday last week at the same local time. */
+  today: signedInProcedure
+    .input(z.object({ sites: siteCodes.optional() }))
+    .query(({ ctx, input }) => buildToday(ctx.db, { scope: ctx.scope, siteCodes: normaliseCodes(input.sites), now: ctx.now() })),
+
+  /** One site's today in 15-minute intervals with last week's beside them; FORBIDDEN for another site of a lead. */
+  siteToday: signedInProcedure
+    .input(z.object({ code: siteCode }))
+    .query(({ ctx, input }) => buildSiteToday(ctx.db, { scope: ctx.scope, code: input.code, now: ctx.now() })),
 
   targets: signedInProcedure.query(({ ctx }) => listVisibleTargets(ctx.db, ctx.scope)),
 

@@ -398,6 +398,8 @@ const SAMPLES: Record<string, Sample> = {
   'kpi.trend': { input: () => range, otherSite: () => ({ ...range, sites: 'DKR' }) },
   'kpi.queues': { input: () => ({ site: 'TUN', ...range }), otherSite: () => ({ site: 'DKR', ...range }) },
   'kpi.qaCategories': { input: () => range, otherSite: () => ({ ...range, sites: ['DKR'] }) },
+  'kpi.today': { input: () => ({}), otherSite: () => ({ sites: ['DKR'] }) },
+  'kpi.siteToday': { input: () => ({ code: 'TUN' }), otherSite: () => ({ code: 'DKR' }) },
   'kpi.setTarget': {
     input: () => ({ metric: 'service_level', site: 'TUN', green: 0.8, amber: 0.7 }),
     otherSite: () => ({ metric: 'service_level', site: 'DKR', green: 0.8, amber: 0.7 }),

@@ -151,6 +151,8 @@ export const PROCEDURES: Record<string, Rule> = {
   'kpi.trend': { access: 'signedIn', otherSite: 'FORBIDDEN' },
   'kpi.queues': { access: 'signedIn', otherSite: 'NOT_FOUND' },
   'kpi.qaCategories': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'kpi.today': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'kpi.siteToday': { access: 'signedIn', otherSite: 'FORBIDDEN' },
   'kpi.targets': { access: 'signedIn' },
   'kpi.setTarget': { access: 'hq', otherSite: 'hqOnly' },
   'kpi.clearTarget': { access: 'hq', otherSite: 'hqOnly' },
