@@ -14,6 +14,7 @@ import { hashPassword } from '@/server/auth/password';
 import { cliActor, type Principal, type UserPrincipal } from '@/server/auth/principal';
 import { principalFromSession } from '@/server/auth/resolve';
 import { hashSecret } from '@/server/auth/secrets';
+import { createCalendarPeriod } from '@/server/calendar/edits';
 import { createSubscription } from '@/server/digests/subscriptions';
 import { ingestCalls } from '@/server/ingest/calls';
 import { ingestEvaluations } from '@/server/ingest/evaluations';
@@ -319,6 +320,15 @@ const freshReportFor = async (code: 'TUN' | 'DKR') => {
 
 const range = { from: FROM, to: TO };
 
+/** New Year's Day of 2026, which both sites' countries keep: the library's key names it. */
+const firstHoliday = (site: 'TUN' | 'DKR') => ({ site, holidayKey: "2026-01-01:New Year's Day" });
+const movedHoliday = (site: 'TUN' | 'DKR') => ({ ...firstHoliday(site), observedOn: '2026-01-02' });
+const closure = (site: 'TUN' | 'DKR') => ({ site, kind: 'closed' as const, name: `Closure ${next()}`, startsOn: '2026-03-02', endsOn: '2026-03-02' });
+const freshPeriod = async (site: 'TUN' | 'DKR') => {
+  const { id } = await createCalendarPeriod(h.db, cliActor(), closure(site));
+  return { ...closure(site), id };
+};
+
 const SAMPLES: Record<string, Sample> = {
   'sites.create': { input: () => ({ code: letters(next()), name: `New site ${serial}`, country: 'MA', timezone: 'Africa/Casablanca' }) },
   'sites.update': { input: () => ({ id: spareSite.id, name: 'Spare Rabat' }) },
@@ -452,6 +462,18 @@ const SAMPLES: Record<string, Sample> = {
   'queueStatus.push': { input: () => queueStatusPush() },
   'queueStatus.latest': { input: () => ({}), otherSite: () => ({ site: 'DKR' }) },
   'queueStatus.history': { input: () => ({ site: 'TUN', date: '2026-03-20' }), otherSite: () => ({ site: 'DKR', date: '2026-03-20' }) },
+
+  'calendar.year': { input: () => ({ code: 'TUN', year: 2026 }), otherSite: () => ({ code: 'DKR', year: 2026 }) },
+  'calendar.settings': { input: () => ({ code: 'TUN', year: 2026 }), otherSite: () => ({ code: 'DKR', year: 2026 }) },
+  'calendar.setWeeklyHours': { input: () => ({ site: 'TUN', weeklyHours: null }), otherSite: () => ({ site: 'DKR', weeklyHours: null }) },
+  'calendar.setOutOfHours': { input: () => ({ site: 'TUN', excludeOutOfHours: false }), otherSite: () => ({ site: 'DKR', excludeOutOfHours: false }) },
+  'calendar.confirmHoliday': { input: () => firstHoliday('TUN'), otherSite: () => firstHoliday('DKR') },
+  'calendar.dropHoliday': { input: () => firstHoliday('TUN'), otherSite: () => firstHoliday('DKR') },
+  'calendar.restoreHoliday': { input: () => firstHoliday('TUN'), otherSite: () => firstHoliday('DKR') },
+  'calendar.moveHoliday': { input: () => movedHoliday('TUN'), otherSite: () => movedHoliday('DKR') },
+  'calendar.createPeriod': { input: () => closure('TUN'), otherSite: () => closure('DKR') },
+  'calendar.updatePeriod': { input: () => freshPeriod('TUN'), otherSite: () => freshPeriod('DKR') },
+  'calendar.deletePeriod': { input: () => freshPeriod('TUN'), otherSite: () => freshPeriod('DKR') },
 };
 
 function csvOf(externalId: string) {
@@ -587,6 +609,7 @@ const REST_SAMPLES: Record<string, { own: RestSample; otherSite?: RestSample }> 
   'GET /daily-reports': { own: { path: '/daily-reports', query: 'date=2026-03-18' } },
   'POST /queue-status': { own: { path: '/queue-status', body: queueStatusPush } },
   'GET /queue-status': { own: { path: '/queue-status' }, otherSite: { path: '/queue-status', query: 'site=DKR' } },
+  'GET /sites/{code}/calendar': { own: { path: '/sites/TUN/calendar', query: 'year=2026' }, otherSite: { path: '/sites/DKR/calendar', query: 'year=2026' } },
 };
 
 const documentRoutes = Object.entries(openApiDocument('http://vigie.test').paths ?? {})

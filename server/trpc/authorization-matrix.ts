@@ -193,6 +193,18 @@ export const PROCEDURES: Record<string, Rule> = {
   'queueStatus.push': { access: 'siteKey' },
   'queueStatus.latest': { access: 'signedIn', otherSite: 'FORBIDDEN' },
   'queueStatus.history': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+
+  'calendar.year': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'calendar.settings': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'calendar.setWeeklyHours': { access: 'hq', otherSite: 'hqOnly' },
+  'calendar.setOutOfHours': { access: 'hq', otherSite: 'hqOnly' },
+  'calendar.confirmHoliday': { access: 'hq', otherSite: 'hqOnly' },
+  'calendar.dropHoliday': { access: 'hq', otherSite: 'hqOnly' },
+  'calendar.restoreHoliday': { access: 'hq', otherSite: 'hqOnly' },
+  'calendar.moveHoliday': { access: 'hq', otherSite: 'hqOnly' },
+  'calendar.createPeriod': { access: 'hq', otherSite: 'hqOnly' },
+  'calendar.updatePeriod': { access: 'hq', otherSite: 'hqOnly' },
+  'calendar.deletePeriod': { access: 'hq', otherSite: 'hqOnly' },
 };
 
 /** REST routes by `METHOD /path` as the OpenAPI document names them. */
@@ -210,6 +222,7 @@ export const REST_ROUTES: Record<string, Rule> = {
   'GET /daily-reports': { access: 'signedIn' },
   'POST /queue-status': { access: 'siteKey' },
   'GET /queue-status': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'GET /sites/{code}/calendar': { access: 'signedIn', otherSite: 'NOT_FOUND' },
 };
 
 /**

@@ -14,6 +14,7 @@ import { digestsRouter } from '@/server/digests/router';
 import { auditRouter } from '@/server/audit/router';
 import { intradayRouter } from '@/server/intraday/router';
 import { queueStatusRouter } from '@/server/queue-status/router';
+import { calendarRouter } from '@/server/calendar/router';
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   intraday: intradayRouter,
   queueStatus: queueStatusRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;
