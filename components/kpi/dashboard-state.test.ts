@@ -9,6 +9,7 @@ import {
   readSort,
   readTrendFigure,
   siteHref,
+  siteTodayHref,
   sortChanges,
   withParams,
 } from './dashboard-state';
@@ -28,6 +29,12 @@ describe('readRange', () => {
     expect(readRange(read('range=last_30_days'), opts)).toEqual({ choice: 'last_30_days', from: '2025-02-13', to: '2025-03-14' });
     expect(readRange(read('range=month_to_date'), opts)).toEqual({ choice: 'month_to_date', from: '2025-03-01', to: '2025-03-15' });
     expect(readRange(read('range=forever'), opts).choice).toBe('last_7_days');
+  });
+
+  it('reads the live today by name only: the same day given by its dates stays a day', () => {
+    expect(readRange(read('range=today'), opts)).toEqual({ choice: 'today', from: '2025-03-15', to: '2025-03-15' });
+    expect(readRange(read('from=2025-03-15&to=2025-03-15'), opts).choice).toBe('custom');
+    expect(siteTodayHref('TUN')).toBe('/sites/TUN?range=today');
   });
 
   it('takes explicit dates, and names them as the preset they equal today', () => {

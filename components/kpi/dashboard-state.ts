@@ -28,7 +28,8 @@ function isPreset(value: string | null): value is RangePreset {
 }
 
 /**
- * Explicit from/to win when they form a valid range (and show as the preset they equal today);
+ * Explicit from/to win when they form a valid range (and show as the preset of whole days they
+ * equal today);
  * else the named preset; else the page's default preset.
  */
 export function readRange(params: ParamReader, opts: { now: Date; timeZone: string; defaultPreset: RangePreset }): RangeState {
@@ -37,7 +38,8 @@ export function readRange(params: ParamReader, opts: { now: Date; timeZone: stri
   if (from && to) {
     const checked = checkRange(from, to);
     if (checked.ok) {
-      const same = RANGE_PRESETS.find((p) => {
+      // A day given by its dates stays that day: only `range=today` asks for the live view.
+      const same = RANGE_PRESETS.filter((p) => p !== 'today').find((p) => {
         const r = presetRange(p, opts.now, opts.timeZone);
         return r.from === from && r.to === to;
       });
@@ -100,6 +102,11 @@ export function rangeChanges(choice: RangeChoice, range?: DateRange): ParamChang
 export function sortChanges(sort: SortState): ParamChanges {
   const isDefault = sort.key === DEFAULT_SORT.key && sort.dir === DEFAULT_SORT.dir;
   return isDefault ? { sort: null, dir: null } : { sort: sort.key, dir: sort.dir };
+}
+
+/** A site's page on the live "today" view. */
+export function siteTodayHref(code: string): string {
+  return `/sites/${encodeURIComponent(code)}${withParams('', { range: 'today' })}`;
 }
 
 /** A site's page over the same days, with explicit dates so the link means the same tomorrow. */

@@ -12,6 +12,7 @@ import { useDashboardUrl } from './use-dashboard-url';
 
 export function RangePicker({ defaultPreset }: { defaultPreset: RangePreset }) {
   const t = useTranslations('kpi.range');
+  const tToday = useTranslations('today');
   const locale = useLocale();
   const id = useId();
   const { range, navigate, navigating } = useDashboardUrl(defaultPreset);
@@ -111,6 +112,8 @@ export function RangePicker({ defaultPreset }: { defaultPreset: RangePreset }) {
           <span id={`${id}-error`} role="alert" className="text-red-700">
             {t('invalid')}
           </span>
+        ) : choice === 'today' ? (
+          tToday('summary')
         ) : (
           <>
             {t('summary', {

@@ -10,13 +10,51 @@ import { MissionsBehindPanel } from '@/components/missions/missions-behind-panel
 import { ComparisonTable } from './comparison-table';
 import { QualitySpeedCard } from './quality-speed-card';
 import { SiteFilter, type FilterSite } from './site-filter';
+import { TodayTable } from './today-table';
 import { TrendCard } from './trend-card';
-import { useComparison, useTargets, useTrend } from './use-kpi-queries';
+import { useComparison, useTargets, useToday, useTrend } from './use-kpi-queries';
 
 export const OVERVIEW_DEFAULT_PRESET = 'last_7_days' as const;
 
-export function OverviewDashboard({ sites, isSiteLead }: { sites: FilterSite[]; isSiteLead: boolean }) {
+type Props = { sites: FilterSite[]; isSiteLead: boolean };
+
+export function OverviewDashboard({ sites, isSiteLead }: Props) {
   const t = useTranslations('overview');
+  const url = useDashboardUrl(OVERVIEW_DEFAULT_PRESET);
+  const selected = isSiteLead ? [] : url.sites;
+  return (
+    <div className="space-y-5">
+      <div role="group" aria-label={t('toolbar.label')} className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-xs">
+        <RangePicker defaultPreset={OVERVIEW_DEFAULT_PRESET} />
+        {!isSiteLead ? <SiteFilter sites={sites} selected={selected} onChange={(codes) => url.navigate({ site: codes.length ? codes : null })} /> : null}
+      </div>
+
+      {url.range.choice === 'today' ? <OverviewToday selected={selected} isSiteLead={isSiteLead} /> : <OverviewRange sites={sites} isSiteLead={isSiteLead} />}
+
+      {/* Missions run on their own dates, not the range above: the panel shows today's pace. */}
+      <MissionsBehindPanel />
+    </div>
+  );
+}
+
+/** Each site's local day so far against the same weekday last week at the same local time. */
+function OverviewToday({ selected, isSiteLead }: { selected: string[]; isSiteLead: boolean }) {
+  const tKpi = useTranslations('kpi');
+  const today = useToday(selected);
+  return (
+    <TodayTable
+      data={today.data}
+      isPending={today.isPending}
+      isError={today.isError}
+      onRetry={() => void today.refetch()}
+      isSiteLead={isSiteLead}
+      networkLabel={selected.length > 0 ? tKpi('networkSelected') : tKpi('network')}
+    />
+  );
+}
+
+/** A range of whole days: the comparison, the daily trend and quality against speed. */
+function OverviewRange({ sites, isSiteLead }: Props) {
   const tKpi = useTranslations('kpi');
   const url = useDashboardUrl(OVERVIEW_DEFAULT_PRESET);
   const selected = isSiteLead ? [] : url.sites;
@@ -33,12 +71,7 @@ export function OverviewDashboard({ sites, isSiteLead }: { sites: FilterSite[]; 
   };
 
   return (
-    <div className="space-y-5">
-      <div role="group" aria-label={t('toolbar.label')} className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-xs">
-        <RangePicker defaultPreset={OVERVIEW_DEFAULT_PRESET} />
-        {!isSiteLead ? <SiteFilter sites={sites} selected={selected} onChange={(codes) => url.navigate({ site: codes.length ? codes : null })} /> : null}
-      </div>
-
+    <>
       <ComparisonTable
         data={comparison.data}
         isPending={comparison.isPending}
@@ -81,9 +114,6 @@ export function OverviewDashboard({ sites, isSiteLead }: { sites: FilterSite[]; 
           />
         </div>
       </div>
-
-      {/* Missions run on their own dates, not the range above: the panel shows today's pace. */}
-      <MissionsBehindPanel />
-    </div>
+    </>
   );
 }

@@ -18,6 +18,12 @@ export function useTrend(range: DateRange, sites: string[]) {
   return useQuery(trpc.kpi.trend.queryOptions(inputOf(range, sites), { placeholderData: keepPreviousData }));
 }
 
+/** Each site's local day so far; refreshed each minute while shown, since the day moves on. */
+export function useToday(sites: string[]) {
+  const trpc = useTRPC();
+  return useQuery(trpc.kpi.today.queryOptions(sites.length ? { sites } : {}, { placeholderData: keepPreviousData, refetchInterval: 60_000 }));
+}
+
 export function useTargets() {
   const trpc = useTRPC();
   return useQuery(trpc.kpi.targets.queryOptions());

@@ -54,6 +54,7 @@ describe('todayIn and presets', () => {
   });
 
   it('builds each preset relative to that day', () => {
+    expect(presetRange('today', now, 'Africa/Tunis')).toEqual({ from: '2025-03-10', to: '2025-03-10' });
     expect(presetRange('yesterday', now, 'Africa/Tunis')).toEqual({ from: '2025-03-09', to: '2025-03-09' });
     expect(presetRange('yesterday', now, 'Africa/Dakar')).toEqual({ from: '2025-03-08', to: '2025-03-08' });
     expect(presetRange('last_7_days', now, 'Africa/Tunis')).toEqual({ from: '2025-03-03', to: '2025-03-09' });

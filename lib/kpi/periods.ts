@@ -7,7 +7,11 @@ export const MAX_RANGE_DAYS = 400;
 
 export type DateRange = { from: string; to: string };
 
-export const RANGE_PRESETS = ['yesterday', 'last_7_days', 'last_30_days', 'month_to_date'] as const;
+/**
+ * 'today' is live: each site's own local day so far, compared with the same weekday last week at
+ * the same local time (server/kpi/today.ts), not a range of whole days like the others.
+ */
+export const RANGE_PRESETS = ['today', 'yesterday', 'last_7_days', 'last_30_days', 'month_to_date'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
 const DAY_FORMAT = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -96,6 +100,8 @@ export function presetRange(preset: RangePreset, now: Date, timeZone: string): D
   const today = todayIn(now, timeZone);
   const yesterday = shiftDay(today, -1);
   switch (preset) {
+    case 'today':
+      return { from: today, to: today };
     case 'yesterday':
       return { from: yesterday, to: yesterday };
     case 'last_7_days':

@@ -26,6 +26,7 @@ import upload from './upload.json';
 import audit from './audit.json';
 import setup from './setup.json';
 import live from './live.json';
+import today from './today.json';
 
 const messages = {
   meta,
@@ -55,6 +56,7 @@ const messages = {
   audit,
   setup,
   live,
+  today,
 };
 
 export default messages;

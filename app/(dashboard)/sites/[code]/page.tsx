@@ -10,6 +10,7 @@ import { SiteSections } from '@/components/sites/site-sections';
 import { requireSignedIn } from '@/server/auth/current-session';
 import type { SiteFacts } from '@/server/kpi/site-facts';
 import { getServerCaller } from '@/server/trpc/server-caller';
+import { presetRange } from '@/lib/kpi/periods';
 
 const SITE_DEFAULT_PRESET = 'last_30_days' as const;
 
@@ -35,13 +36,16 @@ export default async function SitePage({ params, searchParams }: Props) {
   const [{ code }, query, timeZone, t] = await Promise.all([params, searchParams, getTimeZone(), getTranslations('sitePage')]);
   const site = await readableSite(code);
   const now = new Date();
-  const range = readRange(paramsOf(query), { now, timeZone, defaultPreset: SITE_DEFAULT_PRESET });
+  const chosen = readRange(paramsOf(query), { now, timeZone, defaultPreset: SITE_DEFAULT_PRESET });
+  const live = chosen.choice === 'today';
+  // "Today" is the site's own local day, whatever the reader's time zone.
+  const range = live ? { ...chosen, ...presetRange('today', now, site.timezone) } : chosen;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-xs text-slate-500">
         <ol className="flex items-center gap-1">
           <li>
-            <Link href={`/${withParams('', { from: range.from, to: range.to })}`} className="rounded text-brand-700 underline underline-offset-2">
+            <Link href={`/${live ? withParams('', { range: 'today' }) : withParams('', { from: range.from, to: range.to })}`} prefetch={false} className="rounded text-brand-700 underline underline-offset-2">
               {t('back')}
             </Link>
           </li>
@@ -55,7 +59,7 @@ export default async function SitePage({ params, searchParams }: Props) {
       <div className="mb-5 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-xs">
         <RangePicker defaultPreset={SITE_DEFAULT_PRESET} />
       </div>
-      <SiteSections site={site} range={{ from: range.from, to: range.to }} />
+      <SiteSections site={site} range={{ from: range.from, to: range.to }} live={live} />
     </>
   );
 }
