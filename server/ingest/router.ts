@@ -2,6 +2,7 @@
 // from the app by a site lead for their own site.
 import { z } from 'zod';
 import { actorOf } from '@/server/auth/principal';
+import { publishesSiteChange } from '@/server/live/publishes';
 import { createTRPCRouter, siteKeyProcedure, siteWriterProcedure } from '@/server/trpc/init';
 import { callBatchSchema } from './call-record.schema';
 import { ingestCalls } from './calls';
@@ -19,6 +20,7 @@ const uploadInput = z.object({ kind: z.enum(['calls', 'evaluations']), csv: z.st
 export const ingestRouter = createTRPCRouter({
   pushCalls: siteKeyProcedure
     .use(pushRateLimit)
+    .use(publishesSiteChange)
     .meta({
       openapi: {
         method: 'POST',
@@ -38,6 +40,7 @@ export const ingestRouter = createTRPCRouter({
 
   pushEvaluations: siteKeyProcedure
     .use(pushRateLimit)
+    .use(publishesSiteChange)
     .meta({
       openapi: {
         method: 'POST',
@@ -62,6 +65,7 @@ export const ingestRouter = createTRPCRouter({
 
   /** Ingests a CSV file for the caller's own site. */
   commitUpload: siteWriterProcedure
+    .use(publishesSiteChange)
     .input(uploadInput)
     .mutation(({ ctx, input }) => commitUpload(ctx.db, { ...input, siteId: ctx.siteId, actor: actorOf(ctx.principal) })),
 });

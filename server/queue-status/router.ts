@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { actorOf } from '@/server/auth/principal';
 import { pushRateLimit } from '@/server/ingest/rate-limited';
+import { publishesSiteChange } from '@/server/live/publishes';
 import { normaliseCodes } from '@/server/kpi/site-selection';
 import { createTRPCRouter, signedInProcedure, siteKeyProcedure } from '@/server/trpc/init';
 import { isIsoDay } from '@/lib/kpi/periods';
@@ -27,6 +28,7 @@ const PUSH_ERRORS = {
 export const queueStatusRouter = createTRPCRouter({
   push: siteKeyProcedure
     .use(pushRateLimit)
+    .use(publishesSiteChange)
     .meta({
       openapi: {
         method: 'POST',

@@ -14,7 +14,9 @@ import { digestsRouter } from '@/server/digests/router';
 import { auditRouter } from '@/server/audit/router';
 import { intradayRouter } from '@/server/intraday/router';
 import { queueStatusRouter } from '@/server/queue-status/router';
+import { displaysRouter } from '@/server/displays/router';
 import { calendarRouter } from '@/server/calendar/router';
+import { liveRouter } from '@/server/live/router';
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
@@ -31,7 +33,9 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   intraday: intradayRouter,
   queueStatus: queueStatusRouter,
+  displays: displaysRouter,
   calendar: calendarRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;
