@@ -4,6 +4,7 @@
 import { getDatabase } from './db';
 import { startDigestScheduler } from './digests/scheduler';
 import { exitWithLauncher } from './launcher-watch';
+import { startLiveBus } from './live/server-hub';
 import { startStatisticsRefresh } from './statistics';
 import { assertCurrentTzData } from './time/tz-data';
 import { startLocalDayRebuild } from './time/tz-rebuild-job';
@@ -16,6 +17,8 @@ export async function boot(): Promise<void> {
   const handle = await getDatabase();
   console.log(`[vigie] server using ${handle.driver} (${handle.location})`);
   startDigestScheduler(async () => (await getDatabase()).db);
+  // Joined at start, so that pushes this instance receives reach wallboards open on the others.
+  await startLiveBus(handle);
   if (handle.driver === 'pglite') startStatisticsRefresh(handle.db);
   // After a tz data upgrade, the stored local days that changed move while the server serves.
   void startLocalDayRebuild(handle.db, handle.driver);
