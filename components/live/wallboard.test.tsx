@@ -56,7 +56,7 @@ describe('the network board', () => {
     expect(tileOf(site, 'serviceLevel')).toContain('data-tone="green"');
     expect(text(tileOf(site, 'serviceLevel'))).toContain('82.0%');
     expect(text(tileOf(site, 'serviceLevel'))).toContain('On target');
-    expect(tileOf(site, 'abandons')).toContain('data-tone="green"');
+    expect(tileOf(site, 'abandonRate')).toContain('data-tone="green"');
   });
 
   it('shows a stale queue status greyed with the time it dates from, with its last figures, never as zero', () => {
@@ -72,7 +72,7 @@ describe('the network board', () => {
     const site = siteOf(draw(snapshot, 'network'), 'DKR');
     expect(tileOf(site, 'serviceLevel')).toContain('data-tone="neutral"');
     expect(text(tileOf(site, 'serviceLevel'))).toContain('—');
-    expect(text(tileOf(site, 'abandons'))).toContain('—');
+    expect(text(tileOf(site, 'abandonRate'))).toContain('—');
   });
 
   it('says a site is closed, why, and when it opens; and that its feed is late', () => {
@@ -107,7 +107,7 @@ describe('the site board', () => {
     const html = draw(snapshot, 'site');
     expect(text(html)).toContain('TUN · Tunis');
     expect(html).not.toContain('data-network');
-    expect(html).toContain('data-tile="asa"');
+    expect(html).toContain('data-tile="asaSeconds"');
     expect(slice(html, 'data-queue="billing"', '</tr>')).toContain('data-state="fresh"');
     const sales = slice(html, 'data-queue="sales"', '</tr>');
     expect(sales).toContain('data-state="stale"');

@@ -8,7 +8,7 @@ import { formatFigureValue, NO_VALUE } from '@/lib/kpi/format';
 import type { WallboardSite, WallboardSnapshot } from '@/lib/live/wallboard';
 import { useWallboardStream } from './use-wallboard-stream';
 import { AgentsTile, ConnectionBadge, Pill, Tile, type AgentCounts, type TileSize } from './wallboard-tiles';
-import { feedTone, queueRowView, queueStatusSummary, serverNowOf, siteQueueView, tileRag, toneOfRag, type QueueFigures, type QueueView } from './wallboard-view';
+import { feedTone, queueRowView, queueStatusSummary, serverNowOf, siteQueueView, tileRag, toneOfRag, type QueueFigures, type QueueView, type TargetedFigure } from './wallboard-view';
 
 export type WallboardLayout = 'network' | 'site';
 
@@ -121,7 +121,7 @@ function NetworkBoard({ snapshot, serverNow }: { snapshot: WallboardSnapshot; se
           <Tile id="handled" label={t('tiles.handled')} value={figures.count(network.handled)} tone="neutral" />
           <Tile id="serviceLevel" label={t('tiles.serviceLevel')} value={figures.percent(network.serviceLevel)} tone="neutral" />
           <Tile
-            id="abandons"
+            id="abandonRate"
             label={t('tiles.abandons')}
             value={figures.percent(network.abandonRate)}
             tone="neutral"
@@ -207,42 +207,33 @@ function SiteHeading({ site, serverNow, level, link }: { site: WallboardSite; se
   );
 }
 
+/** A figure of today coloured by the site's target for it. */
+function TargetTile({ site, figure, label, value, detail, size }: { site: WallboardSite; figure: TargetedFigure; label: string; value: string; detail?: string; size: TileSize }) {
+  const rag = tileRag(site, figure);
+  return <Tile id={figure} size={size} label={label} value={value} tone={toneOfRag(rag)} rag={rag} detail={detail} />;
+}
+
 function TodayTiles({ site, size, withSpeed }: { site: WallboardSite; size: TileSize; withSpeed: boolean }) {
   const t = useTranslations('live');
   const figures = useFigures();
-  const { today } = site;
-  const rag = {
-    serviceLevel: tileRag(site, 'serviceLevel'),
-    abandonRate: tileRag(site, 'abandonRate'),
-    asaSeconds: tileRag(site, 'asaSeconds'),
-    ahtSeconds: tileRag(site, 'ahtSeconds'),
-  };
+  const { today, targets } = site;
   return (
     <>
       <Tile id="offered" size={size} label={t('tiles.offered')} value={figures.count(today.offered)} tone="neutral" />
       <Tile id="handled" size={size} label={t('tiles.handled')} value={figures.count(today.handled)} tone="neutral" />
-      <Tile
-        id="serviceLevel"
+      <TargetTile
+        site={site}
+        figure="serviceLevel"
         size={size}
         label={t('tiles.serviceLevel')}
         value={figures.percent(today.serviceLevel)}
-        tone={toneOfRag(rag.serviceLevel)}
-        rag={rag.serviceLevel}
-        detail={site.targets.serviceLevel ? t('tiles.target', { value: figures.percent(site.targets.serviceLevel.green) }) : undefined}
+        detail={targets.serviceLevel ? t('tiles.target', { value: figures.percent(targets.serviceLevel.green) }) : undefined}
       />
-      <Tile
-        id="abandons"
-        size={size}
-        label={t('tiles.abandons')}
-        value={figures.percent(today.abandonRate)}
-        tone={toneOfRag(rag.abandonRate)}
-        rag={rag.abandonRate}
-        detail={t('tiles.abandonedCount', { count: today.abandoned })}
-      />
+      <TargetTile site={site} figure="abandonRate" size={size} label={t('tiles.abandons')} value={figures.percent(today.abandonRate)} detail={t('tiles.abandonedCount', { count: today.abandoned })} />
       {withSpeed ? (
         <>
-          <Tile id="asa" size={size} label={t('tiles.asa')} value={figures.duration(today.asaSeconds)} tone={toneOfRag(rag.asaSeconds)} rag={rag.asaSeconds} />
-          <Tile id="aht" size={size} label={t('tiles.aht')} value={figures.duration(today.ahtSeconds)} tone={toneOfRag(rag.ahtSeconds)} rag={rag.ahtSeconds} />
+          <TargetTile site={site} figure="asaSeconds" size={size} label={t('tiles.asa')} value={figures.duration(today.asaSeconds)} />
+          <TargetTile site={site} figure="ahtSeconds" size={size} label={t('tiles.aht')} value={figures.duration(today.ahtSeconds)} />
         </>
       ) : null}
     </>
