@@ -1,13 +1,14 @@
 'use client';
 // The sites settings page: the list, and dialogs to add, edit, deactivate and reactivate.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { serverMessageOf } from '@/components/forms/trpc-errors';
 import { FormError } from '@/components/forms/form-error';
 import { useTRPC } from '@/components/providers/trpc-provider';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -21,6 +22,7 @@ export function SitesAdmin() {
   const t = useTranslations('sites');
   const tKind = useTranslations('siteKinds');
   const tCommon = useTranslations('common');
+  const tCalendar = useTranslations('calendar');
   const format = useFormatter();
   const locale = useLocale();
   const trpc = useTRPC();
@@ -117,6 +119,13 @@ export function SitesAdmin() {
                   <TD className="tabular-nums">{site.reportDeadline}</TD>
                   <TD>{site.active ? <Badge tone="green">{tCommon('active')}</Badge> : <Badge>{tCommon('inactive')}</Badge>}</TD>
                   <TD className="text-right whitespace-nowrap">
+                    <Link
+                      href={`/settings/sites/${site.code}/calendar`}
+                      className={buttonClasses('ghost', 'sm')}
+                      aria-label={tCalendar('openNamed', { code: site.code })}
+                    >
+                      {tCalendar('open')}
+                    </Link>
                     <Button size="sm" variant="ghost" onClick={() => setEditing({ mode: 'edit', site })} aria-label={t('editNamed', { code: site.code })}>
                       {tCommon('edit')}
                     </Button>

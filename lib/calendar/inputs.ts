@@ -24,6 +24,7 @@ export const CALENDAR_MESSAGES = {
   name: 'A name of 1 to 200 characters',
   closedHours: 'A closure has no opening hours',
   holidayKey: 'A holiday is named by its key',
+  sameYear: 'A holiday is observed in its own year',
 } as const;
 export type CalendarMessageKey = keyof typeof CALENDAR_MESSAGES;
 
@@ -54,6 +55,10 @@ export const holidayDecisionInput = z.object({ site: siteCode, holidayKey });
 
 /** Observe a holiday on another day of its year (moon sighting moves Islamic holidays a day or two). */
 export const moveHolidayInput = z.object({ site: siteCode, holidayKey, observedOn: calendarDay });
+
+/** The move as a form checks it, knowing the holiday's year (the server checks it against the stored holiday). */
+export const moveHolidayInYear = (year: number) =>
+  moveHolidayInput.refine((v) => v.observedOn.startsWith(`${year}-`), { path: ['observedOn'], message: CALENDAR_MESSAGES.sameYear });
 
 const periodName = z.string().trim().min(1, CALENDAR_MESSAGES.name).max(200, CALENDAR_MESSAGES.name);
 

@@ -16,6 +16,7 @@ import users from './users.json';
 import qa from './qa.json';
 import kpi from './kpi.json';
 import sitePage from './sitePage.json';
+import calendar from './calendar.json';
 import targets from './targets.json';
 import credentials from './credentials.json';
 import missions from './missions.json';
@@ -46,6 +47,7 @@ const messages = {
   qa,
   kpi,
   sitePage,
+  calendar,
   targets,
   credentials,
   missions,

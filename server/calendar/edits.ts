@@ -18,6 +18,7 @@ import {
 import { findSiteByCode } from '@/db/queries/sites';
 import type { Site, SiteCalendarPeriodRow, SiteHolidayRow, WeeklyHours } from '@/db/schema';
 import {
+  CALENDAR_MESSAGES,
   createPeriodInput,
   deletePeriodInput,
   holidayDecisionInput,
@@ -128,7 +129,7 @@ export async function moveHoliday(db: Db, actor: Actor, input: z.input<typeof mo
     await ensureYearOfKey(tx, site, holidayKey);
     const before = await holidayOf(tx, site.id, holidayKey);
     if (Number(observedOn.slice(0, 4)) !== before.year) {
-      throw refusedField('observedOn', `A holiday of ${before.year} is observed in ${before.year}`);
+      throw refusedField('observedOn', `${CALENDAR_MESSAGES.sameYear} (${before.year})`);
     }
     const holiday = await updateSiteHoliday(tx, site.id, holidayKey, { observedOn, status: 'confirmed' });
     if (!holiday) throw notFound('Holiday');

@@ -196,7 +196,7 @@ describe('public holidays', () => {
     const before = await auditCount();
     const error = await failureOf(() => as(a.principals.hq).calendar.moveHoliday({ site: 'TUN', holidayKey: EID, observedOn: '2028-03-10' }), Error);
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
-    expect((error as Error).message).toMatch(/observedOn.*2027/);
+    expect((error as Error).message).toBe('observedOn: A holiday is observed in its own year (2027)');
     expect(await refusedPaths(() => as(a.principals.hq).calendar.moveHoliday({ site: 'TUN', holidayKey: EID, observedOn: '2027-02-30' }))).toEqual([
       'observedOn',
     ]);
