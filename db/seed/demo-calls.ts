@@ -10,16 +10,21 @@ import {
   type DemoMission,
   type SiteProfile,
 } from './demo-network';
-import type { Random } from './random';
+import { minuteOfTime, type DayHours } from '@/lib/calendar/hours';
+import { createRandom, hashString, type Random } from './random';
 
 export type DemoDay = {
   /** YYYY-MM-DD, the site-local date. */
   key: string;
-  /** Position in the seeded range, from 0 (oldest). */
+  /** Position in the seeded range, from 0 (oldest); past the range on days after the seed. */
   index: number;
   weekday: number;
-  /** Position relative to the last seeded day (0 = the last day, −1 the day before). */
+  /** Days from the demo's reference day (0 = the day the demo was seeded, −1 the day before). */
   offset: number;
+  /** The site's opening periods that day (site-local "HH:MM" pairs); none on a closed day. */
+  hours: DayHours;
+  /** Share of the weekday's usual calls the day gets: below 1 on shortened days (Ramadan hours). */
+  volumeFactor: number;
 };
 
 /** A handled call, as the QA sampling sees it. */
@@ -51,6 +56,8 @@ export type SiteCalls = { calls: DemoCallRecord[]; handled: HandledCall[] };
 
 export type SiteContext = {
   days: readonly DemoDay[];
+  /** Days of the whole seeded range (the growth over it), whatever part of it `days` holds. */
+  totalDays: number;
   /** Keys of the days this site's telephony was down (the outage week), if any. */
   outageDays: ReadonlySet<string>;
 };
@@ -73,14 +80,32 @@ function inWindow(mission: DemoMission, day: Pick<DemoDay, 'offset'>): boolean {
   return day.offset >= mission.startOffset && day.offset <= mission.endOffset;
 }
 
-/** Weights of each local hour: a morning and an early-afternoon peak inside opening hours. */
-function hourWeights(profile: SiteProfile): [number, number][] {
-  const weights: [number, number][] = [];
+export const SLOT_MINUTES = 15;
+
+/**
+ * Weights of each 15-minute slot (minute of the day it starts at) inside the day's opening
+ * periods: a morning and an early-afternoon peak, and a thin night for a site open around the clock.
+ */
+export type Slot = { minute: number; minutes: number };
+
+export function slotWeights(hours: DayHours): [Slot, number][] {
+  const weights: [Slot, number][] = [];
   const bump = (h: number, at: number, width: number) => Math.exp(-((h - at) ** 2) / (2 * width ** 2));
-  for (let h = profile.openHour; h < profile.closeHour; h++) {
-    weights.push([h, 0.6 + bump(h + 0.5, 10.5, 1.4) + 0.8 * bump(h + 0.5, 14.5, 1.4)]);
+  for (const [from, to] of hours) {
+    const end = minuteOfTime(to) ?? 0;
+    for (let minute = minuteOfTime(from) ?? 0; minute < end; minute += SLOT_MINUTES) {
+      const minutes = Math.min(SLOT_MINUTES, end - minute);
+      const h = (minute + minutes / 2) / 60;
+      const base = h >= 7 && h < 21 ? 0.6 : 0.06;
+      weights.push([{ minute, minutes }, ((base + bump(h, 10.5, 1.4) + 0.8 * bump(h, 14.5, 1.4)) * minutes) / SLOT_MINUTES]);
+    }
   }
   return weights;
+}
+
+/** The random stream of one site's day: any day can be drawn alone, by the seed or the live simulator. */
+export function dayRandom(seed: number, code: string, day: string): Random {
+  return createRandom(seed ^ hashString(`${code}:${day}`));
 }
 
 /** A positive duration with the given mean and a long right tail (log-normal). */
@@ -97,80 +122,121 @@ function csatAnswer(random: Random, top2: number): number {
   ]);
 }
 
-export function generateSiteCalls(profile: SiteProfile, context: SiteContext, random: Random): SiteCalls {
-  const agents = agentRefsOf(profile);
-  const hours = hourWeights(profile);
-  const inboundQueues = QUEUES.map(([queue, share]) => [queue, share] as const);
-  const handleFactor = new Map(QUEUES.map(([queue, , factor]) => [queue, factor]));
+/** The instant a call ends: the caller hangs up, or the agent finishes the wrap-up. */
+export function callEndMs(call: Pick<DemoCallRecord, 'startedAt' | 'waitSeconds' | 'talkSeconds' | 'holdSeconds' | 'wrapSeconds'>): number {
+  return Date.parse(call.startedAt) + (call.waitSeconds + call.talkSeconds + call.holdSeconds + call.wrapSeconds) * 1000;
+}
+
+export type DayContext = {
+  /** Days of the seeded range, for the mild growth over it. */
+  totalDays: number;
+  outage: boolean;
+  agents: readonly string[];
+};
+
+/**
+ * Every call of one site-local day, in start order, drawn from that day's own random stream: the
+ * seed draws each day of its history this way and the live simulator draws today the same way,
+ * so what it pushes continues what the seed stored.
+ */
+export function generateDayCalls(profile: SiteProfile, day: DemoDay, context: DayContext, random: Random): SiteCalls {
   const calls: DemoCallRecord[] = [];
   const handled: HandledCall[] = [];
-  const totalDays = context.days.length;
+  const slots = slotWeights(day.hours);
+  if (slots.length === 0 || day.volumeFactor <= 0) return { calls, handled };
+  const { outage, agents } = context;
+  const inboundQueues = QUEUES.map(([queue, share]) => [queue, share] as const);
+  const handleFactor = new Map(QUEUES.map(([queue, , factor]) => [queue, factor]));
+  const monday = day.weekday === 1;
+  const volume = Math.max(
+    0,
+    Math.round(
+      expectedDailyCalls(profile, day.weekday, trendOf(day, context.totalDays)) * day.volumeFactor * random.normal(1, 0.06) * (outage ? 0.35 : 1),
+    ),
+  );
+  const [y, m, d] = day.key.split('-').map(Number) as [number, number, number];
+  const midnightUtc = Date.UTC(y, m - 1, d);
+  // Opening hours start after any daylight-saving change of the night, so one offset fits the day.
+  const offsetMs = tzOffset(profile.timezone, new Date(midnightUtc + 12 * 3_600_000)) * 60_000;
+  const seconds = Array.from({ length: volume }, () => {
+    const slot = random.weighted(slots);
+    return slot.minute * 60 + random.int(0, slot.minutes * 60 - 1);
+  }).sort((a, b) => a - b);
+  const compactDay = day.key.replaceAll('-', '');
 
-  for (const day of context.days) {
-    const outage = context.outageDays.has(day.key);
-    const monday = day.weekday === 1;
-    const volume = Math.max(
-      0,
-      Math.round(expectedDailyCalls(profile, day.weekday, trendOf(day, totalDays)) * random.normal(1, 0.06) * (outage ? 0.35 : 1)),
-    );
-    const [y, m, d] = day.key.split('-').map(Number) as [number, number, number];
-    const midnightUtc = Date.UTC(y, m - 1, d);
-    // Opening hours start after any daylight-saving change of the night, so one offset fits the day.
-    const offsetMs = tzOffset(profile.timezone, new Date(midnightUtc + 12 * 3_600_000)) * 60_000;
-    const seconds = Array.from({ length: volume }, () => random.weighted(hours) * 3600 + random.int(0, 3599)).sort((a, b) => a - b);
-    const compactDay = day.key.replaceAll('-', '');
-
-    seconds.forEach((second, seq) => {
-      const startedAtMs = midnightUtc + second * 1000 - offsetMs;
-      const outbound = random.chance(OUTBOUND_SHARE);
-      const queue = outbound ? random.pick(['sales', 'retention']) : random.weighted(inboundQueues);
-      const abandonRate = outage ? 0.42 : profile.abandonRate * (monday ? 1.3 : 1);
-      const abandoned = !outbound && random.chance(abandonRate);
-      const externalId = `${profile.code}-${compactDay}-${String(seq + 1).padStart(5, '0')}`;
-      const record: DemoCallRecord = {
-        externalId,
-        startedAt: new Date(startedAtMs).toISOString(),
-        direction: outbound ? 'outbound' : 'inbound',
-        queue,
-        waitSeconds: 0,
-        talkSeconds: 0,
-        holdSeconds: 0,
-        wrapSeconds: 0,
-        abandoned,
-        resolved: null,
-        csat: null,
-      };
-      if (abandoned) {
-        record.waitSeconds = Math.min(1800, Math.round(random.exponential(Math.max(25, profile.waitMean * 3) * (outage ? 3 : 1))));
-        calls.push(record);
-        return;
-      }
-      const agentRef = random.pick(agents);
-      record.agentRef = agentRef;
-      if (!outbound) {
-        const waitMean = profile.waitMean * (monday ? 1.35 : 1) * (outage ? 5 : 1);
-        record.waitSeconds = Math.min(1800, Math.round(random.exponential(waitMean)));
-      }
-      const factor = handleFactor.get(queue) ?? 1;
-      record.talkSeconds = Math.max(15, Math.round(skewed(random, profile.talkMean * factor)));
-      record.holdSeconds = random.chance(0.4) ? Math.round(random.exponential(profile.holdMean / 0.4)) : 0;
-      record.wrapSeconds = Math.max(5, Math.round(skewed(random, profile.wrapMean, 0.3)));
-      const resolved = random.chance(0.75) ? random.chance(profile.fcr) : null;
-      record.resolved = resolved;
-      if (!outbound && random.chance(profile.csatResponseRate)) {
-        const shift = resolved === false ? -0.25 : resolved === true ? 0.05 : 0;
-        record.csat = csatAnswer(random, profile.csatTop2 + shift);
-      }
-      for (const mission of DEMO_MISSIONS) {
-        if (mission.queue !== queue || !inWindow(mission, day)) continue;
-        if (mission.direction !== 'both' && mission.direction !== record.direction) continue;
-        const success = mission.code === 'FIBRE-UPSELL' ? profile.upsellSuccess : profile.retentionSuccess;
-        record.missionCode = mission.code;
-        record.outcome = random.chance(success) ? random.pick(mission.successOutcomes) : random.pick(mission.otherOutcomes);
-      }
+  let previous = -1;
+  let repeat = 0;
+  for (const second of seconds) {
+    repeat = second === previous ? repeat + 1 : 0;
+    previous = second;
+    const startedAtMs = midnightUtc + second * 1000 - offsetMs;
+    const outbound = random.chance(OUTBOUND_SHARE);
+    const queue = outbound ? random.pick(['sales', 'retention']) : random.weighted(inboundQueues);
+    const abandonRate = outage ? 0.42 : profile.abandonRate * (monday ? 1.3 : 1);
+    const abandoned = !outbound && random.chance(abandonRate);
+    // Named after its local start second, so that an id never changes meaning when a day is drawn again.
+    const externalId = `${profile.code}-${compactDay}-${String(second).padStart(5, '0')}${repeat ? String.fromCharCode(96 + repeat) : ''}`;
+    const record: DemoCallRecord = {
+      externalId,
+      startedAt: new Date(startedAtMs).toISOString(),
+      direction: outbound ? 'outbound' : 'inbound',
+      queue,
+      waitSeconds: 0,
+      talkSeconds: 0,
+      holdSeconds: 0,
+      wrapSeconds: 0,
+      abandoned,
+      resolved: null,
+      csat: null,
+    };
+    if (abandoned) {
+      record.waitSeconds = Math.min(1800, Math.round(random.exponential(Math.max(25, profile.waitMean * 3) * (outage ? 3 : 1))));
       calls.push(record);
-      handled.push({ externalId, agentRef, startedAtMs, week: Math.floor(day.index / 7) });
-    });
+      continue;
+    }
+    const agentRef = random.pick(agents);
+    record.agentRef = agentRef;
+    if (!outbound) {
+      const waitMean = profile.waitMean * (monday ? 1.35 : 1) * (outage ? 5 : 1);
+      record.waitSeconds = Math.min(1800, Math.round(random.exponential(waitMean)));
+    }
+    const factor = handleFactor.get(queue) ?? 1;
+    record.talkSeconds = Math.max(15, Math.round(skewed(random, profile.talkMean * factor)));
+    record.holdSeconds = random.chance(0.4) ? Math.round(random.exponential(profile.holdMean / 0.4)) : 0;
+    record.wrapSeconds = Math.max(5, Math.round(skewed(random, profile.wrapMean, 0.3)));
+    const resolved = random.chance(0.75) ? random.chance(profile.fcr) : null;
+    record.resolved = resolved;
+    if (!outbound && random.chance(profile.csatResponseRate)) {
+      const shift = resolved === false ? -0.25 : resolved === true ? 0.05 : 0;
+      record.csat = csatAnswer(random, profile.csatTop2 + shift);
+    }
+    for (const mission of DEMO_MISSIONS) {
+      if (mission.queue !== queue || !inWindow(mission, day)) continue;
+      if (mission.direction !== 'both' && mission.direction !== record.direction) continue;
+      const success = mission.code === 'FIBRE-UPSELL' ? profile.upsellSuccess : profile.retentionSuccess;
+      record.missionCode = mission.code;
+      record.outcome = random.chance(success) ? random.pick(mission.successOutcomes) : random.pick(mission.otherOutcomes);
+    }
+    calls.push(record);
+    handled.push({ externalId, agentRef, startedAtMs, week: Math.floor(day.index / 7) });
+  }
+  return { calls, handled };
+}
+
+/** Every call of a site's days, each day from its own stream (dayRandom), in start order. */
+export function generateSiteCalls(profile: SiteProfile, context: SiteContext, seed: number): SiteCalls {
+  const agents = agentRefsOf(profile);
+  const calls: DemoCallRecord[] = [];
+  const handled: HandledCall[] = [];
+  for (const day of context.days) {
+    const drawn = generateDayCalls(
+      profile,
+      day,
+      { totalDays: context.totalDays, outage: context.outageDays.has(day.key), agents },
+      dayRandom(seed, profile.code, day.key),
+    );
+    for (const call of drawn.calls) calls.push(call);
+    for (const call of drawn.handled) handled.push(call);
   }
   return { calls, handled };
 }
@@ -182,17 +248,17 @@ export function generateSiteCalls(profile: SiteProfile, context: SiteContext, ra
 export function expectedMissionSuccesses(
   profile: SiteProfile,
   mission: DemoMission,
-  lastDay: DemoDay & { ms: number },
+  /** The site's days of the mission's window, with their opening hours (closed days count nothing). */
+  windowDays: readonly DemoDay[],
   totalDays: number,
 ): number {
   const inboundShare = mission.direction === 'outbound' ? 0 : (1 - OUTBOUND_SHARE) * (QUEUES.find(([q]) => q === mission.queue)?.[1] ?? 0) * (1 - profile.abandonRate);
   const outboundShare = mission.direction === 'inbound' ? 0 : OUTBOUND_SHARE * 0.5;
   const success = mission.code === 'FIBRE-UPSELL' ? profile.upsellSuccess : profile.retentionSuccess;
   let expected = 0;
-  for (let offset = mission.startOffset; offset <= mission.endOffset; offset++) {
-    const weekday = new Date(lastDay.ms + offset * 86_400_000).getUTCDay();
-    const index = lastDay.index + offset;
-    expected += expectedDailyCalls(profile, weekday, trendOf({ index }, totalDays)) * (inboundShare + outboundShare) * success;
+  for (const day of windowDays) {
+    if (!inWindow(mission, day) || day.hours.length === 0) continue;
+    expected += expectedDailyCalls(profile, day.weekday, trendOf(day, totalDays)) * day.volumeFactor * (inboundShare + outboundShare) * success;
   }
   return expected;
 }

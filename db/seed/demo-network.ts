@@ -1,6 +1,6 @@
 // The demo network's sites, people, QA form, missions and targets: the figures each site's
 // character is drawn from. demo.ts says in a few words what each character is.
-import type { KpiMetric, QaCategory } from '../schema';
+import type { KpiMetric, QaCategory, WeeklyHours } from '../schema';
 
 export type QaProfile = Record<QaCategory, number>;
 
@@ -15,9 +15,14 @@ export type SiteProfile = {
   slaSeconds: number;
   /** Calls on an ordinary Wednesday; the other days scale from it. */
   baseDailyCalls: number;
-  /** Local opening hours [open, close). */
-  openHour: number;
-  closeHour: number;
+  /** Opening hours per weekday in local time; null: open around the clock. */
+  weeklyHours: WeeklyHours | null;
+  /** Shorter hours during Ramadan (the Maghreb sites), as a special period of the calendar. */
+  ramadanHours?: WeeklyHours;
+  /** Open on public holidays too: the library's holidays are dropped from its calendar. */
+  worksOnHolidays?: boolean;
+  /** The wallboard's "today": the local day, or the last 24 hours for a site that never closes. */
+  liveWindow: 'day' | 'rolling24';
   /** Mean talk, hold and wrap-up seconds of a handled call before the queue's own factor. */
   talkMean: number;
   holdMean: number;
@@ -65,8 +70,9 @@ export const DEMO_SITES: SiteProfile[] = [
     seats: 80,
     slaSeconds: 20,
     baseDailyCalls: 190,
-    openHour: 8,
-    closeHour: 20,
+    // French labour law: no Sunday work; a Saturday morning for the customers who work all week.
+    weeklyHours: { ...weekdays([['08:00', '19:00']]), sat: [['09:00', '13:00']] },
+    liveWindow: 'day',
     talkMean: 235,
     holdMean: 22,
     wrapMean: 38,
@@ -100,8 +106,9 @@ export const DEMO_SITES: SiteProfile[] = [
     seats: 220,
     slaSeconds: 20,
     baseDailyCalls: 540,
-    openHour: 8,
-    closeHour: 19,
+    weeklyHours: { ...weekdays([['08:00', '19:00']]), sat: [['08:00', '14:00']] },
+    ramadanHours: { ...weekdays([['08:30', '15:30']]), sat: [['09:00', '13:00']] },
+    liveWindow: 'day',
     talkMean: 255,
     holdMean: 30,
     wrapMean: 40,
@@ -135,8 +142,10 @@ export const DEMO_SITES: SiteProfile[] = [
     seats: 250,
     slaSeconds: 20,
     baseDailyCalls: 590,
-    openHour: 8,
-    closeHour: 20,
+    // The biggest site keeps a Sunday team for the French customers' weekend.
+    weeklyHours: { ...weekdays([['08:00', '20:00']]), sat: [['09:00', '18:00']], sun: [['10:00', '18:00']] },
+    ramadanHours: { ...weekdays([['09:00', '16:30']]), sat: [['09:00', '16:30']], sun: [['10:00', '15:00']] },
+    liveWindow: 'day',
     talkMean: 265,
     holdMean: 34,
     wrapMean: 42,
@@ -170,8 +179,20 @@ export const DEMO_SITES: SiteProfile[] = [
     seats: 120,
     slaSeconds: 20,
     baseDailyCalls: 325,
-    openHour: 8,
-    closeHour: 18,
+    // Friday prayer: two periods that day.
+    weeklyHours: {
+      mon: [['08:00', '18:00']],
+      tue: [['08:00', '18:00']],
+      wed: [['08:00', '18:00']],
+      thu: [['08:00', '18:00']],
+      fri: [
+        ['08:00', '12:00'],
+        ['14:00', '18:00'],
+      ],
+      sat: [['09:00', '13:00']],
+    },
+    ramadanHours: { mon: [['09:00', '15:00']], tue: [['09:00', '15:00']], wed: [['09:00', '15:00']], thu: [['09:00', '15:00']], fri: [['09:00', '12:00']] },
+    liveWindow: 'day',
     talkMean: 270,
     holdMean: 36,
     wrapMean: 44,
@@ -205,8 +226,8 @@ export const DEMO_SITES: SiteProfile[] = [
     seats: 90,
     slaSeconds: 20,
     baseDailyCalls: 250,
-    openHour: 7,
-    closeHour: 19,
+    weeklyHours: { ...weekdays([['07:00', '19:00']]), sat: [['08:00', '14:00']] },
+    liveWindow: 'day',
     talkMean: 262,
     holdMean: 30,
     wrapMean: 46,
@@ -240,8 +261,8 @@ export const DEMO_SITES: SiteProfile[] = [
     seats: 60,
     slaSeconds: 20,
     baseDailyCalls: 170,
-    openHour: 9,
-    closeHour: 21,
+    weeklyHours: { ...weekdays([['09:00', '21:00']]), sat: [['09:00', '17:00']] },
+    liveWindow: 'day',
     talkMean: 220,
     holdMean: 14,
     wrapMean: 30,
@@ -275,8 +296,10 @@ export const DEMO_SITES: SiteProfile[] = [
     seats: 150,
     slaSeconds: 20,
     baseDailyCalls: 405,
-    openHour: 8,
-    closeHour: 19,
+    // Night shifts for the French customers: open around the clock, public holidays included.
+    weeklyHours: null,
+    worksOnHolidays: true,
+    liveWindow: 'rolling24',
     talkMean: 360,
     holdMean: 62,
     wrapMean: 75,
@@ -300,6 +323,17 @@ export const DEMO_SITES: SiteProfile[] = [
     highlights: ['Nesting class of twelve agents started', 'Knowledge base translated for the new offers'],
     blockers: ['Power cuts (JIRAMA): generator start takes minutes', 'Long holds while agents look up answers', 'Bandwidth saturated at peak'],
   },
+];
+
+/** The same periods Monday to Friday. */
+function weekdays(periods: [string, string][]): WeeklyHours {
+  return { mon: periods, tue: periods, wed: periods, thu: periods, fri: periods };
+}
+
+/** Ramadan as the Maghreb sites announced it (the dates move with the moon; HQ adjusts them). */
+export const DEMO_RAMADAN: readonly { name: string; startsOn: string; endsOn: string }[] = [
+  { name: 'Ramadan 2026 hours', startsOn: '2026-02-18', endsOn: '2026-03-19' },
+  { name: 'Ramadan 2027 hours', startsOn: '2027-02-08', endsOn: '2027-03-09' },
 ];
 
 /** Calls per weekday (0 = Sunday) relative to an ordinary Wednesday: Monday peaks, reduced Sundays. */
@@ -358,7 +392,7 @@ export type DemoMission = {
   code: string;
   name: string;
   description: string;
-  /** Window in days relative to the last seeded day (0 = yesterday; positive = ahead). */
+  /** Window in days relative to the demo's reference day (0 = the day it was seeded; positive = ahead). */
   startOffset: number;
   endOffset: number;
   successOutcomes: string[];

@@ -1,15 +1,22 @@
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, type DbHandle } from '@/db/client';
-import { auditLog, dailyReports, digestSubscriptions, missions, missionTargets, qaEvaluations, siteDay, siteFeeds, sites, users } from '@/db/schema';
+import { auditLog, callRecords, dailyReports, digestSubscriptions, missions, missionTargets, qaEvaluations, siteCalendarPeriods, siteDay, siteFeeds, siteHolidays, sites, users } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import { verifyPassword } from '@/server/auth/password';
 import { compareRollups } from '@/server/ingest/testing';
 import { computeKpis, emptyParts, sumParts, type KpiParts } from '@/lib/kpi/definitions';
 import { calibrationGap } from '@/lib/kpi/qa';
-import { isDatabaseEmpty, outageOffsets, seedDemo, type SeedDemoResult } from './demo';
+import { localDay } from '@/server/ingest/rollup-reference';
+import { siteDaysBetween } from '@/server/calendar/opening';
+import { isOpenAtMinute } from '@/lib/calendar/hours';
+import { publicHolidaysOf } from '@/server/calendar/holidays';
+import { isDatabaseEmpty, seedDemo, type SeedDemoResult } from './demo';
+import { outageOffsets } from './demo-days';
+import { readDemoNetwork } from './demo-marker';
 
-const NOW = new Date('2026-11-16T00:00:00Z');
+// A Monday, late morning in Paris: every site's today is under way (Antananarivo never closes).
+const NOW = new Date('2026-11-16T10:30:00Z');
 const DAYS = 10;
 
 let first: DbHandle;
@@ -51,6 +58,8 @@ const CHECKSUMS: Record<string, string> = {
   missions: 'select m.code, m.starts_on, m.ends_on, m.success_outcomes, t.site_id, t.target from missions m join mission_targets t on t.mission_id = m.id order by m.code, t.site_id',
   kpi_targets: 'select site_id, metric, green, amber from kpi_targets order by site_id nulls first, metric',
   site_feeds: 'select * from site_feeds order by site_id',
+  site_holidays: 'select site_id, holiday_key, year, name, library_date, observed_on, status from site_holidays order by site_id, holiday_key',
+  site_calendar_periods: 'select site_id, kind, name, starts_on, ends_on, hours from site_calendar_periods order by site_id, starts_on',
 };
 
 async function siteIdOf(h: DbHandle, code: string): Promise<number> {
@@ -88,12 +97,22 @@ describe('seedDemo', () => {
     await expect(seedDemo(first.db, { now: NOW, days: 1 })).rejects.toThrow(/empty database/);
   });
 
-  it('ends the data the day before now and writes the call rollups exactly', async () => {
+  it('runs each site’s data up to now, today included, and writes the call rollups exactly', async () => {
     const days = await first.db.select({ day: siteDay.day }).from(siteDay);
     const sorted = days.map((d) => d.day).sort();
-    expect(sorted[0]).toBe('2026-11-06');
-    expect(sorted.at(-1)).toBe('2026-11-15');
+    expect(sorted[0]).toBe('2026-11-07');
+    expect(sorted.at(-1)).toBe('2026-11-16');
+    // Calls that ended by now, none begun or ending later; every site open this morning has some today.
+    const [bounds] = rowsOf<{ started: string; ended: string }>(
+      await first.db.execute(
+        sql`select max(started_at) as started, max(started_at + make_interval(secs => wait_seconds + talk_seconds + hold_seconds + wrap_seconds)) as ended from call_records`,
+      ),
+    );
+    expect(new Date(bounds!.ended).getTime()).toBeLessThanOrEqual(NOW.getTime());
+    expect(new Date(bounds!.started).getTime()).toBeGreaterThan(NOW.getTime() - 15 * 60_000);
     for (const site of await first.db.select().from(sites)) {
+      const today = await first.db.select().from(siteDay).where(and(eq(siteDay.siteId, site.id), eq(siteDay.day, '2026-11-16')));
+      expect(today[0]?.calls ?? 0, site.code).toBeGreaterThan(0);
       const { actual, expected } = await compareRollups(first.db, site.id);
       expect(actual, site.code).toEqual(expected);
     }
@@ -138,8 +157,8 @@ describe('seedDemo', () => {
   it('runs a retention mission now and an upsell mission that ended, with targets for every site', async () => {
     const rows = await first.db.select().from(missions);
     const byCode = Object.fromEntries(rows.map((m) => [m.code, m]));
-    expect(byCode['RETAIN-WINTER']!.startsOn <= '2026-11-15' && byCode['RETAIN-WINTER']!.endsOn > '2026-11-15').toBe(true);
-    expect(byCode['FIBRE-UPSELL']!.endsOn < '2026-11-15').toBe(true);
+    expect(byCode['RETAIN-WINTER']!.startsOn <= '2026-11-16' && byCode['RETAIN-WINTER']!.endsOn > '2026-11-16').toBe(true);
+    expect(byCode['FIBRE-UPSELL']!.endsOn < '2026-11-16').toBe(true);
     const targets = await first.db.select().from(missionTargets);
     expect(targets).toHaveLength(14);
     for (const t of targets) expect(t.target).toBeGreaterThan(0);
@@ -188,15 +207,17 @@ describe('seedDemo', () => {
     );
     expect(Number(culture!.culture)).toBeLessThan(Number(culture!.others) - 0.15);
 
-    // Dakar forgets its daily reports; Port Louis never does.
+    // Dakar forgets its daily reports; Port Louis never does (on its working days before today).
     const reportsOf = async (code: string) =>
       (await first.db.select().from(dailyReports).where(eq(dailyReports.siteId, await siteIdOf(first, code)))).length;
-    expect(await reportsOf('DKR')).toBeLessThan(DAYS * 0.85);
-    expect(await reportsOf('MRU')).toBe(DAYS);
+    const workingDaysBeforeToday = async (code: string) =>
+      (await siteDaysBetween(first.db, await siteIdOf(first, code), '2026-11-07', '2026-11-15')).filter((d) => d.hours.length > 0).length;
+    expect(await reportsOf('DKR')).toBeLessThan((await workingDaysBeforeToday('DKR')) * 0.85);
+    expect(await reportsOf('MRU')).toBe(await workingDaysBeforeToday('MRU'));
 
     // Algiers loses its telephony for a week: few calls, many abandons.
     const outage = outageOffsets(DAYS);
-    const day = (offset: number) => new Date(NOW.getTime() + (offset - 1) * 86_400_000).toISOString().slice(0, 10);
+    const day = (offset: number) => new Date(NOW.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     const during = computeKpis(await partsOf(first, 'ALG', day(outage.from), day(outage.to)));
     const normal = computeKpis(await partsOf(first, 'TUN', day(outage.from), day(outage.to)));
     expect(during.abandonRate!).toBeGreaterThan(0.25);
@@ -207,5 +228,56 @@ describe('seedDemo', () => {
       .where(and(eq(dailyReports.siteId, await siteIdOf(first, 'ALG')), gte(dailyReports.day, day(outage.from)), lte(dailyReports.day, day(outage.to))));
     expect(reports.length).toBeGreaterThan(0);
     for (const report of reports) expect(report.incidents.some((i) => i.category === 'telecom')).toBe(true);
+  });
+
+  it('gives the sites calendars: weekly hours, Sunday closures, one site around the clock, holidays, Ramadan hours', async () => {
+    const all = await first.db.select().from(sites);
+    const byCode = Object.fromEntries(all.map((s) => [s.code, s]));
+    expect(byCode.PAR!.weeklyHours?.sun).toBeUndefined();
+    expect(byCode.PAR!.weeklyHours?.mon).toEqual([['08:00', '19:00']]);
+    expect(byCode.CAS!.weeklyHours?.sun?.length).toBeGreaterThan(0);
+    expect(byCode.TNR!.weeklyHours).toBeNull();
+    expect(byCode.TNR!.liveWindow).toBe('rolling24');
+
+    // The library's public holidays of 2026 and 2027, confirmed; dropped where the site works through them.
+    for (const site of all) {
+      const rows = await first.db.select().from(siteHolidays).where(eq(siteHolidays.siteId, site.id));
+      for (const year of [2026, 2027]) {
+        const ofYear = rows.filter((r) => r.year === year);
+        expect(ofYear.map((r) => r.holidayKey).sort(), `${site.code} ${year}`).toEqual(publicHolidaysOf(site.country, year).map((h) => h.holidayKey).sort());
+        expect(new Set(ofYear.map((r) => r.status)), site.code).toEqual(new Set([site.code === 'TNR' ? 'dropped' : 'confirmed']));
+      }
+    }
+    const periods = await first.db.select().from(siteCalendarPeriods);
+    const ramadan = periods.map((p) => `${all.find((s) => s.id === p.siteId)!.code} ${p.kind} ${p.startsOn}`).sort();
+    expect(ramadan).toEqual(['ALG special 2026-02-18', 'ALG special 2027-02-08', 'CAS special 2026-02-18', 'CAS special 2027-02-08', 'TUN special 2026-02-18', 'TUN special 2027-02-08']);
+
+    expect(await readDemoNetwork(first.db)).toEqual({ seed: 7, totalDays: DAYS, referenceDay: '2026-11-16' });
+  });
+
+  it('draws no call on a closed day nor outside the opening hours of the day', async () => {
+    const calls = await first.db
+      .select({ siteId: callRecords.siteId, startedAt: callRecords.startedAt, localDay: callRecords.localDay })
+      .from(callRecords);
+    for (const site of await first.db.select().from(sites)) {
+      const calendar = new Map((await siteDaysBetween(first.db, site.id, '2026-11-06', '2026-11-16')).map((d) => [d.date, d]));
+      const closed = [...calendar.values()].filter((d) => d.hours.length === 0).map((d) => d.date);
+      if (site.code !== 'TNR' && site.code !== 'CAS') expect(closed, site.code).toContain('2026-11-08'); // a Sunday
+      // Paris closes on Armistice Day.
+      if (site.code === 'PAR') expect(calendar.get('2026-11-11')?.kind).toBe('holiday');
+      const rollups = await first.db.select().from(siteDay).where(eq(siteDay.siteId, site.id));
+      for (const row of rollups) if (closed.includes(row.day)) expect(row.calls, `${site.code} ${row.day}`).toBe(0);
+      for (const call of calls.filter((c) => c.siteId === site.id)) {
+        const day = localDay(call.startedAt, site.timezone);
+        const [h, m] = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: site.timezone })
+          .format(call.startedAt)
+          .split(':')
+          .map(Number);
+        expect(isOpenAtMinute(calendar.get(day)!.hours, h! * 60 + m!), `${site.code} ${call.startedAt.toISOString()}`).toBe(true);
+      }
+      // And no daily report on a closed day.
+      const reports = await first.db.select({ day: dailyReports.day }).from(dailyReports).where(eq(dailyReports.siteId, site.id));
+      for (const report of reports) expect(closed, `${site.code} report ${report.day}`).not.toContain(report.day);
+    }
   });
 });

@@ -12,7 +12,7 @@
 // - TNR Antananarivo: cheap but slow: long handle times, low service level, power cuts.
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { localDayOf } from '@/db/local-time';
+import { addDays, localDayOf, localMidnight } from '@/db/local-time';
 import {
   auditLog,
   callRecords,
@@ -41,7 +41,7 @@ import { MAX_BATCH } from '@/server/ingest/call-record.schema';
 import { ingestCalls } from '@/server/ingest/calls';
 import { createHqRescores, ingestEvaluations } from '@/server/ingest/evaluations';
 import type { IngestResult } from '@/server/ingest/ingest-result';
-import { expectedMissionSuccesses, generateSiteCalls, type DemoDay } from '@/db/seed/demo-calls';
+import { callEndMs, expectedMissionSuccesses, generateSiteCalls, type DemoDay } from '@/db/seed/demo-calls';
 import {
   DEMO_ADMIN,
   DEMO_HQ,
@@ -54,10 +54,15 @@ import {
   SITE_TARGETS,
   STD_CRITERIA,
   STD_FORM,
+  type SiteProfile,
 } from '@/db/seed/demo-network';
 import { generateSiteEvaluations } from '@/db/seed/demo-qa';
-import { generateSiteReports, localInstant } from '@/db/seed/demo-reports';
+import { generateSiteReports } from '@/db/seed/demo-reports';
 import { createRandom, hashString } from '@/db/seed/random';
+import { siteCalendarsBetween } from '@/server/calendar/opening';
+import { seedDemoCalendars } from './demo-calendars';
+import { demoDayOf, isOutageDay, type DemoShape } from './demo-days';
+import { markDemoNetwork } from './demo-marker';
 
 /** The demo accounts' password: VIGIE_DEMO_PASSWORD, or the public one. */
 export function demoPassword(env: Record<string, string | undefined> = process.env): string {
@@ -65,7 +70,10 @@ export function demoPassword(env: Record<string, string | undefined> = process.e
 }
 
 export type SeedDemoOptions = {
-  /** The instant the demo stands at; the data ends the day before. Default: today, 00:00 UTC. */
+  /**
+   * The instant the demo stands at; each site's data runs up to it (its local today so far, the
+   * calls that ended by then). Default: the current instant.
+   */
   now?: Date;
   /** Days of history. */
   days?: number;
@@ -90,21 +98,6 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 function dayKey(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** The seeded days, oldest first, ending the day before `now` (UTC calendar). */
-export function demoDays(now: Date, days: number): (DemoDay & { ms: number })[] {
-  const lastMs = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - DAY_MS;
-  return Array.from({ length: days }, (_, index) => {
-    const ms = lastMs - (days - 1 - index) * DAY_MS;
-    return { key: dayKey(ms), ms, index, weekday: new Date(ms).getUTCDay(), offset: index - (days - 1) };
-  });
-}
-
-/** The outage week: about five weeks back, or the middle third of a short seed. */
-export function outageOffsets(days: number): { from: number; to: number } {
-  const end = days >= 45 ? 35 : Math.max(1, Math.floor(days / 3));
-  return { from: -(end + 6), to: -end };
 }
 
 function assertAllAccepted(what: string, result: IngestResult) {
@@ -149,19 +142,17 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const started = performance.now();
-  const wall = new Date();
-  const now = options.now ?? new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()));
+  const now = options.now ?? new Date();
   const totalDays = Math.max(1, Math.floor(options.days ?? DEFAULT_DEMO_DAYS));
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const nowMs = now.getTime();
   if (!(await isDatabaseEmpty(db))) throw new Error('The demo seed loads only into an empty database');
 
-  const days = demoDays(now, totalDays);
-  const lastDay = days[days.length - 1]!;
-  const firstDay = days[0]!;
-  const outage = outageOffsets(totalDays);
+  const shape: DemoShape = { seed, totalDays, referenceDay: dayKey(nowMs) };
+  const referenceMs = Date.parse(`${shape.referenceDay}T00:00:00Z`);
+  const firstDay = addDays(shape.referenceDay, -(totalDays - 1));
 
-  // ── Sites, people, reference data ──────────────────────────────────────────────────────────
+  // ── Sites, their calendars, people, reference data ─────────────────────────────────────────
   const siteRows = await db
     .insert(sites)
     .values(
@@ -174,14 +165,33 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
         kind: p.kind,
         seats: p.seats,
         slaSeconds: p.slaSeconds,
+        weeklyHours: p.weeklyHours,
+        liveWindow: p.liveWindow,
       })),
     )
-    .returning({ id: sites.id, code: sites.code, reportDeadlineMinute: sites.reportDeadlineMinute });
+    .returning({ id: sites.id, code: sites.code, country: sites.country, reportDeadlineMinute: sites.reportDeadlineMinute });
   const siteByCode = new Map(siteRows.map((s) => [s.code, s]));
   const siteIdOf = (code: string) => {
     const site = siteByCode.get(code);
     if (!site) throw new Error(`Unknown demo site ${code}`);
     return site.id;
+  };
+
+  // Holidays of every year the history, the missions and the next year reach (2026 and 2027 at least).
+  const lastCalendarDay = addDays(shape.referenceDay, Math.max(0, ...DEMO_MISSIONS.map((m) => m.endOffset)) + 1);
+  const years: number[] = [];
+  for (let y = Math.min(2026, Number(addDays(firstDay, -1).slice(0, 4))); y <= Math.max(2027, Number(lastCalendarDay.slice(0, 4))); y++) years.push(y);
+  await seedDemoCalendars(
+    db,
+    DEMO_SITES.map((profile) => ({ id: siteIdOf(profile.code), country: profile.country, profile })),
+    years,
+  );
+  // Every site's days, from the day before the first seeded one (a site ahead of UTC) to the missions' end.
+  const calendars = await siteCalendarsBetween(db, siteRows.map((s) => s.id), addDays(firstDay, -1), lastCalendarDay);
+  const demoDaysOf = (profile: SiteProfile, from: string, to: string): DemoDay[] => {
+    const calendar = calendars.get(siteIdOf(profile.code));
+    if (!calendar) throw new Error(`No calendar for demo site ${profile.code}`);
+    return calendar.days.filter((d) => d.date >= from && d.date <= to).map((d) => demoDayOf(d, profile.weeklyHours, shape));
   };
 
   // One hash for every demo account: Argon2 is slow on purpose.
@@ -216,30 +226,24 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
 
   const [form] = await db
     .insert(qaForms)
-    .values({ ...STD_FORM, status: 'published', publishedAt: new Date(firstDay.ms - 30 * DAY_MS) })
+    .values({ ...STD_FORM, status: 'published', publishedAt: new Date(referenceMs - (totalDays + 29) * DAY_MS) })
     .returning({ id: qaForms.id });
   if (!form) throw new Error('Demo QA form was not created');
   await db.insert(qaCriteria).values(STD_CRITERIA.map((c, position) => ({ ...c, formId: form.id, position })));
 
   for (const mission of DEMO_MISSIONS) {
+    const startsOn = addDays(shape.referenceDay, mission.startOffset);
+    const endsOn = addDays(shape.referenceDay, mission.endOffset);
     const [row] = await db
       .insert(missions)
-      .values({
-        code: mission.code,
-        name: mission.name,
-        description: mission.description,
-        startsOn: dayKey(lastDay.ms + mission.startOffset * DAY_MS),
-        endsOn: dayKey(lastDay.ms + mission.endOffset * DAY_MS),
-        successOutcomes: mission.successOutcomes,
-        createdBy: hq.id,
-      })
+      .values({ code: mission.code, name: mission.name, description: mission.description, startsOn, endsOn, successOutcomes: mission.successOutcomes, createdBy: hq.id })
       .returning({ id: missions.id });
     if (!row) throw new Error('Demo mission was not created');
     await db.insert(missionTargets).values(
       DEMO_SITES.map((p) => ({
         missionId: row.id,
         siteId: siteIdOf(p.code),
-        target: Math.max(1, Math.round(expectedMissionSuccesses(p, mission, lastDay, totalDays) * p.missionTargetFactor)),
+        target: Math.max(1, Math.round(expectedMissionSuccesses(p, mission, demoDaysOf(p, startsOn, endsOn), totalDays) * p.missionTargetFactor)),
       })),
     );
   }
@@ -253,11 +257,16 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   const hqActor: Actor = { actorType: 'user', actorId: hq.id, actorLabel: DEMO_HQ.email };
   for (const profile of DEMO_SITES) {
     const siteId = siteIdOf(profile.code);
-    const outageDays = new Set(
-      profile.code === 'ALG' ? days.filter((d) => d.offset >= outage.from && d.offset <= outage.to).map((d) => d.key) : [],
-    );
+    // The site's own days: its local today (so far) and the days before it.
+    const today = localDayOf(now, profile.timezone);
+    const days = demoDaysOf(profile, addDays(today, -(totalDays - 1)), today);
+    const outageDays = new Set(days.filter((d) => isOutageDay(profile.code, d, totalDays)).map((d) => d.key));
 
-    const { calls, handled } = generateSiteCalls(profile, { days, outageDays }, createRandom(seed ^ hashString(profile.code)));
+    // Today's calls that have ended by now: the ones a telephony platform would have pushed.
+    const drawn = generateSiteCalls(profile, { days, totalDays, outageDays }, seed);
+    const calls = drawn.calls.filter((c) => callEndMs(c) <= nowMs);
+    const kept = new Set(calls.map((c) => c.externalId));
+    const handled = drawn.handled.filter((c) => kept.has(c.externalId));
     for (const batch of dayAlignedChunks(calls, MAX_BATCH, (c) => localDayOf(Date.parse(c.startedAt), profile.timezone))) {
       const lastStart = Date.parse(batch[batch.length - 1]!.startedAt);
       const receivedAt = new Date(Math.min(nowMs, lastStart + 45 * 60_000));
@@ -268,8 +277,8 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     // against qa_evaluations slow down as the table grows. (The statistics of the final analyze
     // stay in the data directory, so the server starts with them.)
     await db.execute(sql`analyze qa_evaluations`);
-    // Evaluations stay inside the seeded days: none on the site's today.
-    const siteEndMs = Math.min(nowMs, localInstant(dayKey(lastDay.ms + DAY_MS), 0, profile.timezone).getTime());
+    // Evaluations stay before the site's today.
+    const siteEndMs = Math.min(nowMs, localMidnight(today, profile.timezone).getTime());
     const qaRandom = createRandom(seed ^ hashString(`${profile.code}:qa`));
     const { evaluations, rescores } = generateSiteEvaluations(profile, handled, siteEndMs, qaRandom);
     evaluations.sort((a, b) => (a.evaluatedAt < b.evaluatedAt ? -1 : a.evaluatedAt > b.evaluatedAt ? 1 : 0));
@@ -294,9 +303,10 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     for (const batch of chunks(items, MAX_BATCH)) await createHqRescores(db, { siteId, actor: hqActor, rescores: batch });
 
     const site = siteByCode.get(profile.code)!;
+    // A daily report is expected on a working day only.
     const reports = generateSiteReports(
       profile,
-      days,
+      days.filter((d) => d.hours.length > 0),
       outageDays,
       site.reportDeadlineMinute,
       nowMs,
@@ -309,6 +319,8 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     }
   }
 
+  // Last: a database that holds the mark holds the whole demo network.
+  await markDemoNetwork(db, shape);
   await db.execute(sql`analyze`);
   return { counts: await countDemoRows(db), ms: Math.round(performance.now() - started) };
 }
