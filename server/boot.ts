@@ -2,6 +2,7 @@
 // CLI beside it refuses plainly) and start the background jobs: the digest scheduler, and on PGlite
 // the statistics refresh. Started by `npm start`, it also stops when its launcher is gone.
 import { getDatabase } from './db';
+import { startDemoSimulator } from './demo/simulator';
 import { startDigestScheduler } from './digests/scheduler';
 import { exitWithLauncher } from './launcher-watch';
 import { startLiveBus } from './live/server-hub';
@@ -22,4 +23,6 @@ export async function boot(): Promise<void> {
   if (handle.driver === 'pglite') startStatisticsRefresh(handle.db);
   // After a tz data upgrade, the stored local days that changed move while the server serves.
   void startLocalDayRebuild(handle.db, handle.driver);
+  // On the demo network, the sites push live through the REST API (VIGIE_DEMO_LIVE=0: not).
+  startDemoSimulator(handle.db).catch((error: unknown) => console.error('[vigie] live demo: could not start', error));
 }
