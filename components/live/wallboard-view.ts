@@ -1,8 +1,8 @@
 // How a wallboard reads a snapshot: which queue figures are present, stale or unknown as of the
 // server's clock, and the RAG of a tile by the site's targets (lib/kpi's ragOf, the one rule the
 // whole app colours by). Pure, so that what a screen shows is tested without a browser.
-import { ragOf, type KpiMetric, type Rag } from '@/lib/kpi/definitions';
-import type { WallboardQueueNow, WallboardSite, WallboardSnapshot } from '@/lib/live/wallboard';
+import { ragOf, type Rag } from '@/lib/kpi/definitions';
+import { WALLBOARD_TARGET_METRICS, type WallboardQueueNow, type WallboardSite, type WallboardSnapshot, type WallboardTargetedFigure } from '@/lib/live/wallboard';
 import { STALE_AFTER_MS } from '@/lib/queue-status/input';
 
 /**
@@ -80,17 +80,11 @@ export function queueStatusSummary(sites: readonly WallboardSite[], serverNow: D
   return { stale, none };
 }
 
-/** The snapshot's target keys, by the KPI metric whose direction and bounds they carry. */
-const TARGET_METRICS = { serviceLevel: 'service_level', abandonRate: 'abandon_rate', ahtSeconds: 'aht', asaSeconds: 'asa' } as const satisfies Record<
-  keyof WallboardSite['targets'],
-  KpiMetric
->;
-
-export type TargetedFigure = keyof typeof TARGET_METRICS;
+export type TargetedFigure = WallboardTargetedFigure;
 
 /** The RAG of one of a site's figures today against its target; null without a value or a target. */
 export function tileRag(site: Pick<WallboardSite, 'today' | 'targets'>, figure: TargetedFigure): Rag | null {
-  return ragOf(TARGET_METRICS[figure], site.today[figure], site.targets[figure]);
+  return ragOf(WALLBOARD_TARGET_METRICS[figure], site.today[figure], site.targets[figure]);
 }
 
 export type Tone = Rag | 'neutral' | 'stale';

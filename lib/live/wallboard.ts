@@ -2,6 +2,7 @@
 // server-sent events and as `live.snapshot` returns it. One shape for every screen: the page only
 // draws it. Ratios are fractions 0–1, null without a denominator (shown as "—", never 0).
 import { z } from 'zod';
+import type { KpiMetric } from '@/lib/kpi/definitions';
 
 const count = z.number().int().nonnegative();
 const ratio = z.number().nullable();
@@ -46,6 +47,13 @@ export const wallboardDay = z.object({
 
 export const wallboardTargetBand = z.object({ green: z.number(), amber: z.number() }).nullable();
 
+/** The figures a wallboard colours, by the KPI metric whose target bounds and direction colour them. */
+export const WALLBOARD_TARGET_METRICS = { serviceLevel: 'service_level', abandonRate: 'abandon_rate', ahtSeconds: 'aht', asaSeconds: 'asa' } as const satisfies Record<
+  string,
+  KpiMetric
+>;
+export type WallboardTargetedFigure = keyof typeof WALLBOARD_TARGET_METRICS;
+
 export const wallboardSite = z.object({
   code: z.string(),
   name: z.string(),
@@ -58,7 +66,9 @@ export const wallboardSite = z.object({
   today: wallboardDay,
   queueNow: wallboardQueueNow,
   /** Targets that colour the tiles (site target, else the network's), by KPI metric key. */
-  targets: z.object({ serviceLevel: wallboardTargetBand, abandonRate: wallboardTargetBand, ahtSeconds: wallboardTargetBand, asaSeconds: wallboardTargetBand }),
+  targets: z.object({ serviceLevel: wallboardTargetBand, abandonRate: wallboardTargetBand, ahtSeconds: wallboardTargetBand, asaSeconds: wallboardTargetBand }) satisfies z.ZodType<
+    Record<WallboardTargetedFigure, z.infer<typeof wallboardTargetBand>>
+  >,
   feed: z.object({ lastPushAt: z.string().nullable(), status: z.enum(['live', 'late', 'never', 'closed']) }),
   /** Opening state now by the site's calendar; `note` names a holiday, closure or special period. */
   calendar: z.object({ open: z.boolean(), note: z.string().nullable(), closesAt: z.string().nullable(), opensAt: z.string().nullable() }),
