@@ -11,6 +11,7 @@ import { useTRPC } from '@/components/providers/trpc-provider';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select';
+import { LIVE_WINDOWS, type LiveWindow } from '@/lib/sites/site-input';
 
 export type SiteRow = RouterOutputs['sites']['list'][number];
 
@@ -27,6 +28,7 @@ type Values = {
   seats: string;
   slaSeconds: string;
   reportDeadline: string;
+  liveWindow: LiveWindow;
 };
 
 function initialValues(site: SiteRow | null): Values {
@@ -40,6 +42,7 @@ function initialValues(site: SiteRow | null): Values {
     seats: String(site?.seats ?? 0),
     slaSeconds: String(site?.slaSeconds ?? 20),
     reportDeadline: site?.reportDeadline ?? '21:00',
+    liveWindow: site?.liveWindow === 'rolling24' ? 'rolling24' : 'day',
   };
 }
 
@@ -93,6 +96,7 @@ export function SiteForm({ site, onDone }: { site: SiteRow | null; onDone: () =>
       seats: values.seats,
       slaSeconds: values.slaSeconds,
       reportDeadline: values.reportDeadline,
+      liveWindow: values.liveWindow,
     };
     if (site) update.mutate({ id: site.id, ...common });
     else create.mutate({ code: values.code, ...common });
@@ -215,6 +219,17 @@ export function SiteForm({ site, onDone }: { site: SiteRow | null; onDone: () =>
           onChange={(e) => set('reportDeadline', e.target.value)}
           required
         />
+        <div className="sm:col-span-3">
+          <SelectField
+            id="site-live-window"
+            label={t('fields.liveWindow')}
+            hint={t('hints.liveWindow')}
+            error={fieldError('liveWindow')}
+            value={values.liveWindow}
+            onChange={(e) => set('liveWindow', e.target.value as LiveWindow)}
+            options={LIVE_WINDOWS.map((window) => ({ value: window, label: t(`liveWindows.${window}`) }))}
+          />
+        </div>
       </div>
       <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
         <Button variant="secondary" onClick={onDone}>

@@ -28,7 +28,7 @@ export async function insertSite(db: Db, values: NewSite) {
 }
 
 export type SitePatch = Partial<
-  Pick<NewSite, 'name' | 'country' | 'timezone' | 'languages' | 'kind' | 'seats' | 'slaSeconds' | 'reportDeadlineMinute' | 'active'>
+  Pick<NewSite, 'name' | 'country' | 'timezone' | 'languages' | 'kind' | 'seats' | 'slaSeconds' | 'reportDeadlineMinute' | 'liveWindow' | 'active'>
 >;
 
 export async function updateSiteRow(db: Db, id: number, patch: SitePatch) {

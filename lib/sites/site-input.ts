@@ -4,6 +4,13 @@ import { z } from 'zod';
 
 export const SITE_KINDS = ['onshore', 'nearshore', 'offshore'] as const;
 
+/**
+ * What "today" is on the site's wallboard: its local calendar day, or the last 24 hours (whole
+ * 15-minute intervals), which suits a site open around the clock whose night shift spans midnight.
+ */
+export const LIVE_WINDOWS = ['day', 'rolling24'] as const;
+export type LiveWindow = (typeof LIVE_WINDOWS)[number];
+
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /** Codes ICU names that are not countries: groupings, test regions, "unknown". */
@@ -95,6 +102,8 @@ const slaSeconds = z.coerce
   .min(1, 'The service-level threshold is at least 1 second')
   .max(3600, 'The service-level threshold is at most 3,600 seconds');
 
+const liveWindow = z.enum(LIVE_WINDOWS, "The wallboard's today is 'day' (the local day) or 'rolling24' (the last 24 hours)");
+
 const reportDeadline = z
   .string()
   .trim()
@@ -110,6 +119,7 @@ export const createSiteInput = z.object({
   seats: seats.default(0),
   slaSeconds: slaSeconds.default(20),
   reportDeadline: reportDeadline.default('21:00'),
+  liveWindow: liveWindow.default('day'),
 });
 
 /** The code names a site in URLs, keys and the API, so it is fixed once the site exists. */
@@ -123,6 +133,7 @@ export const updateSiteInput = z.object({
   seats: seats.optional(),
   slaSeconds: slaSeconds.optional(),
   reportDeadline: reportDeadline.optional(),
+  liveWindow: liveWindow.optional(),
 });
 
 export const setSiteActiveInput = z.object({ id: z.number().int().positive(), active: z.boolean() });

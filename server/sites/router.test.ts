@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
+import { and, desc, eq } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
+import { auditLog } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import type { Principal } from '@/server/auth/principal';
 import { createInnerContext } from '@/server/trpc/init';
@@ -57,6 +59,29 @@ describe('sites writes', () => {
     await expect(
       as(a.principals.admin).sites.create({ code: 'TUN', name: 'Tunis 2', country: 'TN', timezone: 'Africa/Tunis' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('lets an administrator choose the wallboard’s today (local day or rolling 24 hours), audited, and refuses other values', async () => {
+    const admin = as(a.principals.admin);
+    expect((await admin.sites.list()).find((s) => s.code === 'TUN')?.liveWindow).toBe('day');
+    await expect(as(a.principals.hq).sites.update({ id: a.sites.tun.id, liveWindow: 'rolling24' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const updated = await admin.sites.update({ id: a.sites.tun.id, liveWindow: 'rolling24' });
+    expect(updated.liveWindow).toBe('rolling24');
+    expect((await as(a.principals.lead).sites.list())[0]?.liveWindow).toBe('rolling24');
+    const [entry] = await h.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'site.update'), eq(auditLog.entityId, String(a.sites.tun.id))))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(entry?.details).toMatchObject({ code: 'TUN', changes: { liveWindow: { from: 'day', to: 'rolling24' } } });
+    const error = await admin.sites.update({ id: a.sites.tun.id, liveWindow: 'week' as 'day' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(((error as { cause?: ZodError }).cause?.issues ?? []).map((i) => i.path.join('.'))).toEqual(['liveWindow']);
+    expect((await admin.sites.list()).find((s) => s.code === 'TUN')?.liveWindow).toBe('rolling24');
+    const created = await admin.sites.create({ code: 'MRU', name: 'Port Louis', country: 'MU', timezone: 'Indian/Mauritius', liveWindow: 'rolling24' });
+    expect(created.liveWindow).toBe('rolling24');
+    await admin.sites.update({ id: a.sites.tun.id, liveWindow: 'day' });
   });
 
   it('keeps a deactivated site in the admin list, flagged', async () => {
