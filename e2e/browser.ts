@@ -24,9 +24,9 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Signs in through the login form and waits for the signed-in shell. */
-export async function signIn(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), locale: 'en-GB' });
+/** Signs in through the login form and waits for the signed-in shell (on the shared server, or on `origin`). */
+export async function signIn(browser: Browser, email: string, password = DEMO_PASSWORD, origin = baseUrl()): Promise<Page> {
+  const context = await browser.newContext({ baseURL: origin, locale: 'en-GB' });
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByLabel(/e-?mail/i).fill(email);
@@ -36,7 +36,7 @@ export async function signIn(browser: Browser, email: string, password = DEMO_PA
   // Every test starts in English, whatever language an earlier test left this account in.
   const res = await page.request.post('/api/trpc/users.setMyLocale', { data: { json: { locale: 'en' } } });
   if (!res.ok()) throw new Error(`Could not reset the language of ${email}: HTTP ${res.status()}`);
-  await context.addCookies([{ name: 'VIGIE_LOCALE', value: 'en', url: baseUrl() }]);
+  await context.addCookies([{ name: 'VIGIE_LOCALE', value: 'en', url: origin }]);
   await page.reload();
   return page;
 }
