@@ -15,6 +15,7 @@ describe('navigation', () => {
       '/settings/sites',
       '/settings/users',
       '/settings/keys',
+      '/settings/displays',
       '/settings/outbox',
       '/settings/audit',
       '/settings/tokens',

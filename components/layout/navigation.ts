@@ -3,7 +3,7 @@ import type { UserPrincipal } from '@/server/auth/principal';
 
 type Role = UserPrincipal['role'];
 
-export type NavItem = { href: string; label: 'overview' | 'live' | 'upload' | 'sites' | 'users' | 'targets' | 'keys' | 'tokens' | 'missions' | 'reports' | 'qa' | 'digests' | 'outbox' | 'audit'; exact?: boolean };
+export type NavItem = { href: string; label: 'overview' | 'live' | 'upload' | 'sites' | 'users' | 'targets' | 'keys' | 'displays' | 'tokens' | 'missions' | 'reports' | 'qa' | 'digests' | 'outbox' | 'audit'; exact?: boolean };
 export type NavSection = { label: 'monitor' | 'settings'; items: NavItem[] };
 
 export function navigationFor(role: Role): NavSection[] {
@@ -17,6 +17,7 @@ export function navigationFor(role: Role): NavSection[] {
       { href: '/settings/sites', label: 'sites' },
       { href: '/settings/users', label: 'users' },
       { href: '/settings/keys', label: 'keys' },
+      { href: '/settings/displays', label: 'displays' },
       { href: '/settings/outbox', label: 'outbox' },
       { href: '/settings/audit', label: 'audit' },
     );

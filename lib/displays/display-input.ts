@@ -28,6 +28,17 @@ export const pairingCode = z
   .transform(normalisePairingCode)
   .pipe(z.string().regex(codePattern, 'codeFormat'));
 
+/**
+ * Why a pairing failed, as the pairing route answers (`code` in JSON, `?error=` on a redirect) and
+ * the /display page explains; `revoked` comes from a wallboard page whose display cookie is dead.
+ */
+const PAIRING_ERRORS = ['codeFormat', 'refused', 'rateLimited', 'crossSite', 'unavailable', 'revoked', 'failed'] as const;
+export type PairingErrorKey = (typeof PAIRING_ERRORS)[number];
+
+export function asPairingError(value: string | null | undefined): PairingErrorKey | null {
+  return (PAIRING_ERRORS as readonly string[]).includes(value ?? '') ? (value as PairingErrorKey) : null;
+}
+
 /** The screen's form (/display) and the body the pairing route reads. */
 export const pairDisplayInput = z.object({ code: pairingCode });
 export type PairDisplayInput = z.input<typeof pairDisplayInput>;

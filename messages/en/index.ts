@@ -19,6 +19,7 @@ import sitePage from './sitePage.json';
 import calendar from './calendar.json';
 import targets from './targets.json';
 import credentials from './credentials.json';
+import displays from './displays.json';
 import missions from './missions.json';
 import reports from './reports.json';
 import digests from './digests.json';
@@ -50,6 +51,7 @@ const messages = {
   calendar,
   targets,
   credentials,
+  displays,
   missions,
   reports,
   digests,

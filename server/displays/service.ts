@@ -248,3 +248,8 @@ export async function isDisplayActive(db: Db, displayId: number, connectedAt: Da
   if (!state.lastSeenAt || now.getTime() - state.lastSeenAt.getTime() >= 60_000) await touchDisplay(db, displayId, now);
   return true;
 }
+
+/** The wallboard a paired display opens (its scope's /live address). */
+export async function wallboardPathOfDisplay(db: Db, display: Pick<DisplayPrincipal, 'siteIds'>): Promise<string> {
+  return wallboardPathOf(await codesOf(db, display.siteIds));
+}

@@ -3,7 +3,8 @@
 // procedure or route without a line in the table fails, as does a line without a procedure.
 // Callers come from real credentials (sessions, site keys, personal tokens, revoked ones)
 // resolved by contextFromRequest, as an HTTP request would be. Keys and tokens reach only what
-// the REST API publishes, and /api/trpc (the real handler) refuses them on every procedure.
+// the REST API publishes, and /api/trpc (the real handler) refuses them on every procedure. A
+// paired wall display (its cookie, scoped to site A) reaches its wallboard and nothing else.
 import { TRPCError } from '@trpc/server';
 import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,8 @@ import { principalFromSession } from '@/server/auth/resolve';
 import { hashSecret } from '@/server/auth/secrets';
 import { createCalendarPeriod } from '@/server/calendar/edits';
 import { createSubscription } from '@/server/digests/subscriptions';
+import { DISPLAY_COOKIE } from '@/server/displays/cookie';
+import { createDisplay, pairDisplay, revokeDisplay } from '@/server/displays/service';
 import { ingestCalls } from '@/server/ingest/calls';
 import { ingestEvaluations } from '@/server/ingest/evaluations';
 import { createSiteKey, createUserToken, revokeSiteKeyByName, revokeUserTokenOf } from '@/server/keys/service';
@@ -63,6 +66,7 @@ let evalA: number;
 let evalB: number;
 const samples = {} as Record<'A' | 'B', { id: number; evaluationId: number }>;
 let spareSubscriptionId: number;
+const displayCredentials = {} as Record<'display' | 'revokedDisplay', string>;
 let emailId: number;
 let passwordHash: string;
 let serial = 0;
@@ -207,12 +211,19 @@ beforeAll(async () => {
   spareSubscriptionId = (await createSubscription(h.db, spare, { cadence: 'daily', sendTime: '07:00', timezone: 'Europe/Paris', sites: null }, NOW)).id;
   emailId = await failedEmail();
   passwordHash = await hashPassword(PASSWORD);
+
+  // A wall display of site A, and one that was revoked after pairing.
+  for (const name of ['display', 'revokedDisplay'] as const) {
+    const { id, code } = await createDisplay(h.db, actor, { name: `Matrix ${name}`, sites: ['TUN'], locale: 'en' }, NOW);
+    displayCredentials[name] = (await pairDisplay(h.db, { code, ip: null, now: NOW })).credential;
+    if (name === 'revokedDisplay') await revokeDisplay(h.db, actor, id, NOW);
+  }
 });
 afterAll(() => h.close());
 
 // ── Callers ───────────────────────────────────────────────────────────────────────────────────
 
-type Credential = { bearer?: string; sessionUserId?: number };
+type Credential = { bearer?: string; sessionUserId?: number; displayCredential?: string };
 
 function trpcCredential(who: TrpcPrincipal): Credential {
   switch (who) {
@@ -224,19 +235,23 @@ function trpcCredential(who: TrpcPrincipal): Credential {
       return { sessionUserId: userIds.hq };
     case 'leadA':
       return { sessionUserId: userIds.leadA };
+    case 'display':
+    case 'revokedDisplay':
+      return { displayCredential: displayCredentials[who] };
     default:
       return { bearer: secrets[who] };
   }
 }
 
 function restAuthorization(who: RestPrincipal): string | undefined {
-  if (who === 'anonymous') return undefined;
+  if (who === 'anonymous' || who === 'display') return undefined;
   if (who === 'malformed') return 'Bearer not-a-credential';
   return `Bearer ${secrets[who]}`;
 }
 
 async function contextFor(credential: Credential) {
   const headers: Record<string, string> = credential.bearer === undefined ? {} : { authorization: `Bearer ${credential.bearer}` };
+  if (credential.displayCredential !== undefined) headers.cookie = `${DISPLAY_COOKIE}=${credential.displayCredential}`;
   const req = new Request('http://vigie.test/api/trpc/matrix', { headers });
   return contextFromRequest(req, { handle: h, session: () => sessionOf(credential), now: () => NOW });
 }
@@ -319,6 +334,8 @@ const freshReportFor = async (code: 'TUN' | 'DKR') => {
 };
 
 const range = { from: FROM, to: TO };
+
+const freshDisplay = () => createDisplay(h.db, cliActor(), { name: `Screen ${next()}`, sites: null, locale: 'fr' }, NOW);
 
 /** New Year's Day of 2026, which both sites' countries keep: the library's key names it. */
 const firstHoliday = (site: 'TUN' | 'DKR') => ({ site, holidayKey: "2026-01-01:New Year's Day" });
@@ -463,6 +480,10 @@ const SAMPLES: Record<string, Sample> = {
   'queueStatus.latest': { input: () => ({}), otherSite: () => ({ site: 'DKR' }) },
   'queueStatus.history': { input: () => ({ site: 'TUN', date: '2026-03-20' }), otherSite: () => ({ site: 'DKR', date: '2026-03-20' }) },
 
+  'displays.create': { input: () => ({ name: `Screen ${next()}`, sites: ['TUN'], locale: 'en' }) },
+  'displays.repair': { input: async () => ({ id: (await freshDisplay()).id }) },
+  'displays.revoke': { input: async () => ({ id: (await freshDisplay()).id }) },
+
   'calendar.year': { input: () => ({ code: 'TUN', year: 2026 }), otherSite: () => ({ code: 'DKR', year: 2026 }) },
   'calendar.settings': { input: () => ({ code: 'TUN', year: 2026 }), otherSite: () => ({ code: 'DKR', year: 2026 }) },
   'calendar.setWeeklyHours': { input: () => ({ site: 'TUN', weeklyHours: null }), otherSite: () => ({ site: 'DKR', weeklyHours: null }) },
@@ -474,6 +495,7 @@ const SAMPLES: Record<string, Sample> = {
   'calendar.createPeriod': { input: () => closure('TUN'), otherSite: () => closure('DKR') },
   'calendar.updatePeriod': { input: () => freshPeriod('TUN'), otherSite: () => freshPeriod('DKR') },
   'calendar.deletePeriod': { input: () => freshPeriod('TUN'), otherSite: () => freshPeriod('DKR') },
+  'live.snapshot': { input: () => ({}), otherSite: () => ({ site: 'DKR' }) },
 };
 
 function csvOf(externalId: string) {
@@ -565,13 +587,13 @@ describe('tRPC: every procedure × every caller', () => {
       const actual: Record<string, string> = {};
       const expected: Record<string, Outcome> = {};
       for (const [name, caller] of Object.entries(TRPC_PRINCIPALS) as [TrpcPrincipal, (typeof TRPC_PRINCIPALS)[TrpcPrincipal]][]) {
-        const scoped = caller === 'lead' || caller === 'key';
+        const scoped = caller === 'lead' || caller === 'key' || caller === 'display';
         const bearerOffRest = BEARER_PRINCIPALS.has(name) && !onRest(path);
         expected[name] = expectedOutcome(rule!, caller, false, bearerOffRest);
         actual[name] = await trpcOutcome(path, name, sample.input, scoped);
         if (rule!.otherSite) {
           expected[`${name} on site B`] = expectedOutcome(rule!, caller, true, bearerOffRest);
-          actual[`${name} on site B`] = await trpcOutcome(path, name, sample.otherSite, false);
+          actual[`${name} on site B`] = await trpcOutcome(path, name, sample.otherSite, caller === 'display');
         }
       }
       expect(actual).toEqual(expected);
@@ -621,6 +643,7 @@ async function restOutcome(route: string, who: RestPrincipal, sample: RestSample
   const headers: Record<string, string> = {};
   const authorization = restAuthorization(who);
   if (authorization) headers.authorization = authorization;
+  if (who === 'display') headers.cookie = `${DISPLAY_COOKIE}=${displayCredentials.display}`;
   const body = sample.body?.();
   if (body !== undefined) headers['content-type'] = 'application/json';
   const url = `http://vigie.test/api/v1${sample.path}${sample.query ? `?${sample.query}` : ''}`;
@@ -660,7 +683,7 @@ describe('REST: every route of the OpenAPI document × every caller', () => {
       const expected: Record<string, Outcome> = {};
       for (const [who, caller] of Object.entries(REST_PRINCIPALS) as [RestPrincipal, (typeof REST_PRINCIPALS)[RestPrincipal]][]) {
         expected[who] = expectedOutcome(rule!, caller);
-        actual[who] = await restOutcome(route, who, sample!.own, caller === 'lead' || caller === 'key');
+        actual[who] = await restOutcome(route, who, sample!.own, caller === 'lead' || caller === 'key' || caller === 'display');
         if (rule!.otherSite) {
           expected[`${who} on site B`] = expectedOutcome(rule!, caller, true);
           actual[`${who} on site B`] = await restOutcome(route, who, sample!.otherSite!, false);
@@ -694,6 +717,25 @@ function overHttp(req: Request, credential: Credential = {}) {
 const bearerCallers = [...BEARER_PRINCIPALS].filter((who) => who !== 'malformed') as (keyof typeof secrets)[];
 
 describe('/api/trpc: the app endpoint, sessions only', () => {
+  it("answers a paired display on its wallboard's procedures only (401 everywhere else), and a revoked one as nobody, writing nothing", async () => {
+    const actual: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const path of procedurePaths) {
+      const sample = SAMPLES[path]?.input;
+      for (const who of ['display', 'revokedDisplay'] as const) {
+        // A sample may write its own fixture (a fresh display, a report): counted before the call.
+        const args = sample ? await sample({ name: who, principal: (await contextFor(trpcCredential(who))).principal }) : undefined;
+        const auditBefore = await auditCount();
+        const res = await overHttp(trpcRequest(path, { cookie: `${DISPLAY_COOKIE}=${displayCredentials[who]}` }, args));
+        const wrote = (await auditCount()) !== auditBefore;
+        actual[`${path} × ${who}`] = `${res.status}${wrote ? ', after writing to the audit log' : ''}`;
+        const outcome = expectedOutcome(PROCEDURES[path]!, TRPC_PRINCIPALS[who]);
+        expected[`${path} × ${who}`] = outcome === 'ok' ? '200' : String(HTTP_STATUS[outcome]);
+      }
+    }
+    expect(actual).toEqual(expected);
+  });
+
   it('refuses every site key and personal token, valid, revoked or malformed, on every procedure (401), writing nothing', async () => {
     const auditBefore = await auditCount();
     const refused: Record<string, number> = {};

@@ -2,8 +2,12 @@
 // REST route, so that authorization-matrix.test.ts can hold the router to it. A procedure or a
 // route added without a line here fails that test, and so does a line left behind.
 
-/** Kinds of caller, as far as access goes. `none` is a request without a valid credential. */
-export type CallerClass = 'none' | 'admin' | 'hq' | 'lead' | 'key';
+/**
+ * Kinds of caller, as far as access goes. `none` is a request without a valid credential; `display`
+ * a paired wall screen (its cookie), scoped to site A like a lead, which reads its wallboard and
+ * nothing else.
+ */
+export type CallerClass = 'none' | 'admin' | 'hq' | 'lead' | 'key' | 'display';
 
 /**
  * The callers the matrix tries, each from a real credential. Keys and tokens are tried on the
@@ -20,9 +24,11 @@ export const TRPC_PRINCIPALS = {
   hqToken: 'hq',
   leadToken: 'lead',
   revokedToken: 'none',
+  display: 'display',
+  revokedDisplay: 'none',
 } as const satisfies Record<string, CallerClass>;
 
-/** REST callers: bearer credentials only, plus no header and a header that is not a bearer secret. */
+/** REST callers: bearer credentials, no header, a header that is not a bearer secret, and a display's cookie. */
 export const REST_PRINCIPALS = {
   anonymous: 'none',
   malformed: 'none',
@@ -32,6 +38,7 @@ export const REST_PRINCIPALS = {
   keyA: 'key',
   revokedKey: 'none',
   revokedToken: 'none',
+  display: 'display',
 } as const satisfies Record<string, CallerClass>;
 
 export type TrpcPrincipal = keyof typeof TRPC_PRINCIPALS;
@@ -69,20 +76,24 @@ export type Access =
   /** A site's key or its lead, writing for that site. */
   | 'siteWriter'
   /** Only a site lead (disputing HQ's re-score of their site's evaluation). */
-  | 'siteLead';
+  | 'siteLead'
+  /** A wallboard: a signed-in user (their site scope) or a paired display (its own scope). */
+  | 'wallboard';
 
 const U = 'UNAUTHORIZED';
 const F = 'FORBIDDEN';
 
+// A display is nobody outside its wallboard (401), public procedures included.
 export const EXPECTED: Record<Access, Record<CallerClass, Outcome>> = {
-  public: { none: 'ok', admin: 'ok', hq: 'ok', lead: 'ok', key: 'ok' },
-  anyCredential: { none: U, admin: 'ok', hq: 'ok', lead: 'ok', key: 'ok' },
-  signedIn: { none: U, admin: 'ok', hq: 'ok', lead: 'ok', key: F },
-  hq: { none: U, admin: 'ok', hq: 'ok', lead: F, key: F },
-  admin: { none: U, admin: 'ok', hq: F, lead: F, key: F },
-  siteKey: { none: U, admin: F, hq: F, lead: F, key: 'ok' },
-  siteWriter: { none: U, admin: F, hq: F, lead: 'ok', key: 'ok' },
-  siteLead: { none: U, admin: F, hq: F, lead: 'ok', key: F },
+  public: { none: 'ok', admin: 'ok', hq: 'ok', lead: 'ok', key: 'ok', display: U },
+  anyCredential: { none: U, admin: 'ok', hq: 'ok', lead: 'ok', key: 'ok', display: U },
+  signedIn: { none: U, admin: 'ok', hq: 'ok', lead: 'ok', key: F, display: U },
+  hq: { none: U, admin: 'ok', hq: 'ok', lead: F, key: F, display: U },
+  admin: { none: U, admin: 'ok', hq: F, lead: F, key: F, display: U },
+  siteKey: { none: U, admin: F, hq: F, lead: F, key: 'ok', display: U },
+  siteWriter: { none: U, admin: F, hq: F, lead: 'ok', key: 'ok', display: U },
+  siteLead: { none: U, admin: F, hq: F, lead: 'ok', key: F, display: U },
+  wallboard: { none: U, admin: 'ok', hq: 'ok', lead: 'ok', key: F, display: 'ok' },
 };
 
 /**
@@ -194,6 +205,11 @@ export const PROCEDURES: Record<string, Rule> = {
   'queueStatus.latest': { access: 'signedIn', otherSite: 'FORBIDDEN' },
   'queueStatus.history': { access: 'signedIn', otherSite: 'NOT_FOUND' },
 
+  'displays.list': { access: 'admin' },
+  'displays.create': { access: 'admin' },
+  'displays.repair': { access: 'admin' },
+  'displays.revoke': { access: 'admin' },
+
   'calendar.year': { access: 'signedIn', otherSite: 'NOT_FOUND' },
   'calendar.settings': { access: 'signedIn', otherSite: 'NOT_FOUND' },
   'calendar.setWeeklyHours': { access: 'hq', otherSite: 'hqOnly' },
@@ -205,6 +221,8 @@ export const PROCEDURES: Record<string, Rule> = {
   'calendar.createPeriod': { access: 'hq', otherSite: 'hqOnly' },
   'calendar.updatePeriod': { access: 'hq', otherSite: 'hqOnly' },
   'calendar.deletePeriod': { access: 'hq', otherSite: 'hqOnly' },
+
+  'live.snapshot': { access: 'wallboard', otherSite: 'FORBIDDEN' },
 };
 
 /** REST routes by `METHOD /path` as the OpenAPI document names them. */
@@ -233,8 +251,10 @@ export function expectedOutcome(rule: Rule, caller: CallerClass, onOtherSite = f
   if (bearerOffRest && caller !== 'none') return 'FORBIDDEN';
   const base = EXPECTED[rule.access][caller];
   if (!onOtherSite || base !== 'ok') return base;
-  const scoped = caller === 'lead' || caller === 'key';
+  const scoped = caller === 'lead' || caller === 'key' || caller === 'display';
   if (!scoped || rule.otherSite === undefined) return 'ok';
+  // A display shows the scope it was paired with whatever it asks for (and is checked for leaks).
+  if (caller === 'display') return 'ok';
   if (rule.otherSite === 'hqOnly') throw new Error('A site-scoped caller passed an HQ-only procedure');
   return rule.otherSite;
 }
