@@ -29,20 +29,26 @@ import {
 } from '@/lib/calendar/inputs';
 import type { Actor } from '@/server/auth/principal';
 import { DomainError, notFound } from '@/server/errors';
+import { publishSiteChange } from '@/server/live/bus';
 import type { z } from 'zod';
 import { ensureHolidayYears } from './holidays';
 
 type AuditEntry = { action: string; entity: string; entityId: string; details: Record<string, unknown> };
 
-/** Runs a change on a site found by its code, with its audit row, in one transaction. */
+/**
+ * Runs a change on a site found by its code, with its audit row, in one transaction; once it is
+ * committed, the site's wallboards are told (its opening state may have changed).
+ */
 async function onSite<T>(db: Db, actor: Actor, code: string, change: (tx: Db, site: Site) => Promise<{ result: T; audit: AuditEntry }>): Promise<T> {
-  return db.transaction(async (tx) => {
+  const { result, siteId } = await db.transaction(async (tx) => {
     const site = await findSiteByCode(tx, code);
     if (!site) throw notFound('Site');
     const { result, audit } = await change(tx, site);
     await insertAudit(tx, { ...actor, ...audit, siteId: site.id, details: { site: site.code, ...audit.details } });
-    return result;
+    return { result, siteId: site.id };
   });
+  publishSiteChange(siteId);
+  return result;
 }
 
 /** A refused field, named as zod names it, so that REST callers and forms read the same `path`. */

@@ -7,6 +7,7 @@ import type { DbHandle } from '@/db/client';
 import { createTestDb } from '@/db/testing';
 import { auditLog, siteCalendarPeriods, siteHolidays, sites } from '@/db/schema';
 import type { Principal } from '@/server/auth/principal';
+import { liveBus } from '@/server/live/bus';
 import { createInnerContext } from '@/server/trpc/init';
 import { createCaller } from '@/server/trpc/root';
 import { createTestAccounts, type TestAccounts } from '@/server/users/test-accounts';
@@ -135,6 +136,19 @@ describe('weekly hours and the out-of-hours setting', () => {
     expect(site!.slExcludesOutOfHours).toBe(true);
     expect((await lastAudit('calendar.outOfHours.set'))!.details).toEqual({ site: 'TUN', from: false, to: true });
     expect((await as(a.principals.hq).calendar.settings({ code: 'TUN', year: 2027 })).excludeOutOfHours).toBe(true);
+  });
+
+  it('tells the site’s wallboards once a change is committed, and nothing for a refusal', async () => {
+    const heard: (number | null)[] = [];
+    const stop = liveBus().subscribe((siteId) => heard.push(siteId));
+    try {
+      await as(a.principals.hq).calendar.setOutOfHours({ site: 'DKR', excludeOutOfHours: false });
+      await as(a.principals.hq).calendar.setWeeklyHours({ site: 'DKR', weeklyHours: { mon: [['09:00', '08:00']] } }).catch(() => null);
+      await as(a.principals.lead).calendar.setWeeklyHours({ site: 'TUN', weeklyHours: null }).catch(() => null);
+    } finally {
+      stop();
+    }
+    expect(heard).toEqual([a.sites.dkr.id]);
   });
 
   it('answers an unknown site with NOT_FOUND', async () => {
