@@ -1,5 +1,11 @@
-// Token buckets per caller, in memory: each instance limits what reaches it. Pushing faster than
-// the limit gets 429 with Retry-After, which the push client honours.
+// Token buckets per caller. Pushes per site key are limited in the database (rate_buckets), so
+// that every instance draws from one allowance and adding an instance does not double a site's
+// rate; the sign-in limit stays in memory, per instance (its buckets are per client address and
+// user, many and short-lived). Pushing faster than the limit gets 429 with Retry-After, which the
+// push client honours.
+import type { Db } from '@/db/client';
+import { secondsUntilToken, takeBucketToken } from '@/db/queries/rate-limits';
+
 export type RateLimit = { perMinute: number; burst: number };
 
 type Bucket = { tokens: number; updated: number };
@@ -48,8 +54,27 @@ export function positive(value: string | undefined, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-/** Pushes per site key: VIGIE_PUSH_RATE_PER_MINUTE (default 600) with a burst of VIGIE_PUSH_BURST (60). */
-export const pushLimiter = new RateLimiter({
+/**
+ * Token buckets kept in PostgreSQL (or PGlite), one row per caller: one atomic statement per take,
+ * judged by the database's clock (one clock for every instance) unless a test passes its own. The
+ * rows are as many as the callers (site keys): nothing to sweep.
+ */
+export class SharedRateLimiter {
+  constructor(
+    private readonly limit: RateLimit,
+    private readonly now: () => Date | null = () => null,
+  ) {}
+
+  /** Takes one token for `key`: null when allowed, else the seconds to wait before retrying. */
+  async take(db: Db, key: string): Promise<number | null> {
+    const at = { key, limit: this.limit, now: this.now() };
+    if (await takeBucketToken(db, at)) return null;
+    return secondsUntilToken(db, at);
+  }
+}
+
+/** Pushes per site key: VIGIE_PUSH_RATE_PER_MINUTE (default 600) with a burst of VIGIE_PUSH_BURST (60), across instances. */
+export const pushLimiter = new SharedRateLimiter({
   perMinute: positive(process.env.VIGIE_PUSH_RATE_PER_MINUTE, 600),
   burst: positive(process.env.VIGIE_PUSH_BURST, 60),
 });
