@@ -55,7 +55,7 @@ export function SiteMissionsSection({ site: { code: siteCode } }: { site: { code
             {rows.map(({ code, name, startsOn, endsOn, site }) => (
               <TR key={code}>
                 <TD>
-                  <Link href={`/missions/${encodeURIComponent(code)}`} className="font-medium text-brand-700 hover:underline">
+                  <Link prefetch={false} href={`/missions/${encodeURIComponent(code)}`} className="font-medium text-brand-700 hover:underline">
                     {name}
                   </Link>
                 </TD>
