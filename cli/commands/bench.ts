@@ -18,12 +18,13 @@ function drivers(value: unknown): BenchDriver[] {
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'run a benchmark and print its table (ingest, dashboard, load, tz-rebuild)',
+  summary: 'run a benchmark and print its table (ingest, dashboard, load, tz-rebuild, pages)',
   usage:
     'bench ingest [--records 50000] [--batch 2000] [--concurrency 4] [--driver both|pglite|postgres] [--database-url URL]\n' +
     '  bench dashboard [--sites 20] [--days 365] [--calls-per-day 1500] [--runs 30] [--database-url URL]\n' +
     '  bench load [--pushers 50] [--batch 1000] [--readers 20] [--seconds 60] [--calls-per-day 2000] [--database-url URL] [--url URL-of-a-running-server]\n' +
-    '  bench tz-rebuild [--records 1000000] [--sites 20] [--days 365] [--batch-days 31] [--driver postgres|pglite] [--demo] [--database-url URL]',
+    '  bench tz-rebuild [--records 1000000] [--sites 20] [--days 365] [--batch-days 31] [--driver postgres|pglite] [--demo] [--database-url URL]\n' +
+    '  bench pages [--runs 10] [--site CAS] [--driver both|pglite|postgres] [--database-url URL]',
   options: {
     records: { type: 'string' },
     batch: { type: 'string' },
@@ -40,6 +41,7 @@ export const benchCommand: Command = {
     url: { type: 'string' },
     'batch-days': { type: 'string' },
     demo: { type: 'boolean' },
+    site: { type: 'string' },
   },
   positionals: true,
   async run(values, positionals) {
@@ -108,6 +110,13 @@ export const benchCommand: Command = {
       );
       return;
     }
-    throw new UsageError('Name a benchmark: bench ingest, bench dashboard, bench load or bench tz-rebuild');
+    if (which === 'pages') {
+      const site = typeof values.site === 'string' ? values.site.toUpperCase() : 'CAS';
+      if (!/^[A-Z]{2,8}$/.test(site)) throw new UsageError('--site is a site code of the demo, e.g. CAS');
+      const { benchPages } = await import('../bench/pages');
+      console.log(await benchPages({ runs: int(values.runs, 'runs', 10), drivers: drivers(values.driver), serverUrl, site }));
+      return;
+    }
+    throw new UsageError('Name a benchmark: bench ingest, bench dashboard, bench load, bench tz-rebuild or bench pages');
   },
 };

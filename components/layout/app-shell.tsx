@@ -17,7 +17,7 @@ export async function AppShell({ user, navigation, children }: { user: ShellUser
         {t('skipToContent')}
       </a>
       <header className="sticky top-0 z-10 flex h-12 items-center justify-between bg-brand-900 px-4 text-white">
-        <Link href="/" className="flex items-center gap-2 rounded font-semibold tracking-tight">
+        <Link prefetch={false} href="/" className="flex items-center gap-2 rounded font-semibold tracking-tight">
           <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 text-brand-100" fill="none" stroke="currentColor" strokeWidth="1.8">
             <path d="M12 3v4m0 0 7 13H5l7-13Zm-4 9h8" />
           </svg>

@@ -18,7 +18,8 @@ export function MainNav({ sections }: { sections: NavSection[] }) {
               const active = isActivePath(pathname, item);
               return (
                 <li key={item.href}>
-                  <Link
+                  {/* No prefetch: every link in view would have the server render its page at once, competing with this one's. */}
+                  <Link prefetch={false}
                     href={item.href}
                     aria-current={active ? 'page' : undefined}
                     className={cn(

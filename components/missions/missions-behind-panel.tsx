@@ -24,7 +24,7 @@ export function MissionsBehindPanel() {
         title={t('behind.title')}
         description={t('behind.description')}
         actions={
-          <Link href="/missions" className="text-xs font-medium text-brand-700 hover:underline">
+          <Link prefetch={false} href="/missions" className="text-xs font-medium text-brand-700 hover:underline">
             {t('behind.all')}
           </Link>
         }
@@ -43,7 +43,7 @@ export function MissionsBehindPanel() {
         <ul className="divide-y divide-slate-100">
           {behind.data.map((m) => (
             <li key={m.code} className="px-4 py-2.5">
-              <Link href={`/missions/${encodeURIComponent(m.code)}`} className="text-sm font-medium text-brand-700 hover:underline">
+              <Link prefetch={false} href={`/missions/${encodeURIComponent(m.code)}`} className="text-sm font-medium text-brand-700 hover:underline">
                 {m.name}
               </Link>
               <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1" aria-label={t('sitesOf', { name: m.name })}>

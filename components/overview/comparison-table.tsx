@@ -158,7 +158,7 @@ function SkeletonRows({ columns }: { columns: number }) {
   return (
     <>
       {Array.from({ length: 6 }, (_, i) => (
-        <tr key={i}>
+        <tr key={i} aria-busy="true">
           {Array.from({ length: columns }, (_, j) => (
             <td key={j} className="px-2 py-3">
               <span className="block h-3 animate-pulse rounded bg-slate-200" />
@@ -246,7 +246,7 @@ export function ComparisonTable({ data, isPending, isError, isUpdating, onRetry,
                       }}
                     >
                       <th scope="row" className="px-2 py-1.5 text-left font-normal whitespace-nowrap">
-                        <Link href={href} className="rounded font-mono text-xs font-semibold text-brand-700 hover:underline" aria-label={`${site.code} · ${site.name}`}>
+                        <Link prefetch={false} href={href} className="rounded font-mono text-xs font-semibold text-brand-700 hover:underline" aria-label={`${site.code} · ${site.name}`}>
                           {site.code}
                         </Link>
                         <span className="block max-w-28 truncate text-xs text-slate-600" title={site.name}>

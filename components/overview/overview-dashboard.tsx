@@ -8,13 +8,13 @@ import { isRollupMetric, type Figure } from '@/components/kpi/metrics';
 import { DEFAULT_TREND_FIGURE, sortChanges } from '@/components/kpi/dashboard-state';
 import { MissionsBehindPanel } from '@/components/missions/missions-behind-panel';
 import { ComparisonTable } from './comparison-table';
+import { OVERVIEW_DEFAULT_PRESET } from './presets';
 import { QualitySpeedCard } from './quality-speed-card';
 import { SiteFilter, type FilterSite } from './site-filter';
 import { TodayTable } from './today-table';
 import { TrendCard } from './trend-card';
 import { useComparison, useTargets, useToday, useTrend } from './use-kpi-queries';
 
-export const OVERVIEW_DEFAULT_PRESET = 'last_7_days' as const;
 
 type Props = { sites: FilterSite[]; isSiteLead: boolean };
 

@@ -102,7 +102,7 @@ export function QualitySpeedCard({ data, isPending, isError, onRetry, quality, o
                     <svg aria-hidden="true" width="10" height="10">
                       <circle cx="5" cy="5" r="4.5" fill={p.color} />
                     </svg>
-                    <Link href={siteHref(p.key, range)} className="rounded font-mono font-semibold text-brand-700 hover:underline">
+                    <Link prefetch={false} href={siteHref(p.key, range)} className="rounded font-mono font-semibold text-brand-700 hover:underline">
                       {p.label}
                     </Link>
                   </li>

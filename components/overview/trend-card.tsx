@@ -96,7 +96,7 @@ export function TrendCard({ data, isPending, isError, onRetry, figure, onFigure,
                   {s.dashed ? (
                     <span className="text-slate-700">{s.label}</span>
                   ) : (
-                    <Link href={siteHref(s.key, range)} className="rounded font-mono font-semibold text-brand-700 hover:underline">
+                    <Link prefetch={false} href={siteHref(s.key, range)} className="rounded font-mono font-semibold text-brand-700 hover:underline">
                       {s.label}
                     </Link>
                   )}

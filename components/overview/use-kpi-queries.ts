@@ -4,9 +4,8 @@
 // previous answer stays on screen, marked as updating.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/components/providers/trpc-provider';
+import { kpiRangeInput as inputOf, todayInput } from '@/components/kpi/query-inputs';
 import type { DateRange } from '@/lib/kpi/periods';
-
-const inputOf = (range: DateRange, sites: string[]) => ({ from: range.from, to: range.to, ...(sites.length ? { sites } : {}) });
 
 export function useComparison(range: DateRange, sites: string[]) {
   const trpc = useTRPC();
@@ -21,7 +20,7 @@ export function useTrend(range: DateRange, sites: string[]) {
 /** Each site's local day so far; refreshed each minute while shown, since the day moves on. */
 export function useToday(sites: string[]) {
   const trpc = useTRPC();
-  return useQuery(trpc.kpi.today.queryOptions(sites.length ? { sites } : {}, { placeholderData: keepPreviousData, refetchInterval: 60_000 }));
+  return useQuery(trpc.kpi.today.queryOptions(todayInput(sites), { placeholderData: keepPreviousData, refetchInterval: 60_000 }));
 }
 
 export function useTargets() {

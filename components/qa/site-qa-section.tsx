@@ -228,7 +228,7 @@ export function SiteQaSection({ site: { code: siteCode }, range: pageRange }: Pr
         title={t('title')}
         description={t('description', period)}
         actions={
-          <Link href={`/qa?site=${encodeURIComponent(siteCode)}`} className={buttonClasses('ghost', 'sm')}>
+          <Link prefetch={false} href={`/qa?site=${encodeURIComponent(siteCode)}`} className={buttonClasses('ghost', 'sm')}>
             {t('allEvaluations')}
           </Link>
         }

@@ -4,11 +4,10 @@
 // the network, so it is asked for by name (its figures alone).
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/components/providers/trpc-provider';
+import { siteRangeInput as inputOf, type SiteRef } from '@/components/kpi/query-inputs';
 import type { DateRange } from '@/lib/kpi/periods';
 
-export type SiteRef = { code: string; active: boolean };
-
-const inputOf = (site: SiteRef, range: DateRange) => ({ from: range.from, to: range.to, ...(site.active ? {} : { sites: [site.code] }) });
+export type { SiteRef };
 
 export function useSiteComparison(site: SiteRef, range: DateRange) {
   const trpc = useTRPC();

@@ -9,8 +9,10 @@ import { SiteHeader } from '@/components/sites/site-header';
 import { SiteSections } from '@/components/sites/site-sections';
 import { requireSignedIn } from '@/server/auth/current-session';
 import type { SiteFacts } from '@/server/kpi/site-facts';
+import { siteRangeInput } from '@/components/kpi/query-inputs';
+import { HydrateClient, prefetch, serverTRPC } from '@/server/trpc/rsc';
 import { getServerCaller } from '@/server/trpc/server-caller';
-import { presetRange } from '@/lib/kpi/periods';
+import { presetRange, shiftDay, type DateRange } from '@/lib/kpi/periods';
 
 const SITE_DEFAULT_PRESET = 'last_30_days' as const;
 
@@ -31,6 +33,33 @@ async function readableSite(code: string): Promise<SiteFacts> {
   }
 }
 
+/** The QA section shows the twelve weeks that end with the page's period (components/qa/site-qa-section.tsx). */
+const QA_WEEKS = 12;
+
+/**
+ * The site page's queries, fetched while the page renders so that its sections come drawn with
+ * the HTML: the same inputs as its sections ask with (the same query keys).
+ */
+function prefetchSite(site: SiteFacts, range: DateRange, live: boolean) {
+  const code = site.code;
+  const qaRange = { from: shiftDay(range.to, -(QA_WEEKS * 7 - 1)), to: range.to, sites: [code] };
+  const shared = [
+    serverTRPC.kpi.queues.queryOptions({ site: code, from: range.from, to: range.to }),
+    serverTRPC.kpi.qaCategories.queryOptions(siteRangeInput(site, range)),
+    serverTRPC.qa.trends.queryOptions(qaRange),
+    serverTRPC.qa.calibrationSummary.queryOptions({ ...qaRange, granularity: 'month' }),
+    serverTRPC.missions.forSite.queryOptions({ site: code }),
+    serverTRPC.reports.history.queryOptions({ site: code, from: range.from, to: range.to }),
+  ];
+  if (live) return prefetch(serverTRPC.kpi.siteToday.queryOptions({ code }), ...shared);
+  return prefetch(
+    serverTRPC.kpi.comparison.queryOptions(siteRangeInput(site, range)),
+    serverTRPC.kpi.trend.queryOptions(siteRangeInput(site, range)),
+    serverTRPC.kpi.targets.queryOptions(),
+    ...shared,
+  );
+}
+
 export default async function SitePage({ params, searchParams }: Props) {
   await requireSignedIn();
   const [{ code }, query, timeZone, t] = await Promise.all([params, searchParams, getTimeZone(), getTranslations('sitePage')]);
@@ -40,6 +69,7 @@ export default async function SitePage({ params, searchParams }: Props) {
   const live = chosen.choice === 'today';
   // "Today" is the site's own local day, whatever the reader's time zone.
   const range = live ? { ...chosen, ...presetRange('today', now, site.timezone) } : chosen;
+  await prefetchSite(site, range, live);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-xs text-slate-500">
@@ -59,7 +89,9 @@ export default async function SitePage({ params, searchParams }: Props) {
       <div className="mb-5 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-xs">
         <RangePicker defaultPreset={SITE_DEFAULT_PRESET} />
       </div>
-      <SiteSections site={site} range={{ from: range.from, to: range.to }} live={live} />
+      <HydrateClient>
+        <SiteSections site={site} range={{ from: range.from, to: range.to }} live={live} />
+      </HydrateClient>
     </>
   );
 }

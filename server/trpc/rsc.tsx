@@ -1,0 +1,39 @@
+import 'server-only';
+// Server-side prefetch of a page's tRPC queries: a page awaits `prefetch(...)` with the same
+// query options its client components use (so the same query keys), then wraps them in
+// <HydrateClient>; the data comes with the HTML instead of a request after hydration.
+import { dehydrate, HydrationBoundary, type FetchQueryOptions } from '@tanstack/react-query';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { headers } from 'next/headers';
+import { cache, type ReactNode } from 'react';
+import { getSessionPrincipal } from '@/server/auth/current-session';
+import { getDatabase } from '@/server/db';
+import { makeQueryClient } from '@/lib/query/query-client';
+import { clientIpOf } from './context';
+import { createInnerContext } from './init';
+import { appRouter } from './root';
+
+/** One query client per request being rendered. */
+const getQueryClient = cache(makeQueryClient);
+
+const getServerContext = cache(async () => {
+  const [handle, principal, requestHeaders] = await Promise.all([getDatabase(), getSessionPrincipal(), headers()]);
+  return createInnerContext({ db: handle.db, driver: handle.driver, principal, ip: clientIpOf(requestHeaders) });
+});
+
+/** The same options proxy as the browser's `useTRPC()`, calling the procedures in process. */
+export const serverTRPC = createTRPCOptionsProxy({ router: appRouter, ctx: getServerContext, queryClient: getQueryClient });
+
+/**
+ * Fetches the queries into the request's client. A failing one is left out (the browser asks
+ * again and shows its error state), so a prefetch never breaks the page.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- options of any procedure's query
+export async function prefetch(...options: FetchQueryOptions<any, any, any, any>[]): Promise<void> {
+  const client = getQueryClient();
+  await Promise.all(options.map((o) => client.prefetchQuery(o)));
+}
+
+export function HydrateClient({ children }: { children: ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
