@@ -13,10 +13,11 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TextField } from '@/components/ui/input';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { Table, TBody, TD, TR } from '@/components/ui/table';
 import { moveHolidayInYear } from '@/lib/calendar/inputs';
 import { useCalendarError } from './hours-fields';
 import { schemaResolver } from './hours-form';
+import { ListHeader } from './list-header';
 
 export type HolidayRow = { holidayKey: string; name: string; libraryDate: string; observedOn: string; status: string };
 
@@ -49,18 +50,7 @@ export function HolidayList({ code, year, holidays, canEdit }: { code: string; y
         </div>
       ) : null}
       <Table caption={t('holidays.title')}>
-        <THead>
-          <tr>
-            <TH>{t('holidays.observedOn')}</TH>
-            <TH>{t('holidays.name')}</TH>
-            <TH>{t('holidays.status')}</TH>
-            {canEdit ? (
-              <TH>
-                <span className="sr-only">{tCommon('actions')}</span>
-              </TH>
-            ) : null}
-          </tr>
-        </THead>
+        <ListHeader columns={[t('holidays.observedOn'), t('holidays.name'), t('holidays.status')]} withActions={canEdit} />
         <TBody>
           {holidays.map((h) => {
             const key = { site: code, holidayKey: h.holidayKey };

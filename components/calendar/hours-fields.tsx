@@ -3,6 +3,7 @@
 // opening periods (several a day; none is a closed day). Times are typed as HH:MM so that 24:00,
 // the end of a day, can be entered.
 import { useTranslations } from 'next-intl';
+import type { InputHTMLAttributes } from 'react';
 import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { WEEKDAYS, type Weekday } from '@/lib/calendar/hours';
 import { Button } from '@/components/ui/button';
@@ -70,49 +71,11 @@ function DayRow({ day, idPrefix, control, register, errors }: Props & { day: Wee
           const endId = `${idPrefix}-${day}-${i}-end`;
           return (
             <div key={field.id} className="flex flex-wrap items-start gap-2">
-              <div>
-                <label htmlFor={startId} className="sr-only">
-                  {t('hours.opensAt', { day: dayLabel, n: i + 1 })}
-                </label>
-                <Input
-                  id={startId}
-                  className="w-20 tabular-nums"
-                  placeholder="08:00"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  aria-invalid={Boolean(startError)}
-                  aria-describedby={startError ? `${startId}-error` : undefined}
-                  {...register(`hours.days.${day}.${i}.start`)}
-                />
-                {startError ? (
-                  <p id={`${startId}-error`} className="mt-1 max-w-48 text-xs text-red-700">
-                    {startError}
-                  </p>
-                ) : null}
-              </div>
+              <TimeInput id={startId} label={t('hours.opensAt', { day: dayLabel, n: i + 1 })} placeholder="08:00" error={startError} {...register(`hours.days.${day}.${i}.start`)} />
               <span aria-hidden="true" className="pt-1.5 text-slate-400">
                 –
               </span>
-              <div>
-                <label htmlFor={endId} className="sr-only">
-                  {t('hours.closesAt', { day: dayLabel, n: i + 1 })}
-                </label>
-                <Input
-                  id={endId}
-                  className="w-20 tabular-nums"
-                  placeholder="18:00"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  aria-invalid={Boolean(endError)}
-                  aria-describedby={endError ? `${endId}-error` : undefined}
-                  {...register(`hours.days.${day}.${i}.end`)}
-                />
-                {endError ? (
-                  <p id={`${endId}-error`} className="mt-1 max-w-48 text-xs text-red-700">
-                    {endError}
-                  </p>
-                ) : null}
-              </div>
+              <TimeInput id={endId} label={t('hours.closesAt', { day: dayLabel, n: i + 1 })} placeholder="18:00" error={endError} {...register(`hours.days.${day}.${i}.end`)} />
               <Button size="sm" variant="ghost" onClick={() => remove(i)} aria-label={t('hours.removePeriod', { day: dayLabel, n: i + 1 })}>
                 {t('hours.remove')}
               </Button>
@@ -124,6 +87,33 @@ function DayRow({ day, idPrefix, control, register, errors }: Props & { day: Wee
       <Button size="sm" variant="secondary" onClick={() => append({ start: '', end: '' })} aria-label={t('hours.addPeriodTo', { day: dayLabel })}>
         {t('hours.addPeriod')}
       </Button>
+    </div>
+  );
+}
+
+type TimeInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { id: string; label: string; error: string | null };
+
+/** A time typed as HH:MM, labelled for screen readers only (the row says which day it is). */
+function TimeInput({ id, label, error, ...props }: TimeInputProps) {
+  return (
+    <div>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <Input
+        id={id}
+        className="w-20 tabular-nums"
+        inputMode="numeric"
+        autoComplete="off"
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...props}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 max-w-48 text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -10,8 +10,9 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { Table, TBody, TD, TR } from '@/components/ui/table';
 import { WEEKDAYS } from '@/lib/calendar/hours';
+import { ListHeader } from './list-header';
 import { PeriodForm, type PeriodRowData } from './period-form';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; period: PeriodRowData } | null;
@@ -55,19 +56,7 @@ export function PeriodList({ code, year, periods, canEdit }: { code: string; yea
         <EmptyState title={t('periods.empty')} description={t('periods.emptyHint')} action={addButton} />
       ) : (
         <Table caption={t('periods.title')}>
-          <THead>
-            <tr>
-              <TH>{t('periods.name')}</TH>
-              <TH>{t('periods.kind')}</TH>
-              <TH>{t('periods.dates')}</TH>
-              <TH>{t('periods.hours')}</TH>
-              {canEdit ? (
-                <TH>
-                  <span className="sr-only">{tCommon('actions')}</span>
-                </TH>
-              ) : null}
-            </tr>
-          </THead>
+          <ListHeader columns={[t('periods.name'), t('periods.kind'), t('periods.dates'), t('periods.hours')]} withActions={canEdit} />
           <TBody>
             {periods.map((p) => (
               <TR key={p.id}>
