@@ -3,16 +3,10 @@
 // the hour around. So the wallboard's queue figures and its call counts tell one story.
 import { QUEUES } from '@/db/seed/demo-network';
 import type { DemoCallRecord } from '@/db/seed/demo-calls';
+import type { QueueStatusValues } from '@/db/queries/queue-status';
 
-export type QueueState = {
-  queue: string;
-  waiting: number;
-  longestWaitSeconds: number;
-  agentsAvailable: number;
-  agentsBusy: number;
-  agentsWrapUp: number;
-  agentsAway: number;
-};
+/** A queue's figures as POST /api/v1/queue-status takes them. */
+export type QueueState = QueueStatusValues;
 
 /** Share of a planned agent's time spent on calls: the rest is the slack that answers the next one. */
 const OCCUPANCY = 0.85;
