@@ -185,7 +185,7 @@ function SiteHeading({ site, serverNow, level, link }: { site: WallboardSite; se
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <Heading className={level === 'h2' ? 'text-[clamp(1.5rem,2.6vw,3rem)] font-semibold' : 'text-[clamp(1.1rem,1.7vw,1.9rem)] font-semibold'}>
         {link ? (
-          <Link href={`/live/${site.code}`} prefetch={false} aria-label={t('openSite', { name: site.name })} className="rounded hover:underline">
+          <Link href={`/live/${site.code}`} prefetch={false} title={t('openSite', { name: site.name })} className="rounded hover:underline">
             {name}
           </Link>
         ) : (
