@@ -112,6 +112,34 @@ function targetsOf(target: TargetResolver, siteId: number): WallboardSite['targe
 /** A site the calendar does not know of is taken as open (around the clock), never as closed. */
 const ALWAYS_OPEN: OpeningState = { open: true, note: null, closesAt: null, opensAt: null };
 
+/**
+ * Opening states are kept per site for at most this long, and never past the site's next opening
+ * or closing: a site's calendar (65 days of holidays, closures and hours) is the dearest read of a
+ * snapshot, and it changes only at those instants or when HQ edits it, which wallboards then show
+ * within this delay.
+ */
+export const OPENING_CACHE_MS = 60_000;
+
+type CachedOpening = { state: OpeningState; from: number; until: number };
+const openingCache = new WeakMap<Db, Map<number, CachedOpening>>();
+
+async function openingStates(db: Db, siteIds: readonly number[], now: Date): Promise<Map<number, OpeningState>> {
+  let cache = openingCache.get(db);
+  if (!cache) openingCache.set(db, (cache = new Map()));
+  const at = now.getTime();
+  const valid = (c: CachedOpening | undefined): c is CachedOpening => c !== undefined && at >= c.from && at < c.until;
+  const missing = siteIds.filter((id) => !valid(cache.get(id)));
+  if (missing.length > 0) {
+    const fetched = await openingStatesAt(db, missing, now);
+    for (const id of missing) {
+      const state = fetched.get(id) ?? ALWAYS_OPEN;
+      const next = [state.closesAt, state.opensAt].filter((x): x is string => x !== null).map((x) => Date.parse(x));
+      cache.set(id, { state, from: at, until: Math.min(at + OPENING_CACHE_MS, ...next) });
+    }
+  }
+  return new Map(siteIds.map((id) => [id, cache.get(id)!.state]));
+}
+
 function feedOf(lastPushAt: Date | null, opening: OpeningState, now: Date): WallboardSite['feed'] {
   const at = lastPushAt ? lastPushAt.toISOString() : null;
   if (!opening.open) return { lastPushAt: at, status: 'closed' };
@@ -147,7 +175,7 @@ export async function buildWallboardSnapshot(db: Db, args: { siteIds: number[] |
     sumIntervalsSince(db, { siteIds: rolling.map((w) => w.site.id), from: rollingWindowStart(now), to: now }),
     listLatestQueueStatus(db, ids),
     listTargets(db),
-    ids.length > 0 ? openingStatesAt(db, ids, now) : Promise.resolve(new Map<number, OpeningState>()),
+    openingStates(db, ids, now),
   ]);
 
   const target = targetResolver(targetRows);
