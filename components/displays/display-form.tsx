@@ -5,8 +5,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
-import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { FormError } from '@/components/forms/form-error';
+import { schemaResolver } from '@/components/forms/schema-resolver';
 import type { RouterOutputs } from '@/components/forms/router-types';
 import { refusedFields, serverMessageOf } from '@/components/forms/trpc-errors';
 import { useTRPC } from '@/components/providers/trpc-provider';
@@ -20,17 +21,7 @@ export type CreatedDisplay = RouterOutputs['displays']['create'];
 type ErrorKey = 'name' | 'sites' | 'locale';
 const ERROR_KEYS: readonly string[] = ['name', 'sites', 'locale'];
 
-/** react-hook-form's view of the zod schema: each issue's message is a key of displays.errors. */
-const resolver: Resolver<CreateDisplayInput> = async (values) => {
-  const result = createDisplayInput.safeParse(values);
-  if (result.success) return { values, errors: {} };
-  const errors: FieldErrors<CreateDisplayInput> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as keyof CreateDisplayInput | undefined;
-    if (field && !errors[field]) errors[field] = { type: issue.code, message: issue.message };
-  }
-  return { values: {}, errors };
-};
+const resolver = schemaResolver<CreateDisplayInput>(createDisplayInput);
 
 export function DisplayForm({ onCreated }: { onCreated: (created: CreatedDisplay) => void }) {
   const t = useTranslations('displays');

@@ -5,17 +5,13 @@
 // way the credential comes back only as an http-only cookie, never in the page or its address.
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
+import { schemaResolver } from '@/components/forms/schema-resolver';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/input';
 import { asPairingError, pairDisplayInput, type PairDisplayInput, type PairingErrorKey } from '@/lib/displays/display-input';
 
-const resolver: Resolver<PairDisplayInput> = async (values) => {
-  const result = pairDisplayInput.safeParse(values);
-  if (result.success) return { values, errors: {} };
-  const errors: FieldErrors<PairDisplayInput> = { code: { type: 'pattern', message: 'codeFormat' } };
-  return { values: {}, errors };
-};
+const resolver = schemaResolver<PairDisplayInput>(pairDisplayInput);
 
 export function PairingForm({ initialError }: { initialError: PairingErrorKey | null }) {
   const t = useTranslations('displays.pairing');

@@ -4,7 +4,8 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
+import { schemaResolver } from '@/components/forms/schema-resolver';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select';
@@ -13,17 +14,7 @@ import { firstAdminInput, type FirstAdminInput } from '@/lib/first-admin-input';
 type ErrorKey = 'token' | 'email' | 'name' | 'passwordLength' | 'confirm' | 'locale' | 'failed' | 'conflict';
 const ERROR_KEYS: readonly string[] = ['token', 'email', 'name', 'passwordLength', 'confirm', 'locale', 'failed', 'conflict'];
 
-/** react-hook-form's view of the zod schema: each issue's message is a key of setup.errors. */
-const resolver: Resolver<FirstAdminInput> = async (values) => {
-  const result = firstAdminInput.safeParse(values);
-  if (result.success) return { values, errors: {} };
-  const errors: FieldErrors<FirstAdminInput> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as keyof FirstAdminInput | undefined;
-    if (field && !errors[field]) errors[field] = { type: issue.code, message: issue.message };
-  }
-  return { values: {}, errors };
-};
+const resolver = schemaResolver<FirstAdminInput>(firstAdminInput);
 
 export function FirstAdminForm({ token }: { token: string }) {
   const t = useTranslations('setup');
