@@ -59,20 +59,21 @@ const DRAWN = `(() => {
 async function signIn(browser: Browser, origin: string): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: origin, locale: 'en-GB' });
   const page = await context.newPage();
-  await page.goto('/login');
+  // The first page a fresh server renders can take long on a busy machine.
+  await page.goto('/login', { timeout: 180_000 });
   await page.getByLabel(/e-?mail/i).fill('hq@demo.vigie');
   await page.getByLabel(/password|mot de passe/i).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /sign in|se connecter/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60_000 });
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 180_000 });
   await page.close();
   return context;
 }
 
-async function loadOnce(context: BrowserContext, pagePath: string): Promise<Load> {
+async function loadOnce(context: BrowserContext, pagePath: string, timeout = 60_000): Promise<Load> {
   const page = await context.newPage();
   try {
-    await page.goto(pagePath, { waitUntil: 'commit', timeout: 60_000 });
-    const handle = await page.waitForFunction(DRAWN, undefined, { polling: 'raf', timeout: 60_000 });
+    await page.goto(pagePath, { waitUntil: 'commit', timeout });
+    const handle = await page.waitForFunction(DRAWN, undefined, { polling: 'raf', timeout });
     return (await handle.jsonValue()) as Load;
   } finally {
     await page.close();
@@ -92,7 +93,7 @@ async function measure(served: ServedVigie, driver: BenchDriver, opts: PagesOpti
     const rows: Row[] = [];
     for (const { name, path: pagePath } of pagesFor(opts.site)) {
       // One load first: the server's first render of a route compiles and caches what it needs.
-      await loadOnce(context, pagePath);
+      await loadOnce(context, pagePath, 180_000);
       const loads: Load[] = [];
       for (let i = 0; i < opts.runs; i++) loads.push(await loadOnce(context, pagePath));
       rows.push({ driver, page: name, loads });

@@ -154,7 +154,8 @@ function FeedCell({ feed }: { feed: ComparisonSite['feed'] }) {
   );
 }
 
-function SkeletonRows({ columns }: { columns: number }) {
+/** Placeholder rows while a table's first answer loads (marked busy: the sections' loading mark). */
+export function SkeletonRows({ columns }: { columns: number }) {
   return (
     <>
       {Array.from({ length: 6 }, (_, i) => (

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { ChangeMark } from '@/components/kpi/change-mark';
+import { SkeletonRows } from './comparison-table';
 import { siteTodayHref } from '@/components/kpi/dashboard-state';
 import { formatDay, formatFigure } from '@/components/kpi/kpi-format';
 import { figureValue, isRollupMetric, type Figure } from '@/components/kpi/metrics';
@@ -16,6 +17,7 @@ import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { CalendarTodayBadge } from '@/components/sites/calendar-today-badge';
 import type { Today, TodayNetwork, TodaySite } from '@/server/kpi/today';
 
 /** Figures of a day so far: QA and FCR/CSAT come later in the day than calls, and are left to the daily views. */
@@ -36,22 +38,6 @@ function TodayFigureCell({ figure, row, lastWeek }: { figure: Figure; row: Today
         <ChangeMark figure={figure} delta={delta} title={`${lastWeek}: ${formatFigure(figure, before, locale)}`} />
       </span>
     </TD>
-  );
-}
-
-function SkeletonRows({ columns }: { columns: number }) {
-  return (
-    <>
-      {Array.from({ length: 6 }, (_, i) => (
-        <tr key={i} aria-busy="true">
-          {Array.from({ length: columns }, (_, j) => (
-            <td key={j} className="px-3 py-3">
-              <span className="block h-3 animate-pulse rounded bg-slate-200" />
-            </td>
-          ))}
-        </tr>
-      ))}
-    </>
   );
 }
 
@@ -118,6 +104,7 @@ export function TodayTable({ data, isPending, isError, onRetry, isSiteLead, netw
                         <span className="block max-w-28 truncate text-xs text-slate-600" title={site.name}>
                           {site.name}
                         </span>
+                        <CalendarTodayBadge today={site.calendarToday} />
                       </th>
                       <TD className="text-xs whitespace-nowrap text-slate-700">
                         <span className="tabular-nums">{site.localTime}</span>

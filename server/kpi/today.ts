@@ -2,6 +2,7 @@
 // 15-minute interval rollups, against the same weekday a week before up to the same local clock
 // time; calls waiting, longest wait and agents by state from the sites' latest queue status.
 // Figures come from lib/kpi/definitions.ts like every other view's.
+import { calendarTodaysAt, type CalendarToday } from '@/server/calendar/opening';
 import { TZDate } from '@date-fns/tz';
 import type { Db } from '@/db/client';
 import { addDays, localDayOf } from '@/db/local-time';
@@ -11,7 +12,7 @@ import { listSitesForKpis, listTargets, type KpiSite } from '@/db/queries/kpis';
 import { listLatestQueueStatus } from '@/db/queries/queue-status';
 import type { SiteScope } from '@/server/auth/principal';
 import { intervalPartsOf } from '@/server/intraday/intraday';
-import { isStale } from '@/server/queue-status/service';
+import { isStale, latestQueueView } from '@/server/queue-status/service';
 import { computeKpis, emptyParts, sumParts, type KpiParts, type Kpis, type TargetBounds } from '@/lib/kpi/definitions';
 import { changesOf, gradesOf, targetResolver, type MetricChanges, type MetricGrades } from './comparison';
 import { networkPartsFor, type NetworkFamily } from './lead-network';
@@ -66,17 +67,7 @@ export type QueueNow = {
   stale: boolean;
   /** Queues left out of the sums because their status is stale while others are fresh. */
   staleQueues: number;
-  queues: {
-    queue: string;
-    at: string;
-    stale: boolean;
-    waiting: number;
-    longestWaitSeconds: number;
-    agentsAvailable: number;
-    agentsBusy: number;
-    agentsWrapUp: number;
-    agentsAway: number;
-  }[];
+  queues: ReturnType<typeof latestQueueView>[];
 };
 
 type QueueRow = Awaited<ReturnType<typeof listLatestQueueStatus>>[number];
@@ -98,17 +89,7 @@ export function queueNowOf(rows: readonly QueueRow[], now: Date): QueueNow | nul
     at: newest.toISOString(),
     stale: fresh.length === 0,
     staleQueues: fresh.length > 0 ? rows.length - fresh.length : 0,
-    queues: rows.map((r) => ({
-      queue: r.queue,
-      at: r.at.toISOString(),
-      stale: isStale(r.at, now),
-      waiting: r.waiting,
-      longestWaitSeconds: r.longestWaitSeconds,
-      agentsAvailable: r.agentsAvailable,
-      agentsBusy: r.agentsBusy,
-      agentsWrapUp: r.agentsWrapUp,
-      agentsAway: r.agentsAway,
-    })),
+    queues: rows.map((r) => latestQueueView(r, now)),
   };
 }
 
@@ -131,6 +112,8 @@ export type TodaySite = Kpis &
     lastWeekDay: string;
     lastWeekUntil: string;
     queueNow: QueueNow | null;
+    /** The site's today by its calendar ("closed today", "holiday: …"); null for an unknown site. */
+    calendarToday: CalendarToday | null;
   };
 
 export type TodayNetwork = Kpis & Compared & { siteCount: number; withheld: NetworkFamily[] };
@@ -187,7 +170,7 @@ async function todayOf(
   const allSites = await listSitesForKpis(db);
   const { shown, networkSiteIds } = selectSites(allSites, args.scope, args.siteCodes);
   const readIds = new Set([...networkSiteIds, ...shown.map((s) => s.id)]);
-  const [reads, queueRows, targetRows] = await Promise.all([
+  const [reads, queueRows, targetRows, calendarTodays] = await Promise.all([
     readSites(
       db,
       allSites.filter((s) => readIds.has(s.id)),
@@ -198,6 +181,11 @@ async function todayOf(
       shown.map((s) => s.id),
     ),
     listTargets(db),
+    calendarTodaysAt(
+      db,
+      shown.map((s) => s.id),
+      args.now,
+    ),
   ]);
   const target = targetResolver(targetRows);
   const partsNow = new Map(reads.map((r) => [r.site.id, sumIntervals(r.today)]));
@@ -224,6 +212,7 @@ async function todayOf(
         queueRows.filter((r) => r.siteId === site.id),
         args.now,
       ),
+      calendarToday: calendarTodays.get(site.id) ?? null,
     };
   });
 

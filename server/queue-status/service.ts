@@ -76,6 +76,23 @@ export async function pushQueueStatus(
   );
 }
 
+type LatestRow = Awaited<ReturnType<typeof listLatestQueueStatus>>[number];
+
+/** A queue's latest status as it is read: its figures kept as they are, `stale` as of `now`. */
+export function latestQueueView(r: LatestRow, now: Date) {
+  return {
+    queue: r.queue,
+    at: r.at.toISOString(),
+    stale: isStale(r.at, now),
+    waiting: r.waiting,
+    longestWaitSeconds: r.longestWaitSeconds,
+    agentsAvailable: r.agentsAvailable,
+    agentsBusy: r.agentsBusy,
+    agentsWrapUp: r.agentsWrapUp,
+    agentsAway: r.agentsAway,
+  };
+}
+
 /**
  * The latest status of each queue of the sites the caller may read (all active sites for HQ when
  * none is named, a lead's own site), with `stale` as of `now`. A site without any status has no
@@ -95,17 +112,7 @@ export async function latestQueueStatus(db: Db, args: { scope: SiteScope; siteCo
       name: site.name,
       queues: rows
         .filter((r) => r.siteId === site.id)
-        .map((r) => ({
-          queue: r.queue,
-          at: r.at.toISOString(),
-          stale: isStale(r.at, args.now),
-          waiting: r.waiting,
-          longestWaitSeconds: r.longestWaitSeconds,
-          agentsAvailable: r.agentsAvailable,
-          agentsBusy: r.agentsBusy,
-          agentsWrapUp: r.agentsWrapUp,
-          agentsAway: r.agentsAway,
-        })),
+        .map((r) => latestQueueView(r, args.now)),
     })),
   };
 }
