@@ -131,7 +131,7 @@ export function MissionDetail({ code, canEdit }: { code: string; canEdit: boolea
                   <CompletionBar
                     size="sm"
                     completion={s.completion}
-                    expected={s.phase === 'active' ? elapsedShare(s) : null}
+                    expected={s.phase === 'active' ? elapsedShare({ elapsedDays: s.workingDaysElapsed, windowDays: s.workingDays }) : null}
                     status={s.phase === 'upcoming' ? null : s.status}
                     label={t('bar.siteLabel', { name: m.name, code: s.code })}
                   />

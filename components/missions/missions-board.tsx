@@ -17,6 +17,7 @@ import { CompletionBar } from './completion-bar';
 import { expectedShare } from './mission-figures';
 import { MissionForm } from './mission-form';
 import { MissionStatusBadge } from './mission-status';
+import { elapsedShare } from '@/lib/kpi/definitions';
 
 const PHASE_ORDER = { active: 0, upcoming: 1, ended: 2 } as const;
 
@@ -116,7 +117,7 @@ export function MissionsBoard({ canEdit }: { canEdit: boolean }) {
                               size="sm"
                               className="flex-1"
                               completion={s.completion}
-                              expected={s.phase === 'active' ? s.elapsedDays / s.windowDays : null}
+                              expected={s.phase === 'active' ? elapsedShare({ elapsedDays: s.workingDaysElapsed, windowDays: s.workingDays }) : null}
                               status={s.phase === 'upcoming' ? null : s.status}
                               label={t('bar.siteLabel', { name: m.name, code: s.code })}
                             />

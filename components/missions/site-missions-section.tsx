@@ -12,6 +12,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { CompletionBar } from './completion-bar';
 import { MissionStatusBadge } from './mission-status';
+import { elapsedShare } from '@/lib/kpi/definitions';
 
 const PHASE_ORDER = { active: 0, upcoming: 1, ended: 2 } as const;
 
@@ -68,7 +69,7 @@ export function SiteMissionsSection({ site: { code: siteCode } }: { site: { code
                   <CompletionBar
                     size="sm"
                     completion={site.completion}
-                    expected={site.phase === 'active' ? site.elapsedDays / site.windowDays : null}
+                    expected={site.phase === 'active' ? elapsedShare({ elapsedDays: site.workingDaysElapsed, windowDays: site.workingDays }) : null}
                     status={site.phase === 'upcoming' ? null : site.status}
                     label={t('bar.siteLabel', { name, code: site.code })}
                   />

@@ -2,6 +2,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import type { SiteFacts } from '@/server/kpi/site-facts';
+import { CalendarTodayBadge } from './calendar-today-badge';
 
 function clock(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -37,6 +38,7 @@ export async function SiteHeader({ site, now }: { site: SiteFacts; now: Date }) 
         </h1>
         <Badge tone="blue">{tKind(site.kind)}</Badge>
         {!site.active ? <Badge>{t('inactive')}</Badge> : null}
+        <CalendarTodayBadge today={site.calendarToday} />
       </div>
       <dl aria-label={t('facts.label')} className="mt-3 flex flex-wrap gap-x-8 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-xs">
         {facts.map((fact) => (

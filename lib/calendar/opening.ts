@@ -84,3 +84,14 @@ export function openingAt(
   const next = intervals.find((i) => i.start.getTime() > t);
   return { open: false, closesAt: null, opensAt: next ? next.start.toISOString() : null };
 }
+
+/** Milliseconds of opening time between two instants, from intervals that cover them. */
+export function openMillisecondsBetween(intervals: readonly OpenInterval[], from: Date, to: Date): number {
+  let total = 0;
+  for (const i of intervals) {
+    const start = Math.max(i.start.getTime(), from.getTime());
+    const end = Math.min(i.end.getTime(), to.getTime());
+    if (end > start) total += end - start;
+  }
+  return total;
+}

@@ -256,7 +256,7 @@ describe('other metrics', () => {
 
 describe('report compliance days', () => {
   // Paris moves to summer time on 30 March 2025: the 21:00 deadline is 20:00Z before, 19:00Z after.
-  const paris: ReportingSite = { timezone: 'Europe/Paris', reportDeadlineMinute: 1260, firstDay: '2025-03-28' };
+  const paris: ReportingSite = { timezone: 'Europe/Paris', reportDeadlineMinute: 1260, firstDay: '2025-03-28', closedDays: new Set() };
 
   it('takes part from the earliest of its creation day, first report and first day of data', () => {
     // Created at 23:30Z on 27 March: already the 28th in Paris.
@@ -272,6 +272,20 @@ describe('report compliance days', () => {
     expect(isReportDayExpected({ ...paris, firstDay: null }, '2025-03-28')).toBe(false);
     expect(expectedReportDays(paris, { from: '2025-03-25', to: '2025-03-31' })).toEqual(['2025-03-28', '2025-03-29', '2025-03-30', '2025-03-31']);
     expect(expectedReportDays(paris, { from: '2025-03-01', to: '2025-03-27' })).toEqual([]);
+  });
+
+  it('expects no report on a day the site’s calendar keeps it closed, so compliance counts working days only', () => {
+    const closedSunday = { ...paris, closedDays: new Set(['2025-03-30']) };
+    expect(isReportDayExpected(closedSunday, '2025-03-30')).toBe(false);
+    expect(expectedReportDays(closedSunday, { from: '2025-03-25', to: '2025-03-31' })).toEqual(['2025-03-28', '2025-03-29', '2025-03-31']);
+    // Nothing filed, a week later: three working days missing, the closed Sunday not among them.
+    expect(countReportDays(closedSunday, { from: '2025-03-25', to: '2025-03-31' }, new Map(), new Date('2025-04-08T00:00:00Z'))).toEqual({
+      expected: 3,
+      onTime: 0,
+      late: 0,
+      missing: 3,
+      lastMissingDay: '2025-03-31',
+    });
   });
 
   it('counts a day once its deadline has passed or its report is in, on time up to the deadline in the site’s zone', () => {

@@ -368,8 +368,12 @@ export function reportCompliance(submittedOnTime: number, expectedDays: number):
 
 // ── Report compliance: which days a site owes a report, and how they count ─────────────────────
 
-/** What judges a site's report days: its zone, its deadline and the first day it took part. */
-export type ReportingSite = { timezone: string; reportDeadlineMinute: number; firstDay: string | null };
+/**
+ * What judges a site's report days: its zone, its deadline, the first day it took part, and the
+ * days its calendar keeps it closed (public holidays not dropped by HQ, closures, days without
+ * opening hours: server/calendar/opening.ts), at least over the days judged.
+ */
+export type ReportingSite = { timezone: string; reportDeadlineMinute: number; firstDay: string | null; closedDays: ReadonlySet<string> };
 
 /**
  * The first day a site took part, from which it owes daily reports: the earliest of its creation
@@ -387,11 +391,11 @@ export function reportingFirstDay(
 
 /**
  * Whether a site is expected to report for a site-local day: a working day of its calendar on or
- * after its first day (DESIGN). Sites have no calendar yet, so every day is a working day: a
- * calendar plugs in here, and every figure of report compliance follows.
+ * after its first day (DESIGN). A day the site was closed owes no report: it is neither missing
+ * nor counted in compliance (a report filed for it anyway is kept, and not counted either).
  */
 export function isReportDayExpected(site: ReportingSite, day: string): boolean {
-  return site.firstDay !== null && day >= site.firstDay;
+  return site.firstDay !== null && day >= site.firstDay && !site.closedDays.has(day);
 }
 
 /** The days of a range a site is expected to report for, in order. */

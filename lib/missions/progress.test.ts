@@ -3,7 +3,14 @@ import { missionProjection, paceStatus } from '@/lib/kpi/definitions';
 import { combinedPhase, cumulativeByDay, elapsedDays, overallProgress, phaseOn, siteProgress, windowDays } from './progress';
 
 const WINDOW = { startsOn: '2025-03-01', endsOn: '2025-03-10' };
-const site = (code: string, timezone: string, target: number, achieved: number) => ({ code, name: code, timezone, target, achieved });
+const site = (code: string, timezone: string, target: number, achieved: number, closedDays: ReadonlySet<string> = new Set()) => ({
+  code,
+  name: code,
+  timezone,
+  target,
+  achieved,
+  closedDays,
+});
 
 describe('window arithmetic in site-local days', () => {
   it('counts the complete days of the window before today', () => {
@@ -54,6 +61,20 @@ describe('siteProgress', () => {
     expect(firstDay).toMatchObject({ phase: 'active', elapsedDays: 0, pace: null, status: null });
     const after = siteProgress(WINDOW, site('TUN', 'Africa/Tunis', 100, 95), new Date('2025-04-01T12:00:00Z'));
     expect(after).toMatchObject({ phase: 'ended', elapsedDays: 10, completion: 0.95, pace: 0.95, projection: 95, status: 'at_risk' });
+  });
+
+  it('counts pace and projection in working days: a closed day is neither elapsed nor in the window', () => {
+    // Ten days, 1–10 March 2025; Sundays 2 and 9 March closed, and a holiday on 4 March: 7 working days.
+    const closed = new Set(['2025-03-02', '2025-03-04', '2025-03-09']);
+    // 6 March in Tunis: 1–5 March complete, of which 1, 3 and 5 are working days (3 of 7).
+    const p = siteProgress(WINDOW, site('TUN', 'Africa/Tunis', 70, 30, closed), new Date('2025-03-06T12:00:00Z'));
+    expect(p).toMatchObject({ elapsedDays: 5, windowDays: 10, workingDaysElapsed: 3, workingDays: 7, completion: 30 / 70 });
+    // By hand: 30 calls in 3 working days is 10 a day, 70 over the 7 working days: on pace exactly.
+    expect(p.projection).toBe(70);
+    expect(p.pace).toBeCloseTo(1, 12);
+    expect(p.status).toBe('on_track');
+    // Counted in calendar days the same site would look behind: 0.43 / 0.5.
+    expect(siteProgress(WINDOW, site('TUN', 'Africa/Tunis', 70, 30), new Date('2025-03-06T12:00:00Z')).status).toBe('behind');
   });
 
   it('grades pace: 1 and above on track, from 0.9 at risk, below behind', () => {

@@ -6,6 +6,10 @@
 // window's last day is over the whole window has elapsed (fraction 1, projection = achieved).
 // Calls of the current day still count in achieved: the pace shown during a day is therefore a
 // little generous, never harsh, and it settles once the day is complete.
+//
+// Pace and projection count working days of the site's calendar: a day it was closed (a public
+// holiday, a closure, a day without opening hours) is neither elapsed nor part of the window, so
+// a holiday does not put a site behind and the projection spreads the rate over the days left open.
 import {
   elapsedShare,
   missionCompletion,
@@ -31,13 +35,22 @@ export function elapsedDays(window: MissionWindow, today: string): number {
   return Math.min(beforeToday, windowDays(window));
 }
 
+/** Working days of the window (those not in `closedDays`), all of them or those before `today`. */
+export function workingDaysOf(window: MissionWindow, closedDays: ReadonlySet<string>, today?: string): number {
+  const counted = today === undefined ? windowDays(window) : elapsedDays(window, today);
+  let working = 0;
+  for (let i = 0; i < counted; i++) if (!closedDays.has(shiftDay(window.startsOn, i))) working += 1;
+  return working;
+}
+
 export function phaseOn(window: MissionWindow, today: string): WindowPhase {
   if (today < window.startsOn) return 'upcoming';
   if (today > window.endsOn) return 'ended';
   return 'active';
 }
 
-export type SiteTarget = { code: string; name: string; timezone: string; target: number; achieved: number };
+/** `closedDays`: the days of the window the site's calendar keeps it closed. */
+export type SiteTarget = { code: string; name: string; timezone: string; target: number; achieved: number; closedDays: ReadonlySet<string> };
 
 export type SiteProgress = {
   code: string;
@@ -55,17 +68,21 @@ export type SiteProgress = {
   phase: WindowPhase;
   /** The site's own local date at the instant the figures were computed. */
   today: string;
+  /** Calendar days of the window complete at the site, and the window's length. */
   elapsedDays: number;
   windowDays: number;
+  /** The same in working days of the site's calendar: what pace and projection count. */
+  workingDaysElapsed: number;
+  workingDays: number;
 };
 
 export function siteProgress(window: MissionWindow, site: SiteTarget, now: Date): SiteProgress {
   const today = todayIn(now, site.timezone);
-  const total = windowDays(window);
-  const elapsed = elapsedDays(window, today);
+  const working = workingDaysOf(window, site.closedDays);
+  const workingElapsed = workingDaysOf(window, site.closedDays, today);
   const completion = missionCompletion(site.achieved, site.target);
-  const pace = missionPace(completion, elapsedShare({ elapsedDays: elapsed, windowDays: total }) ?? 0);
-  const projection = missionProjection(site.achieved, elapsed, total);
+  const pace = missionPace(completion, elapsedShare({ elapsedDays: workingElapsed, windowDays: working }) ?? 0);
+  const projection = missionProjection(site.achieved, workingElapsed, working);
   return {
     code: site.code,
     name: site.name,
@@ -78,8 +95,10 @@ export function siteProgress(window: MissionWindow, site: SiteTarget, now: Date)
     status: paceStatus(pace),
     phase: phaseOn(window, today),
     today,
-    elapsedDays: elapsed,
-    windowDays: total,
+    elapsedDays: elapsedDays(window, today),
+    windowDays: windowDays(window),
+    workingDaysElapsed: workingElapsed,
+    workingDays: working,
   };
 }
 
@@ -96,14 +115,15 @@ export type OverallProgress = {
 
 /**
  * The sites together, from sums: completion = Σ achieved / Σ target, and pace = Σ achieved over
- * what the targets called for by now, Σ(target × elapsed fraction), so sites in time zones a day
- * apart each weigh with their own elapsed share and a big target weighs more than a small one.
+ * what the targets called for by now, Σ(target × elapsed fraction in working days), so sites in
+ * time zones a day apart, or with other holidays, each weigh with their own elapsed share and a
+ * big target weighs more than a small one.
  */
 export function overallProgress(sites: SiteProgress[]): OverallProgress {
   const target = sites.reduce((sum, s) => sum + s.target, 0);
   const achieved = sites.reduce((sum, s) => sum + s.achieved, 0);
   const completion = missionCompletion(achieved, target);
-  const pace = networkMissionPace(sites);
+  const pace = networkMissionPace(sites.map((s) => ({ ...s, elapsedDays: s.workingDaysElapsed, windowDays: s.workingDays })));
   const projection = sites.length > 0 && sites.every((s) => s.projection !== null) ? sites.reduce((sum, s) => sum + (s.projection ?? 0), 0) : null;
   return {
     target,

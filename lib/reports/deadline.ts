@@ -8,7 +8,8 @@ import { TZDate } from '@date-fns/tz';
 import { todayIn } from '@/lib/kpi/periods';
 
 export type ReportTimeliness = 'on_time' | 'late';
-export type ReportDayStatus = ReportTimeliness | 'pending' | 'missing';
+/** `closed`: no report is owed, the site's calendar keeps it closed that day (and none was filed). */
+export type ReportDayStatus = ReportTimeliness | 'pending' | 'missing' | 'closed';
 
 // A year of days for a score of sites is thousands of deadlines per comparison, each a few dozen
 // microseconds of Intl work: they are kept, a bounded number of them.
@@ -37,10 +38,11 @@ export function timelinessOf(submittedAt: Date, deadline: Date): ReportTimelines
   return submittedAt.getTime() <= deadline.getTime() ? 'on_time' : 'late';
 }
 
-export function dayStatus(submittedAt: Date | null, deadline: Date, now: Date): ReportDayStatus {
+export function dayStatus(submittedAt: Date | null, deadline: Date, now: Date, expected = true): ReportDayStatus {
   if (submittedAt) return timelinessOf(submittedAt, deadline);
+  if (!expected) return 'closed';
   return now.getTime() > deadline.getTime() ? 'missing' : 'pending';
 }
 
-/** Missing and late first, then what is still due, then what is in on time. */
-export const STATUS_ORDER: Record<ReportDayStatus, number> = { missing: 0, late: 1, pending: 2, on_time: 3 };
+/** Missing and late first, then what is still due, then what is in on time, then the sites closed that day. */
+export const STATUS_ORDER: Record<ReportDayStatus, number> = { missing: 0, late: 1, pending: 2, on_time: 3, closed: 4 };

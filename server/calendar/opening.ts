@@ -3,7 +3,7 @@
 // an hour (report compliance, freshness, mission pace, out-of-hours calls) asks here.
 import type { Db } from '@/db/client';
 import { listCalendarSites, listObservedHolidays, listPeriodsOverlapping, type CalendarSiteRow } from '@/db/queries/calendars';
-import { calendarDaysBetween, type CalendarDay, type SiteCalendar } from '@/lib/calendar/days';
+import { calendarDaysBetween, type CalendarDay, type CalendarDayKind, type SiteCalendar } from '@/lib/calendar/days';
 import { openingAt } from '@/lib/calendar/opening';
 import { addDays, localDayOf } from '@/db/local-time';
 import { ensureHolidayYears } from './holidays';
@@ -55,12 +55,21 @@ export async function siteDaysBetween(db: Db, siteId: number, fromDay: string, t
   return found.get(siteId)?.days ?? [];
 }
 
+/** A site's own today: its local date, what its calendar makes of it, and whether it is open now. */
+export type CalendarToday = OpeningState & { date: string; kind: CalendarDayKind };
+
 /**
  * Whether each site is open at `now`, with the name of its day's holiday, closure or special
  * period, and its next closing (when open) or opening (when closed) within OPENING_HORIZON_DAYS.
  */
 export async function openingStatesAt(db: Db, siteIds: readonly number[], now: Date): Promise<Map<number, OpeningState>> {
-  const states = new Map<number, OpeningState>();
+  const todays = await calendarTodaysAt(db, siteIds, now);
+  return new Map([...todays].map(([siteId, { open, note, closesAt, opensAt }]) => [siteId, { open, note, closesAt, opensAt }]));
+}
+
+/** Each site's today at `now` (see CalendarToday); unknown sites are absent. */
+export async function calendarTodaysAt(db: Db, siteIds: readonly number[], now: Date): Promise<Map<number, CalendarToday>> {
+  const states = new Map<number, CalendarToday>();
   if (siteIds.length === 0) return states;
   // Sites lie in different zones: one range covers every site's local today, from the day before
   // (whose late hours may reach past midnight in no zone, but whose 24:00 joins today's 00:00).
@@ -72,7 +81,7 @@ export async function openingStatesAt(db: Db, siteIds: readonly number[], now: D
     const until = addDays(today, OPENING_HORIZON_DAYS);
     const window = days.filter((d) => d.date >= from && d.date <= until);
     const todayEntry = window.find((d) => d.date === today);
-    states.set(siteId, { ...openingAt(window, site.timezone, now), note: todayEntry?.name ?? null });
+    states.set(siteId, { ...openingAt(window, site.timezone, now), note: todayEntry?.name ?? null, date: today, kind: todayEntry?.kind ?? 'working' });
   }
   return states;
 }

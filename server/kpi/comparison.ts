@@ -8,7 +8,8 @@ import type { KpiMetric } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
 import { awaitingRescoreSums, withoutAwaiting } from '@/server/qa/blind-rescore';
 import { reportDaysBySite } from '@/server/reports/compliance';
-import { feedStatusOf, type FeedStatus } from '@/server/sites/feed-status';
+import { feedStatusesAt, type FeedStatus } from '@/server/sites/feed-status';
+import { calendarTodaysAt, type CalendarToday } from '@/server/calendar/opening';
 import {
   changeOf,
   computeKpis,
@@ -81,6 +82,8 @@ export type ComparisonSite = Kpis &
     timezone: string;
     slaSeconds: number;
     feed: FeedFreshness;
+    /** The site's own today by its calendar: "closed today", "holiday: …" (null: unknown site). */
+    calendarToday: CalendarToday | null;
   };
 export type Comparison = {
   from: string;
@@ -149,6 +152,14 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
   const partsNow = partsOf(current, range);
   const partsBefore = partsOf(before, previous);
   const feedOf = new Map(feeds.map((f) => [f.siteId, f.lastPushAt]));
+  const [feedStatus, todays] = await Promise.all([
+    feedStatusesAt(db, feeds, now),
+    calendarTodaysAt(
+      db,
+      shown.map((s) => s.id),
+      now,
+    ),
+  ]);
   const reportsOf: ReadonlyMap<number, ReportDayCounts> = reports;
   const target = targetResolver(targetRows);
 
@@ -170,9 +181,10 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
       changes: changesOf(kpis, earlier),
       parts,
       before: earlier,
-      feed: { lastPushAt, freshnessSeconds: freshnessSeconds(now, lastPushAt), status: feedStatusOf(lastPushAt, now) },
+      feed: { lastPushAt, freshnessSeconds: freshnessSeconds(now, lastPushAt), status: feedStatus.get(site.id) ?? 'never' },
       reports: reportStatus,
       reportCompliance: reportStatus.compliance,
+      calendarToday: todays.get(site.id) ?? null,
     };
   });
 

@@ -5,7 +5,8 @@ import type { Db } from '@/db/client';
 import { findSiteFacts } from '@/db/queries/kpis';
 import type { SiteScope } from '@/server/auth/principal';
 import { notFound } from '@/server/errors';
-import { feedStatusOf, type FeedStatus } from '@/server/sites/feed-status';
+import { feedStatusesAt, type FeedStatus } from '@/server/sites/feed-status';
+import { calendarTodaysAt, type CalendarToday } from '@/server/calendar/opening';
 import { freshnessSeconds } from '@/lib/kpi/definitions';
 import { todayIn } from '@/lib/kpi/periods';
 
@@ -23,6 +24,8 @@ export type SiteFacts = {
   active: boolean;
   /** The site's own calendar date now, YYYY-MM-DD. */
   localToday: string;
+  /** What the site's calendar makes of its today (holiday, closure, special hours) and whether it is open now. */
+  calendarToday: CalendarToday | null;
   feed: {
     lastPushAt: Date | null;
     lastCallPushAt: Date | null;
@@ -35,16 +38,19 @@ export type SiteFacts = {
 export async function buildSiteFacts(db: Db, args: { scope: SiteScope; code: string; now: Date }): Promise<SiteFacts> {
   const row = await findSiteFacts(db, args.code.trim().toUpperCase());
   if (!row || (!args.scope.all && args.scope.siteId !== row.id)) throw notFound('Site');
-  const { id: _id, lastPushAt, lastCallPushAt, lastEvaluationPushAt, ...site } = row;
+  const { id, lastPushAt, lastCallPushAt, lastEvaluationPushAt, ...site } = row;
+  const [feeds, todays] = await Promise.all([feedStatusesAt(db, [{ siteId: id, lastPushAt }], args.now), calendarTodaysAt(db, [id], args.now)]);
+  const status = feeds.get(id) ?? 'never';
   return {
     ...site,
+    calendarToday: todays.get(id) ?? null,
     localToday: todayIn(args.now, site.timezone),
     feed: {
       lastPushAt,
       lastCallPushAt,
       lastEvaluationPushAt,
       freshnessSeconds: freshnessSeconds(args.now, lastPushAt),
-      status: feedStatusOf(lastPushAt, args.now),
+      status,
     },
   };
 }

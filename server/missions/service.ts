@@ -26,6 +26,7 @@ import {
   type CreateMissionInput,
   type UpdateMissionInput,
 } from '@/lib/missions/mission-input';
+import { closedDaysBySite } from '@/server/calendar/working-days';
 import { cumulativeByDay, overallProgress, siteProgress, windowDays, type OverallProgress, type SiteProgress } from '@/lib/missions/progress';
 
 export type MissionProgress = {
@@ -133,9 +134,16 @@ export async function updateMission(db: Db, actor: Actor, input: UpdateMissionIn
   });
 }
 
-function progressOf(mission: Mission, rows: MissionSiteRow[], now: Date): MissionProgress {
+/** Progress per site, pace and projection counted in the working days of each site's calendar. */
+async function progressOf(db: Db, mission: Mission, rows: MissionSiteRow[], now: Date): Promise<MissionProgress> {
   const window = { startsOn: mission.startsOn, endsOn: mission.endsOn };
-  const sites = rows.map((row) => siteProgress(window, row, now));
+  const closed = await closedDaysBySite(
+    db,
+    rows.map((r) => r.siteId),
+    window.startsOn,
+    window.endsOn,
+  );
+  const sites = rows.map((row) => siteProgress(window, { ...row, closedDays: closed.get(row.siteId) ?? new Set() }, now));
   return {
     code: mission.code,
     name: mission.name,
@@ -157,11 +165,14 @@ export async function listMissionProgress(db: Db, scope: SiteScope, now: Date): 
     list.map((m) => m.id),
     scope,
   );
-  return list.map((mission) =>
-    progressOf(
-      mission,
-      rows.filter((r) => r.missionId === mission.id),
-      now,
+  return Promise.all(
+    list.map((mission) =>
+      progressOf(
+        db,
+        mission,
+        rows.filter((r) => r.missionId === mission.id),
+        now,
+      ),
     ),
   );
 }
@@ -172,7 +183,7 @@ export async function getMissionProgress(db: Db, scope: SiteScope, code: string,
   if (!mission) throw notFound('Mission');
   const rows = await listMissionSites(db, [mission.id], scope);
   if (!scope.all && rows.length === 0) throw notFound('Mission');
-  return progressOf(mission, rows, now);
+  return progressOf(db, mission, rows, now);
 }
 
 export type MissionSeries = {
@@ -227,14 +238,17 @@ export async function listSiteMissions(db: Db, scope: SiteScope, siteCode: strin
     list.map((m) => m.id),
     filter,
   );
-  return list.map((mission) => {
-    const progress = progressOf(
-      mission,
-      rows.filter((r) => r.missionId === mission.id),
-      now,
-    );
-    return { code: progress.code, name: progress.name, startsOn: progress.startsOn, endsOn: progress.endsOn, site: progress.sites[0]! };
-  });
+  return Promise.all(
+    list.map(async (mission) => {
+      const progress = await progressOf(
+        db,
+        mission,
+        rows.filter((r) => r.missionId === mission.id),
+        now,
+      );
+      return { code: progress.code, name: progress.name, startsOn: progress.startsOn, endsOn: progress.endsOn, site: progress.sites[0]! };
+    }),
+  );
 }
 
 /** Running missions with at least one site at risk or behind pace, worst first, with only those sites. */

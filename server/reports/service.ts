@@ -21,6 +21,8 @@ import { mayReadNetworkFigure } from '@/server/kpi/lead-network';
 import { normaliseCodes } from '@/server/kpi/site-selection';
 import { formatMinuteOfDay } from '@/lib/sites/site-input';
 import { dayStatus, reportDeadline, siteToday, STATUS_ORDER, timelinessOf, type ReportDayStatus, type ReportTimeliness } from '@/lib/reports/deadline';
+import { calendarDaysOf } from '@/server/calendar/working-days';
+import { isWorkingDay, type CalendarDay } from '@/lib/calendar/days';
 import { reportDaysBySite } from './compliance';
 import { acknowledgeInput, resolveRange, submitReportInput, type AcknowledgeInput, type RangeInput, type SubmitReportInput } from '@/lib/reports/report-input';
 
@@ -156,28 +158,34 @@ export type ReportsOnDate = { date: string; reports: ReportView[]; missing: stri
 
 /**
  * The reports filed for one site-local date and the sites whose report for it is missing (its
- * deadline passed without one). HQ sees every active site; a site lead their own.
+ * deadline passed without one on a working day of the site's calendar: a site closed that day
+ * owes none). HQ sees every active site; a site lead their own.
  */
 export async function reportsOnDate(db: Db, scope: SiteScope, date: string, now: Date): Promise<ReportsOnDate> {
   const siteList = await activeSitesIn(db, scope);
-  const rows = await listReportsForSiteDays(
-    db,
-    siteList.map((s) => ({ siteId: s.id, day: date })),
-  );
+  const wanted = siteList.map((s) => ({ siteId: s.id, day: date }));
+  const [rows, calendar] = await Promise.all([listReportsForSiteDays(db, wanted), calendarDaysOf(db, wanted)]);
   const bySite = new Map(rows.map((r) => [r.siteId, r]));
   const reports: ReportView[] = [];
   const missing: string[] = [];
   for (const site of siteList) {
     const row = bySite.get(site.id);
     if (row) reports.push(viewOf(site, row));
-    else if (dayStatus(null, reportDeadline(date, site.reportDeadlineMinute, site.timezone), now) === 'missing') missing.push(site.code);
+    else if (dayStatus(null, reportDeadline(date, site.reportDeadlineMinute, site.timezone), now, isOwed(calendar.get(site.id))) === 'missing') missing.push(site.code);
   }
   return { date, reports, missing };
+}
+
+/** A report is owed for a working day (a site without a calendar answer is judged as before). */
+function isOwed(day: CalendarDay | undefined): boolean {
+  return day === undefined || isWorkingDay(day);
 }
 
 export type InboxRow = {
   site: { code: string; name: string; timezone: string; reportDeadline: string };
   date: string;
+  /** Why no report is owed that day: the holiday's or closure's name, "" for a weekly closed day; null when it is owed. */
+  closed: string | null;
   /** The site's own local date now: the form files for it by default. */
   today: string;
   deadline: Date;
@@ -187,25 +195,27 @@ export type InboxRow = {
 
 /**
  * One row per active site for a date, or for each site's own today when no date is given:
- * missing and late first, then what is still due, then what came in on time.
+ * missing and late first, then what is still due, then what came in on time, then the sites
+ * closed that day by their calendar.
  */
 export async function reportInbox(db: Db, scope: SiteScope, date: string | undefined, now: Date): Promise<InboxRow[]> {
   const siteList = await activeSitesIn(db, scope);
   const wanted = siteList.map((site) => ({ site, day: date ?? siteToday(now, site.timezone) }));
-  const rows = await listReportsForSiteDays(
-    db,
-    wanted.map((w) => ({ siteId: w.site.id, day: w.day })),
-  );
+  const siteDays = wanted.map((w) => ({ siteId: w.site.id, day: w.day }));
+  const [rows, calendar] = await Promise.all([listReportsForSiteDays(db, siteDays), calendarDaysOf(db, siteDays)]);
   const bySite = new Map(rows.map((r) => [r.siteId, r]));
   const inbox = wanted.map(({ site, day }): InboxRow => {
     const row = bySite.get(site.id);
     const deadline = reportDeadline(day, site.reportDeadlineMinute, site.timezone);
+    const calendarDay = calendar.get(site.id);
+    const owed = isOwed(calendarDay);
     return {
       site: { code: site.code, name: site.name, timezone: site.timezone, reportDeadline: formatMinuteOfDay(site.reportDeadlineMinute) },
       date: day,
+      closed: owed ? null : (calendarDay?.name ?? ''),
       today: siteToday(now, site.timezone),
       deadline,
-      status: dayStatus(row?.submittedAt ?? null, deadline, now),
+      status: dayStatus(row?.submittedAt ?? null, deadline, now, owed),
       report: row ? viewOf(site, row) : null,
     };
   });
@@ -271,16 +281,17 @@ export async function siteReportHistory(
   ]);
   const byDay = new Map(rows.map((r) => [r.day, r]));
   const compliance = counted.get(site.id)!;
-  const takesPartFrom = compliance.firstDay;
+  const judged = { ...site, firstDay: compliance.firstDay, closedDays: compliance.closedDays };
   return {
     site: { code: site.code, name: site.name, timezone: site.timezone, reportDeadline: formatMinuteOfDay(site.reportDeadlineMinute) },
     from: range.from,
     to: range.to,
     today,
-    days: days.filter((day) => isReportDayExpected({ ...site, firstDay: takesPartFrom }, day)).map((day) => {
+    // A day the site was closed is listed only when a report was filed for it anyway.
+    days: days.filter((day) => isReportDayExpected(judged, day) || byDay.has(day)).map((day) => {
       const row = byDay.get(day);
       const deadline = reportDeadline(day, site.reportDeadlineMinute, site.timezone);
-      return { date: day, deadline, status: dayStatus(row?.submittedAt ?? null, deadline, now), report: row ? viewOf(site, row) : null };
+      return { date: day, deadline, status: dayStatus(row?.submittedAt ?? null, deadline, now, isReportDayExpected(judged, day)), report: row ? viewOf(site, row) : null };
     }),
     compliance: figuresOf(compliance),
   };
