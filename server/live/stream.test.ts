@@ -142,6 +142,27 @@ describe('GET /api/live/stream', () => {
   });
 });
 
+describe('GET /api/live/stream, once open', () => {
+  it('ends when its credential no longer holds (a revoked display), and keeps going while it does', async () => {
+    let principal: Principal = { kind: 'display', displayId: 9, name: 'Hall', siteIds: [tun.id], locale: 'en' };
+    const req = new Request('http://vigie.test/api/live/stream');
+    const res = await handleLiveStream(req, {
+      createContext: async () => createInnerContext({ db: h.db, driver: h.driver, principal }),
+      hub,
+      reauthoriseMs: 100,
+    });
+    const reader = new SseReader(res.body!);
+    expect((await reader.nextSnapshot<WallboardSnapshot>())!.data.siteCodes).toEqual(['TUN']);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(hub.stats().screens).toBe(1);
+    principal = { kind: 'anonymous' };
+    // The stream ends: the reader reaches its end rather than a timeout.
+    let ended = false;
+    for (let i = 0; i < 20 && !ended; i++) ended = (await reader.next(200)) === null && hub.stats().screens === 0;
+    expect(ended).toBe(true);
+  });
+});
+
 describe('LiveHub', () => {
   it('shares one snapshot between the screens of a scope and turns a burst of changes into few recomputations', async () => {
     const bus = new LiveBus();

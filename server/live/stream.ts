@@ -12,6 +12,11 @@ import type { LiveHub } from './hub';
 import { liveScopeOf } from './scope';
 
 export const HEARTBEAT_MS = 15_000;
+/**
+ * An open stream checks its credential again this often and ends when it no longer holds (a
+ * revoked display, a signed-out session, a changed scope): the browser reconnects and is refused.
+ */
+export const REAUTHORISE_MS = 60_000;
 /** How soon a browser reconnects after a cut (EventSource's `retry`). */
 export const RECONNECT_MS = 1_000;
 
@@ -29,24 +34,33 @@ function jsonError(error: unknown): Response {
 
 export async function handleLiveStream(
   req: Request,
-  deps: { createContext: (req: Request) => Promise<Context>; hub: LiveHub; heartbeatMs?: number },
+  deps: { createContext: (req: Request) => Promise<Context>; hub: LiveHub; heartbeatMs?: number; reauthoriseMs?: number },
 ): Promise<Response> {
   let subscription: Awaited<ReturnType<LiveHub['open']>>;
   let send: (snapshot: WallboardSnapshot) => void = () => {};
-  try {
+  const requested = new URL(req.url).searchParams.getAll('site');
+  const scopeKey = async () => {
     const ctx = await deps.createContext(req);
-    const scope = await liveScopeOf(ctx.db, ctx.principal, new URL(req.url).searchParams.getAll('site'));
+    const scope = await liveScopeOf(ctx.db, ctx.principal, requested);
+    return { scope, key: JSON.stringify(scope.siteIds) };
+  };
+  let granted: string;
+  try {
+    const { scope, key } = await scopeKey();
+    granted = key;
     subscription = await deps.hub.open(scope.siteIds, (snapshot) => send(snapshot));
   } catch (error) {
     return jsonError(error);
   }
 
   let heartbeat: ReturnType<typeof setInterval> | null = null;
+  let recheck: ReturnType<typeof setInterval> | null = null;
   let closed = false;
   const cleanUp = () => {
     if (closed) return;
     closed = true;
     if (heartbeat) clearInterval(heartbeat);
+    if (recheck) clearInterval(recheck);
     subscription.close();
   };
 
@@ -72,7 +86,15 @@ export async function handleLiveStream(
       send(subscription.snapshot);
       heartbeat = setInterval(() => write(`: heartbeat ${new Date().toISOString()}\n\n`), deps.heartbeatMs ?? HEARTBEAT_MS);
       heartbeat.unref?.();
-      const abort = () => {
+      recheck = setInterval(() => {
+        scopeKey().then(
+          ({ key }) => key !== granted && end(),
+          // Refused now (or the check failed): end; the reconnect gets the answer as JSON.
+          () => end(),
+        );
+      }, deps.reauthoriseMs ?? REAUTHORISE_MS);
+      recheck.unref?.();
+      const end = () => {
         cleanUp();
         try {
           controller.close();
@@ -80,8 +102,8 @@ export async function handleLiveStream(
           // Already closed by the runtime.
         }
       };
-      if (req.signal.aborted) abort();
-      else req.signal.addEventListener('abort', abort, { once: true });
+      if (req.signal.aborted) end();
+      else req.signal.addEventListener('abort', end, { once: true });
     },
     cancel: cleanUp,
   });
