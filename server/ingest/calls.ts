@@ -1,9 +1,8 @@
-// The one code path that writes call records: validate each record, upsert the batch and
-// recompute the rollups of every site-day it touched, in one transaction.
+// The one code path that writes call records: validate each record, upsert the batch and keep
+// the rollups of every site-day it touched, in one transaction.
 import type { Db, Tx } from '@/db/client';
 import { insertAudit } from '@/db/queries/audit';
 import { upsertCallRecords, type CallRecordValues } from '@/db/queries/ingest/call-upserts';
-import { recomputeSiteDays } from '@/db/queries/ingest/rollups';
 import { lockSiteForIngest, touchSiteFeed } from '@/db/queries/ingest/site-lock';
 import type { Actor } from '@/server/auth/principal';
 import { DomainError, notFound } from '@/server/errors';
@@ -62,7 +61,6 @@ export async function ingestCalls(db: Db, args: IngestCallsArgs): Promise<Ingest
       valid.map((v) => toValues(v.value)),
       args.receivedAt,
     );
-    await recomputeSiteDays(tx, site, upsert.days);
     if (valid.length > 0) await touchSiteFeed(tx, site.id, 'calls', args.receivedAt);
     const result: IngestResult = {
       received: args.records.length,

@@ -1,9 +1,11 @@
 // The upsert of a batch of call records, each stored with its site-local day (computed here with
-// the runtime's tz rules, db/local-time.ts). Call under lockSiteForIngest.
+// the runtime's tz rules, db/local-time.ts), and the rollups of the days it touches. Call under
+// lockSiteForIngest.
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../client';
 import { localDayOf } from '../../local-time';
-import { columnOf, instant, textArray } from './unnest-arrays';
+import { addCallsToRollups, addedSiteDays, recomputeSiteDays } from './rollups';
+import { columnOf, instant, textArray, typedArray } from './unnest-arrays';
 
 export type CallRecordValues = {
   externalId: string;
@@ -31,9 +33,17 @@ export type CallUpsertResult = {
 };
 
 /**
- * Inserts new records and updates changed ones. A record sent again unchanged is left alone and
- * counts as neither inserted nor updated, so a retried batch changes nothing. The external ids
- * must be distinct within `rows`. Call under lockSiteForIngest.
+ * Inserts new records and updates changed ones, and leaves the rollups of every day they touch
+ * exact. A record sent again unchanged is left alone and counts as neither inserted nor updated,
+ * so a retried batch changes nothing. The external ids must be distinct within `rows`. Call under
+ * lockSiteForIngest.
+ *
+ * The rollups follow in two ways. A new record is added to the sums of its interval, queue and
+ * mission in the statement that inserts it, so a batch costs what it holds, not what its days
+ * already hold. A changed record's old and new days are recomputed in full from the raw records
+ * (recomputeSiteDays), as are the new records of those days: a correction never counts twice, and
+ * the sums of a changed record are never subtracted with settings (SLA, time zone) other than those
+ * they were added with. Either way a day's site_day row is then summed from its intervals.
  */
 export async function upsertCallRecords(
   tx: Db,
@@ -45,13 +55,14 @@ export async function upsertCallRecords(
   const ids = rows.map((r) => r.externalId);
   if (new Set(ids).size !== ids.length) throw new Error('upsertCallRecords: external ids must be distinct in one statement');
 
-  // Each record's site-local day is computed here (db/local-time.ts) and stored with it; only the
-  // counts, the days of changed records and the old stored day of updated ones come back. The old
-  // day is read by a subquery in RETURNING: a statement does not see its own changes, so the
-  // subquery finds the record as it was (and runs for updated records only). A record whose
-  // stored day differs from the one the current tz rules give is moved, like any other change.
+  // Each record's site-local day is computed here (db/local-time.ts) and stored with it. The old
+  // day of an updated record is read by a subquery in RETURNING: a statement does not see its own
+  // changes, so the subquery finds the record as it was (and runs for updated records only). A
+  // record whose stored day differs from the one the current tz rules give is moved, like any
+  // other change.
+  const days = rows.map((r) => localDayOf(Date.parse(r.startedAt), site.timezone));
   const at = instant(receivedAt);
-  const [summary] = rowsOf<{ inserted: number; updated: number; days: string | null; old_days: string | null }>(
+  const [summary] = rowsOf<{ inserted: number; updated: number; added_days: string | null; moved_days: string | null }>(
     await tx.execute(sql`
       with r as (
         select * from unnest(
@@ -69,7 +80,7 @@ export async function upsertCallRecords(
           ${columnOf(rows, 'int2', (r) => r.csat)},
           ${columnOf(rows, 'text', (r) => r.missionCode)},
           ${columnOf(rows, 'text', (r) => r.outcome)},
-          ${columnOf(rows, 'text', (r) => localDayOf(Date.parse(r.startedAt), site.timezone))}
+          ${typedArray(days, 'date')}
         ) as r(external_id, direction, queue, agent_ref, started_at, wait_seconds, talk_seconds, hold_seconds,
                wrap_seconds, abandoned, resolved, csat, mission_code, outcome, day)
       ),
@@ -79,7 +90,7 @@ export async function upsertCallRecords(
           hold_seconds, wrap_seconds, abandoned, resolved, csat, mission_code, outcome, local_day, ingested_at, updated_at)
         select ${site.id}, r.external_id, r.direction::call_direction, r.queue, r.agent_ref, r.started_at, r.wait_seconds,
           r.talk_seconds, r.hold_seconds, r.wrap_seconds, r.abandoned, r.resolved, r.csat, r.mission_code, r.outcome,
-          r.day::date, ${at}, ${at}
+          r.day, ${at}, ${at}
         from r
         on conflict (site_id, external_id) do update set
           direction = excluded.direction, queue = excluded.queue, agent_ref = excluded.agent_ref,
@@ -95,16 +106,30 @@ export async function upsertCallRecords(
                excluded.resolved, excluded.csat, excluded.mission_code, excluded.outcome, excluded.local_day)
         returning c.external_id, (c.xmax = 0) as inserted,
           case when c.xmax <> 0 then (
-            select o.local_day::text from call_records o where o.site_id = c.site_id and o.external_id = c.external_id
+            select o.local_day from call_records o where o.site_id = c.site_id and o.external_id = c.external_id
           ) end as old_day
-      )
+      ),
+      -- Days recomputed in full: the old and new days of the updated records.
+      moved as materialized (
+        select up.old_day as day from up where not up.inserted
+        union
+        select r.day from up join r on r.external_id = up.external_id where not up.inserted
+      ),
+      ${addCallsToRollups(
+        site,
+        days,
+        sql`select r.* from up join r on r.external_id = up.external_id
+            where up.inserted and not exists (select 1 from moved where moved.day = r.day)`,
+      )}
       select
         (select count(*) from up where inserted)::int as inserted,
         (select count(*) from up where not inserted)::int as updated,
-        (select string_agg(distinct r.day, ',') from up join r on r.external_id = up.external_id) as days,
-        (select string_agg(distinct old_day, ',') from up where old_day is not null) as old_days`),
+        (select string_agg(distinct n.day::text, ',') from n) as added_days,
+        (select string_agg(moved.day::text, ',') from moved) as moved_days`),
   );
-  const days = new Set(summary?.days ? summary.days.split(',') : []);
-  for (const day of summary?.old_days ? summary.old_days.split(',') : []) days.add(day);
-  return { inserted: summary?.inserted ?? 0, updated: summary?.updated ?? 0, days: [...days].sort() };
+  const added = summary?.added_days ? summary.added_days.split(',') : [];
+  const moved = summary?.moved_days ? summary.moved_days.split(',') : [];
+  await recomputeSiteDays(tx, site, moved);
+  await addedSiteDays(tx, site.id, added);
+  return { inserted: summary?.inserted ?? 0, updated: summary?.updated ?? 0, days: [...new Set([...added, ...moved])].sort() };
 }

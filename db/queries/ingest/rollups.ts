@@ -109,6 +109,50 @@ export function dayIntervals(day: string, timezone: string): { start: Date; coun
 }
 
 /**
+ * CTE `b`: each distinct day asked for with its first instant as epoch seconds, its number of
+ * 15-minute intervals and the site's SLA. Each day's first instant travels as epoch seconds: a
+ * call's interval is then plain arithmetic on its start (no time zone in SQL), grouped on a
+ * number, turned into an instant once per interval.
+ */
+function dayIntervalsOfSite(siteId: number, days: readonly string[], timezone: string): SQL {
+  const intervals = days.map((day) => dayIntervals(day, timezone));
+  return sql`
+    b as (
+      select b.day, b.start_epoch, b.intervals, s.sla_seconds
+      from unnest(${typedArray(days, 'date')}, ${typedArray(
+        intervals.map((i) => i.start.getTime() / 1000),
+        'float8',
+      )}, ${typedArray(
+        intervals.map((i) => i.count),
+        'int4',
+      )}) as b(day, start_epoch, intervals)
+      cross join sites s where s.id = ${siteId}
+    )`;
+}
+
+/**
+ * The first instant (epoch seconds) of the interval of a call that starts at `startedAt` on the
+ * day of the `b` row `day` (dayIntervalsOfSite): kept within the day, so that a call filed on a
+ * day its start is outside of still counts in one of its intervals.
+ */
+function intervalStart(startedAt: SQL, day: SQL): SQL {
+  const seconds = INTERVAL_MS / 1000;
+  return sql`${day}.start_epoch + ${seconds} * least(greatest(
+    floor((date_part('epoch', ${startedAt}) - ${day}.start_epoch) / ${seconds}), 0), ${day}.intervals - 1)`;
+}
+
+/** The site_day sums of the given days are the sums of their intervals (CTE or table `source`). */
+function siteDaySumsFromIntervals(siteId: number, source: SQL): SQL {
+  return sql`
+    insert into site_day (site_id, day, ${CALL_SUM_COLUMNS}, updated_at)
+    select ${siteId}, b.day, ${sumsOfSums('i')}, now()
+    from b left join ${source} i on i.day = b.day
+    group by b.day
+    having count(i.day) > 0 or exists (select 1 from site_day s where s.site_id = ${siteId} and s.day = b.day)
+    on conflict (site_id, day) do update set ${CALL_SUM_UPDATES}`;
+}
+
+/**
  * Recomputes the call sums of site_day, site_interval, site_queue_day and site_mission_day for
  * the given site-local days from the raw call records. The QA columns of site_day are left as they
  * are; a site_day row with neither calls nor evaluations is removed. Each call counts in the
@@ -121,7 +165,6 @@ export async function recomputeSiteDays(tx: Db, site: number | { id: number; tim
   const siteId = typeof site === 'number' ? site : site.id;
   const timezone = typeof site === 'number' ? await timezoneOf(tx, site) : site.timezone;
   const distinct = [...new Set(days)].sort();
-  const intervals = distinct.map((day) => dayIntervals(day, timezone));
   const dayList = typedArray(distinct, 'date');
   await tx.execute(sql`
     with q as (delete from site_queue_day where site_id = ${siteId} and day = any(${dayList})),
@@ -129,25 +172,12 @@ export async function recomputeSiteDays(tx: Db, site: number | { id: number; tim
          i as (delete from site_interval where site_id = ${siteId} and day = any(${dayList}))
     delete from site_day where site_id = ${siteId} and day = any(${dayList}) and qa_evaluations = 0`);
 
-  // Each day's first instant travels as epoch seconds: a call's interval is plain arithmetic on
-  // its start (no time zone in SQL), grouped on a number, turned into an instant once per interval.
   await tx.execute(sql`
-    with b as (
-      select b.day, b.start_epoch, b.intervals, s.sla_seconds
-      from unnest(${dayList}, ${typedArray(
-        intervals.map((i) => i.start.getTime() / 1000),
-        'float8',
-      )}, ${typedArray(
-        intervals.map((i) => i.count),
-        'int4',
-      )}) as b(day, start_epoch, intervals)
-      cross join sites s where s.id = ${siteId}
-    ),
+    with ${dayIntervalsOfSite(siteId, distinct, timezone)},
     r as materialized (
       select b.day, c.direction, c.queue, c.wait_seconds, c.talk_seconds, c.hold_seconds, c.wrap_seconds,
              c.abandoned, c.resolved, c.csat, c.mission_code, c.outcome, b.sla_seconds,
-             b.start_epoch + ${INTERVAL_MS / 1000} * least(greatest(
-               floor((date_part('epoch', c.started_at) - b.start_epoch) / ${INTERVAL_MS / 1000}), 0), b.intervals - 1) as starts_at
+             ${intervalStart(sql`c.started_at`, sql`b`)} as starts_at
       from b cross join lateral (
         select * from call_records c
         where c.site_id = ${siteId} and c.local_day = b.day
@@ -171,12 +201,59 @@ export async function recomputeSiteDays(tx: Db, site: number | { id: number; tim
     )
     -- A day's sums are the sums of its intervals (a few dozen rows rather than every call): the
     -- day and its intervals agree by construction.
-    insert into site_day (site_id, day, ${CALL_SUM_COLUMNS}, updated_at)
-    select ${siteId}, b.day, ${sumsOfSums('i')}, now()
-    from b left join i on i.day = b.day
-    group by b.day
-    having count(i.day) > 0 or exists (select 1 from site_day s where s.site_id = ${siteId} and s.day = b.day)
-    on conflict (site_id, day) do update set ${CALL_SUM_UPDATES}`);
+    ${siteDaySumsFromIntervals(siteId, sql`i`)}`);
+}
+
+/** The ON CONFLICT assignments that add the call sums of `excluded` to those of the row. */
+function addedCallSums(table: string): SQL {
+  return sql.raw(CALL_SUM_NAMES.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
+}
+
+/**
+ * The CTEs `b` (dayIntervalsOfSite) and `n`, then the CTEs that add the call sums of the rows of
+ * `n` to site_interval, site_queue_day and site_mission_day: for calls counted nowhere yet (new
+ * records) on days that are not recomputed in full, in the statement that inserts them. `calls`
+ * is a query of the new calls with the columns of a call record (local_day as `day`, a date);
+ * `days` must hold each of their days. Then run addedSiteDays for the days of `n`: site_day is
+ * summed from the intervals. Call under lockSiteForIngest.
+ */
+export function addCallsToRollups(site: { id: number; timezone: string }, days: readonly string[], calls: SQL): SQL {
+  const siteId = site.id;
+  return sql`
+    ${dayIntervalsOfSite(siteId, [...new Set(days)].sort(), site.timezone)},
+    n as materialized (
+      select r.day, r.direction, r.queue, r.wait_seconds, r.talk_seconds, r.hold_seconds, r.wrap_seconds,
+             r.abandoned, r.resolved, r.csat, r.mission_code, r.outcome, b.sla_seconds,
+             ${intervalStart(sql`r.started_at`, sql`b`)} as starts_at
+      from (${calls}) r join b on b.day = r.day
+    ),
+    ni as (
+      insert into site_interval as t (site_id, day, starts_at, ${CALL_SUM_COLUMNS})
+      select ${siteId}, r.day, to_timestamp(r.starts_at), ${CALL_SUMS} from n r group by r.day, r.starts_at
+      on conflict (site_id, day, starts_at) do update set ${addedCallSums('t')}
+    ),
+    nq as (
+      insert into site_queue_day as t (site_id, day, queue, ${CALL_SUM_COLUMNS})
+      select ${siteId}, r.day, r.queue, ${CALL_SUMS} from n r group by r.day, r.queue
+      on conflict (site_id, day, queue) do update set ${addedCallSums('t')}
+    ),
+    nm as (
+      insert into site_mission_day as t (site_id, day, mission_code, outcome, calls)
+      select ${siteId}, r.day, r.mission_code, coalesce(r.outcome, ''), count(*)
+      from n r where r.mission_code is not null group by r.day, r.mission_code, coalesce(r.outcome, '')
+      on conflict (site_id, day, mission_code, outcome) do update set calls = t.calls + excluded.calls
+    )`;
+}
+
+/**
+ * After addCallsToRollups: the site_day call sums of the days that received calls, summed from
+ * their intervals as recomputeSiteDays does, so that a day and its intervals agree by construction.
+ */
+export async function addedSiteDays(tx: Db, siteId: number, days: readonly string[]): Promise<void> {
+  if (days.length === 0) return;
+  await tx.execute(sql`
+    with ${daysOfSite(siteId, days)}
+    ${siteDaySumsFromIntervals(siteId, sql`(select * from site_interval where site_id = ${siteId} and day in (select day from b))`)}`);
 }
 
 async function timezoneOf(tx: Db, siteId: number): Promise<string> {
