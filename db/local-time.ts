@@ -8,27 +8,41 @@ import { TZDate, tzOffset } from '@date-fns/tz';
 const DAY_MS = 86_400_000;
 const BUCKET_MS = 15 * 60_000;
 const MAX_CACHED = 20_000;
-const offsets = new Map<string, number>();
+/** Per time zone, the UTC offset of each quarter-hour asked for (its number since the epoch). */
+const offsets = new Map<string, Map<number, number>>();
+/** YYYY-MM-DD of each day number since the epoch asked for. */
+const dayNames = new Map<number, string>();
 
 /** The UTC offset in minutes at an instant; cached per quarter-hour that holds no change. */
 function offsetAt(timezone: string, ms: number): number {
   const bucket = Math.floor(ms / BUCKET_MS);
-  const key = `${timezone}|${bucket}`;
-  const cached = offsets.get(key);
+  let zone = offsets.get(timezone);
+  if (!zone) offsets.set(timezone, (zone = new Map()));
+  const cached = zone.get(bucket);
   if (cached !== undefined) return cached;
   const start = tzOffset(timezone, new Date(bucket * BUCKET_MS));
   const end = tzOffset(timezone, new Date((bucket + 1) * BUCKET_MS - 1));
   // A quarter-hour in which the offset changes is never cached: each instant is asked for.
   if (start !== end) return tzOffset(timezone, new Date(ms));
-  if (offsets.size >= MAX_CACHED) offsets.clear();
-  offsets.set(key, start);
+  if (zone.size >= MAX_CACHED) zone.clear();
+  zone.set(bucket, start);
   return start;
+}
+
+function dayName(dayNumber: number): string {
+  let name = dayNames.get(dayNumber);
+  if (name === undefined) {
+    if (dayNames.size >= MAX_CACHED) dayNames.clear();
+    dayNames.set(dayNumber, (name = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10)));
+  }
+  return name;
 }
 
 /** The site-local date (YYYY-MM-DD) of an instant. */
 export function localDayOf(at: Date | number, timezone: string): string {
   const ms = typeof at === 'number' ? at : at.getTime();
-  return new Date(ms + offsetAt(timezone, ms) * 60_000).toISOString().slice(0, 10);
+  // Ingest asks this for every record: the day's name is looked up by its number, not formatted.
+  return dayName(Math.floor((ms + offsetAt(timezone, ms) * 60_000) / DAY_MS));
 }
 
 /** The date `days` after (or before) a YYYY-MM-DD date. */
