@@ -30,8 +30,8 @@ export type LoadBenchOptions = {
 
 const RANGE = { from: '2026-10-01', to: '2026-10-30' };
 
-type Kind = 'push' | 'read';
-type Sample = { kind: Kind; ms: number; status: number | 'network'; records: number };
+export type Kind = 'push' | 'read';
+export type Sample = { kind: Kind; ms: number; status: number | 'network'; records: number };
 
 const TIMELINE_START = Date.parse('2026-10-01T00:00:00Z');
 
@@ -54,7 +54,7 @@ function batchMaker(code: string, size: number, callsPerDay: number): (n: number
     });
 }
 
-function cpuSecondsOf(pids: number[]): number {
+export function cpuSecondsOf(pids: number[]): number {
   const ticks = 100; // USER_HZ on Linux
   let total = 0;
   for (const pid of pids) {
@@ -69,8 +69,9 @@ function cpuSecondsOf(pids: number[]): number {
   return total;
 }
 
-async function scratch(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `vigie_bench_load_${process.pid}`;
+/** A fresh database on the PostgreSQL server, named after the benchmark and this process. */
+export async function scratch(serverUrl: string, bench = 'load'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `vigie_bench_${bench}_${process.pid}`;
   const { default: postgres } = await import('postgres');
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
@@ -86,7 +87,7 @@ async function scratch(serverUrl: string): Promise<{ url: string; drop: () => Pr
   };
 }
 
-async function timed(kind: Kind, records: number, send: () => Promise<Response>): Promise<Sample> {
+export async function timed(kind: Kind, records: number, send: () => Promise<Response>): Promise<Sample> {
   const started = performance.now();
   try {
     const res = await send();

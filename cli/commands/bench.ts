@@ -18,11 +18,12 @@ function drivers(value: unknown): BenchDriver[] {
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'run a benchmark and print its table (ingest, dashboard, load, tz-rebuild, pages)',
+  summary: 'run a benchmark and print its table (ingest, dashboard, load, live, tz-rebuild, pages)',
   usage:
     'bench ingest [--records 50000] [--batch 2000] [--concurrency 4] [--driver both|pglite|postgres] [--database-url URL]\n' +
     '  bench dashboard [--sites 20] [--days 365] [--calls-per-day 1500] [--runs 30] [--database-url URL]\n' +
     '  bench load [--pushers 50] [--batch 1000] [--readers 20] [--seconds 60] [--calls-per-day 2000] [--database-url URL] [--url URL-of-a-running-server]\n' +
+    '  bench live [--screens 200] [--pushers 20] [--seconds 60] [--readers 4] [--batch 20] [--interval-ms 1000] [--database-url URL]\n' +
     '  bench tz-rebuild [--records 1000000] [--sites 20] [--days 365] [--batch-days 31] [--driver postgres|pglite] [--demo] [--database-url URL]\n' +
     '  bench pages [--runs 10] [--site CAS] [--driver both|pglite|postgres] [--database-url URL]',
   options: {
@@ -42,6 +43,8 @@ export const benchCommand: Command = {
     'batch-days': { type: 'string' },
     demo: { type: 'boolean' },
     site: { type: 'string' },
+    screens: { type: 'string' },
+    'interval-ms': { type: 'string' },
   },
   positionals: true,
   async run(values, positionals) {
@@ -93,6 +96,22 @@ export const benchCommand: Command = {
       // A load that produces errors fails, so that CI can run a bounded one as a check.
       return errors > 0 ? 1 : 0;
     }
+    if (which === 'live') {
+      // The server keeps its own push limits, as in production: each site pushes once a second.
+      const { benchLive } = await import('../bench/live');
+      const { report, errors } = await benchLive({
+        screens: int(values.screens, 'screens', 200),
+        pushers: int(values.pushers, 'pushers', 20),
+        seconds: int(values.seconds, 'seconds', 60),
+        readers: int(values.readers, 'readers', 4),
+        batch: Math.min(5000, int(values.batch, 'batch', 20)),
+        intervalMs: int(values['interval-ms'], 'interval-ms', 1000),
+        serverUrl,
+      });
+      console.log(report);
+      // Failed requests or streams fail the command (as bench load); times are printed, never judged.
+      return errors > 0 ? 1 : 0;
+    }
     if (which === 'tz-rebuild') {
       const driver = values.driver ?? 'postgres';
       if (driver !== 'postgres' && driver !== 'pglite') throw new UsageError('--driver is postgres or pglite for bench tz-rebuild');
@@ -117,6 +136,6 @@ export const benchCommand: Command = {
       console.log(await benchPages({ runs: int(values.runs, 'runs', 10), drivers: drivers(values.driver), serverUrl, site }));
       return;
     }
-    throw new UsageError('Name a benchmark: bench ingest, bench dashboard, bench load, bench tz-rebuild or bench pages');
+    throw new UsageError('Name a benchmark: bench ingest, bench dashboard, bench load, bench live, bench tz-rebuild or bench pages');
   },
 };
