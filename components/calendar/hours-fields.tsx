@@ -64,7 +64,7 @@ function DayRow({ day, idPrefix, control, register, errors }: Props & { day: Wee
       <div className="min-w-0 flex-1 space-y-2">
         {fields.length === 0 ? <p className="pt-1.5 text-sm text-slate-500">{t('hours.closed')}</p> : null}
         {fields.map((field, i) => {
-          const rowErrors = Array.isArray(dayErrors) ? dayErrors[i] : undefined;
+          const rowErrors = (dayErrors as Record<number, { start?: { message?: string }; end?: { message?: string } } | undefined> | undefined)?.[i];
           const startError = errorText(rowErrors?.start?.message);
           const endError = errorText(rowErrors?.end?.message);
           const startId = `${idPrefix}-${day}-${i}-start`;

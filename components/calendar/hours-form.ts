@@ -73,10 +73,11 @@ export function hoursFieldOf(path: readonly PropertyKey[]): string {
 function setError(errors: Record<string, unknown>, path: string, error: { type: string; message: string }) {
   const parts = path.split('.');
   let node = errors;
-  for (const part of parts.slice(0, -1)) {
-    node[part] ??= {};
+  // Numbered parts are list indexes: arrays, as react-hook-form builds its own errors of a field array.
+  parts.slice(0, -1).forEach((part, i) => {
+    node[part] ??= /^\d+$/.test(parts[i + 1]!) ? [] : {};
     node = node[part] as Record<string, unknown>;
-  }
+  });
   const last = parts[parts.length - 1]!;
   // The first refusal of a field is the one shown.
   if (!(last in node) || !(node[last] as { message?: string }).message) node[last] = { ...((node[last] as object) ?? {}), ...error };
