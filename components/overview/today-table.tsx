@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { ChangeMark } from '@/components/kpi/change-mark';
+import { SkeletonRows } from './comparison-table';
 import { siteTodayHref } from '@/components/kpi/dashboard-state';
 import { formatDay, formatFigure } from '@/components/kpi/kpi-format';
 import { figureValue, isRollupMetric, type Figure } from '@/components/kpi/metrics';
@@ -37,22 +38,6 @@ function TodayFigureCell({ figure, row, lastWeek }: { figure: Figure; row: Today
         <ChangeMark figure={figure} delta={delta} title={`${lastWeek}: ${formatFigure(figure, before, locale)}`} />
       </span>
     </TD>
-  );
-}
-
-function SkeletonRows({ columns }: { columns: number }) {
-  return (
-    <>
-      {Array.from({ length: 6 }, (_, i) => (
-        <tr key={i} aria-busy="true">
-          {Array.from({ length: columns }, (_, j) => (
-            <td key={j} className="px-3 py-3">
-              <span className="block h-3 animate-pulse rounded bg-slate-200" />
-            </td>
-          ))}
-        </tr>
-      ))}
-    </>
   );
 }
 

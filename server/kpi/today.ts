@@ -12,7 +12,7 @@ import { listSitesForKpis, listTargets, type KpiSite } from '@/db/queries/kpis';
 import { listLatestQueueStatus } from '@/db/queries/queue-status';
 import type { SiteScope } from '@/server/auth/principal';
 import { intervalPartsOf } from '@/server/intraday/intraday';
-import { isStale } from '@/server/queue-status/service';
+import { isStale, latestQueueView } from '@/server/queue-status/service';
 import { computeKpis, emptyParts, sumParts, type KpiParts, type Kpis, type TargetBounds } from '@/lib/kpi/definitions';
 import { changesOf, gradesOf, targetResolver, type MetricChanges, type MetricGrades } from './comparison';
 import { networkPartsFor, type NetworkFamily } from './lead-network';
@@ -67,17 +67,7 @@ export type QueueNow = {
   stale: boolean;
   /** Queues left out of the sums because their status is stale while others are fresh. */
   staleQueues: number;
-  queues: {
-    queue: string;
-    at: string;
-    stale: boolean;
-    waiting: number;
-    longestWaitSeconds: number;
-    agentsAvailable: number;
-    agentsBusy: number;
-    agentsWrapUp: number;
-    agentsAway: number;
-  }[];
+  queues: ReturnType<typeof latestQueueView>[];
 };
 
 type QueueRow = Awaited<ReturnType<typeof listLatestQueueStatus>>[number];
@@ -99,17 +89,7 @@ export function queueNowOf(rows: readonly QueueRow[], now: Date): QueueNow | nul
     at: newest.toISOString(),
     stale: fresh.length === 0,
     staleQueues: fresh.length > 0 ? rows.length - fresh.length : 0,
-    queues: rows.map((r) => ({
-      queue: r.queue,
-      at: r.at.toISOString(),
-      stale: isStale(r.at, now),
-      waiting: r.waiting,
-      longestWaitSeconds: r.longestWaitSeconds,
-      agentsAvailable: r.agentsAvailable,
-      agentsBusy: r.agentsBusy,
-      agentsWrapUp: r.agentsWrapUp,
-      agentsAway: r.agentsAway,
-    })),
+    queues: rows.map((r) => latestQueueView(r, now)),
   };
 }
 
