@@ -11,7 +11,7 @@ import { listLatestQueueStatus } from '@/db/queries/queue-status';
 import type { KpiMetric } from '@/db/schema';
 import { targetResolver, type TargetResolver } from '@/server/kpi/comparison';
 import { openingStatesAt, type OpeningState } from '@/server/calendar/opening';
-import { isStale } from '@/server/queue-status/service';
+import { isStale, latestQueueView } from '@/server/queue-status/service';
 import { computeKpis, emptyParts, PART_KEYS, sumParts, type KpiParts } from '@/lib/kpi/definitions';
 import type { WallboardDay, WallboardQueueNow, WallboardSite, WallboardSnapshot } from '@/lib/live/wallboard';
 
@@ -67,17 +67,7 @@ type QueueRow = Awaited<ReturnType<typeof listLatestQueueStatus>>[number];
 
 /** Sums of the fresh queues; stale ones are listed with `stale: true` and left out of the sums. */
 function queueNowOf(rows: readonly QueueRow[], now: Date): WallboardQueueNow {
-  const queues = rows.map((r) => ({
-    queue: r.queue,
-    waiting: r.waiting,
-    longestWaitSeconds: r.longestWaitSeconds,
-    agentsAvailable: r.agentsAvailable,
-    agentsBusy: r.agentsBusy,
-    agentsWrapUp: r.agentsWrapUp,
-    agentsAway: r.agentsAway,
-    at: r.at.toISOString(),
-    stale: isStale(r.at, now),
-  }));
+  const queues = rows.map((r) => latestQueueView(r, now));
   const fresh = rows.filter((r) => !isStale(r.at, now));
   const newest = (list: readonly QueueRow[]) => list.reduce<Date | null>((max, r) => (max === null || r.at > max ? r.at : max), null);
   const at = newest(fresh) ?? newest(rows);
