@@ -105,7 +105,7 @@ beforeAll(async () => {
   port = await freePort();
   served = await serve();
   browser = await launchBrowser();
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
