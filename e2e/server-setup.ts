@@ -17,8 +17,10 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-e2e-'));
   // The demo seed runs on first start: minutes on a busy machine.
   // The tests stand for the one proxy in front (VIGIE_TRUSTED_PROXIES=1): the X-Forwarded-For entry
-  // they append gives a test an address, and so a sign-in limit, of its own.
-  const served = await startVigie({ env: { VIGIE_DATA_DIR: dataDir, DATABASE_URL: '', VIGIE_TRUSTED_PROXIES: '1' }, readyTimeoutMs: 8 * 60_000 });
+  // they append gives a test an address, and so a sign-in limit, of its own. The live demo
+  // simulator stays off (VIGIE_DEMO_LIVE=0): the tests that read the demo expect it to hold still;
+  // the simulator has tests of its own (server/demo/simulator.test.ts).
+  const served = await startVigie({ env: { VIGIE_DATA_DIR: dataDir, DATABASE_URL: '', VIGIE_TRUSTED_PROXIES: '1', VIGIE_DEMO_LIVE: '0' }, readyTimeoutMs: 8 * 60_000 });
   console.log(
     served
       .output()
