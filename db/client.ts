@@ -65,6 +65,16 @@ function redact(url: string): string {
   }
 }
 
+/**
+ * Seconds a pooled connection waits before it connects again after a failed attempt. postgres.js
+ * counts failures across the whole pool and by default waits up to 20 s, so after an outage that
+ * saw a few dozen requests a query could sit 10–20 s behind a connection's timer although the
+ * database was back. Capped at one second: a refused connection costs the server nothing.
+ */
+export function reconnectDelaySeconds(failures: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** failures, 1);
+}
+
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   if (options.driver === 'postgres') {
     const { default: postgres } = await import('postgres');
@@ -73,6 +83,7 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
       max: options.max ?? 10,
       onnotice: () => {},
       connection: { application_name: 'vigie' },
+      backoff: reconnectDelaySeconds,
     });
     const db = drizzle(client, { schema }) as unknown as Db;
     return { db, driver: 'postgres', location: redact(options.url), url: options.url, close: () => client.end({ timeout: 5 }) };

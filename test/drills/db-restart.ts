@@ -36,6 +36,22 @@ function describe(a: Answer): string {
   return a.status ? `HTTP ${a.status} ${JSON.stringify(a.body).slice(0, 200)}` : (a.error ?? 'no answer');
 }
 
+/** What each session of the cluster is doing (a hang's culprit waits on a lock or sits idle in a transaction). */
+async function sessionsOf(url: string): Promise<string> {
+  const { default: postgres } = await import('postgres');
+  const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    const rows = await sql<{ pid: number; state: string | null; wait: string | null; xact: string | null; query: string | null }[]>`
+      select pid, state, wait_event_type || ':' || wait_event as wait, (now() - xact_start)::text as xact, left(query, 160) as query
+      from pg_stat_activity where datname = 'vigie' and pid <> pg_backend_pid() order by pid`;
+    return rows.map((r) => `      ${r.pid} ${r.state ?? '-'} ${r.wait ?? '-'} xact ${r.xact ?? '-'}: ${(r.query ?? '').replace(/\s+/g, ' ')}`).join('\n') || '      none';
+  } catch (error) {
+    return `      (not readable: ${(error as Error).message})`;
+  } finally {
+    await sql.end({ timeout: 1 }).catch(() => {});
+  }
+}
+
 export async function databaseRestart(): Promise<string> {
   const cluster = new PrivateCluster('restart');
   let server: ServedVigie | null = null;
@@ -152,6 +168,7 @@ export async function databaseRestart(): Promise<string> {
     return `${notes.join('; ')}; no process lost; after the retries rollups = raw`;
   } catch (error) {
     if (server) console.log(`    server output (end):\n${server.output().slice(-3000)}`);
+    console.log(`    database sessions at the failure:\n${await sessionsOf(cluster.url)}`);
     throw error;
   } finally {
     if (server) await server.kill('SIGKILL');
