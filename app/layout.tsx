@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { PublicPasswordBanner } from '@/components/layout/public-password-banner';
+import { ZodWithoutEval } from '@/components/providers/zod-without-eval';
 import { publicPasswordBanner } from '@/server/setup/public-password';
 import './globals.css';
 
@@ -21,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
+        <ZodWithoutEval />
         <NextIntlClientProvider>
           {publicPassword ? <PublicPasswordBanner /> : null}
           {children}
