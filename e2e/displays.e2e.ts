@@ -57,7 +57,8 @@ describe('a wall display', () => {
     const own = await page.request.get(snapshotUrl({ site: ['DKR'] }));
     expect(own.status()).toBe(200);
     expect(await own.text()).not.toContain('"DKR"');
-    await expect.poll(() => row.textContent()).toContain('Paired');
+    // The admin's list follows a waiting code by itself (read again every 3 s), no reload.
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('Paired');
 
     // Nothing else: the app sends it to sign in, every other procedure and the REST API answer 401.
     await page.goto('/');

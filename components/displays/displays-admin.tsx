@@ -23,6 +23,9 @@ type Display = RouterOutputs['displays']['list'][number];
 type Code = { name: string; code: string; expiresAt: Date };
 type Pending = { action: 'repair' | 'revoke'; id: number; name: string };
 
+/** How often the list is read again while a pairing code is waiting. */
+const WAITING_REFRESH_MS = 3000;
+
 const TONES: Record<DisplayStatus, BadgeTone> = { waiting: 'blue', expired: 'amber', paired: 'green', revoked: 'neutral' };
 
 export function DisplaysAdmin() {
@@ -34,7 +37,12 @@ export function DisplaysAdmin() {
   const id = useId();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const displays = useQuery(trpc.displays.list.queryOptions());
+  // While a code waits to be typed on a screen, the list follows it: the row turns "paired" as
+  // soon as the screen pairs, with no reload (a few light reads for at most 15 minutes).
+  const displays = useQuery({
+    ...trpc.displays.list.queryOptions(),
+    refetchInterval: (query) => (query.state.data?.some((d) => d.status === 'waiting') ? WAITING_REFRESH_MS : false),
+  });
   const [code, setCode] = useState<Code | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.displays.list.queryKey() });
