@@ -5,7 +5,7 @@
 // Escape or a click elsewhere, and gives focus back to its button.
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef } from 'react';
-import { METRICS, type KpiParts, type TargetBounds } from '@/lib/kpi/definitions';
+import { METRICS, type KpiParts, type SlExclusion, type TargetBounds } from '@/lib/kpi/definitions';
 import { formatFigure } from './kpi-format';
 import { isRollupMetric, type Figure } from './metrics';
 import { usePartsText } from './use-parts-text';
@@ -17,7 +17,15 @@ export type KpiInfoRow = {
   parts: KpiParts;
   /** The site's SLA threshold; null for the network, where each site keeps its own. */
   slaSeconds: number | null;
+  /** Calls the row's service level leaves out (offered outside opening hours, by the site's settings). */
+  slExcluded?: SlExclusion | null;
 };
+
+/** The parts a row's figure is computed from: for the service level, less what it leaves out. */
+function countedParts(figure: Figure, row: KpiInfoRow): KpiParts {
+  if (figure !== 'service_level' || !row.slExcluded) return row.parts;
+  return { ...row.parts, offered: row.parts.offered - row.slExcluded.offered, answeredWithinSla: row.parts.answeredWithinSla - row.slExcluded.answeredWithinSla };
+}
 
 const PANEL_WIDTH = 416;
 
@@ -73,6 +81,7 @@ export function KpiInfo({ figure, rows, target }: { figure: Figure; rows: KpiInf
   const explanation = isRollupMetric(figure) ? METRICS[figure].explanation[locale] : t(`countExplanations.${figure}`);
   const direction = isRollupMetric(figure) ? METRICS[figure].direction : null;
   const showShortAbandons = figure === 'offered' || figure === 'service_level' || figure === 'abandon_rate';
+  const excluding = figure === 'service_level' ? rows.filter((r) => r.slExcluded && r.key !== 'network').map((r) => r.label) : [];
 
   return (
     <>
@@ -102,6 +111,7 @@ export function KpiInfo({ figure, rows, target }: { figure: Figure; rows: KpiInf
         </h3>
         <p className="mt-0.5 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{t('info.formula')}</p>
         <p className="mt-1 text-sm text-slate-700">{explanation}</p>
+        {excluding.length > 0 ? <p className="mt-1 text-sm text-slate-700">{t('info.slExcludedAt', { codes: excluding.join(', ') })}</p> : null}
         {direction ? (
           <p className="mt-2 text-xs text-slate-600">
             <span className="font-medium">{t('info.target')}: </span>
@@ -126,7 +136,10 @@ export function KpiInfo({ figure, rows, target }: { figure: Figure; rows: KpiInf
                     {row.value === null ? <span title={t('info.noData')}>{formatFigure(figure, null, locale)}</span> : formatFigure(figure, row.value, locale)}
                   </td>
                   <td className="py-1.5 text-slate-600 tabular-nums">
-                    = {partsText(figure, row.parts, row.slaSeconds)}
+                    = {partsText(figure, countedParts(figure, row), row.slaSeconds)}
+                    {figure === 'service_level' && row.slExcluded ? (
+                      <span className="block text-[11px] text-slate-500">{t('info.slExcluded', { count: row.slExcluded.offered })}</span>
+                    ) : null}
                     {showShortAbandons && row.parts.shortAbandons > 0 ? (
                       <span className="block text-[11px] text-slate-500">{t('info.shortAbandons', { count: row.parts.shortAbandons })}</span>
                     ) : null}

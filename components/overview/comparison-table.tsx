@@ -183,8 +183,8 @@ export function ComparisonTable({ data, isPending, isError, isUpdating, onRetry,
   const infoRows = (figure: Figure): KpiInfoRow[] =>
     data
       ? [
-          ...rows.map((s) => ({ key: s.code, label: s.code, value: figureValue(s, figure), parts: s.parts, slaSeconds: s.slaSeconds })),
-          { key: 'network', label: networkLabel, value: figureValue(data.network, figure), parts: data.network.parts, slaSeconds: null },
+          ...rows.map((s) => ({ key: s.code, label: s.code, value: figureValue(s, figure), parts: s.parts, slaSeconds: s.slaSeconds, slExcluded: s.slExcluded })),
+          { key: 'network', label: networkLabel, value: figureValue(data.network, figure), parts: data.network.parts, slaSeconds: null, slExcluded: data.network.slExcluded },
         ]
       : [];
   const noCalls = data !== undefined && data.network.parts.calls === 0 && data.sites.every((s) => s.parts.calls === 0);

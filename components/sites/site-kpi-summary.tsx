@@ -64,8 +64,10 @@ export function SiteKpiSummary({ site, range }: SiteSectionProps) {
                         figure={figure}
                         target={targetOf(figure)}
                         rows={[
-                          { key: site.code, label: site.code, value, parts: row.parts, slaSeconds: row.slaSeconds },
-                          ...(network ? [{ key: 'network', label: tKpi('network'), value: networkValue, parts: network.parts, slaSeconds: null }] : []),
+                          { key: site.code, label: site.code, value, parts: row.parts, slaSeconds: row.slaSeconds, slExcluded: row.slExcluded },
+                          ...(network
+                            ? [{ key: 'network', label: tKpi('network'), value: networkValue, parts: network.parts, slaSeconds: null, slExcluded: network.slExcluded }]
+                            : []),
                         ]}
                       />
                     ) : null}

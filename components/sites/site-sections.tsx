@@ -8,6 +8,7 @@ import { SiteDailyTrends } from './site-daily-trends';
 import { SiteFeed } from './site-feed';
 import { SiteKpiSummary } from './site-kpi-summary';
 import { SiteQaCategories } from './site-qa-categories';
+import { SiteOutOfHours } from './site-out-of-hours';
 import { SiteQueues } from './site-queues';
 import { SiteNow, SiteTodayIntervals, SiteTodaySummary } from './site-today';
 import { SiteQaSection } from '@/components/qa/site-qa-section';
@@ -26,6 +27,7 @@ export type SiteSectionProps = {
 export const SITE_SECTIONS: { id: string; Section: ComponentType<SiteSectionProps> }[] = [
   { id: 'kpis', Section: SiteKpiSummary },
   { id: 'trends', Section: SiteDailyTrends },
+  { id: 'out-of-hours', Section: SiteOutOfHours },
   { id: 'queues', Section: SiteQueues },
   { id: 'qa-categories', Section: SiteQaCategories },
   { id: 'quality', Section: SiteQaSection },

@@ -166,6 +166,7 @@ export async function listSitesForKpis(db: Db) {
       timezone: sites.timezone,
       slaSeconds: sites.slaSeconds,
       active: sites.active,
+      slExcludesOutOfHours: sites.slExcludesOutOfHours,
     })
     .from(sites)
     .orderBy(asc(sites.code));

@@ -174,14 +174,30 @@ export function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }
 
-export function computeKpis(p: KpiParts): Kpis {
+/**
+ * Calls a site's service level leaves out: those offered while its calendar had it closed, when
+ * its settings say so (sites.sl_excludes_out_of_hours; server/kpi/out-of-hours.ts counts them).
+ */
+export type SlExclusion = { offered: number; answeredWithinSla: number };
+
+/** The sum of several sites' exclusions (null: none excludes anything). */
+export function sumSlExclusions(exclusions: readonly (SlExclusion | null | undefined)[]): SlExclusion | null {
+  const present = exclusions.filter((e): e is SlExclusion => Boolean(e));
+  if (present.length === 0) return null;
+  return {
+    offered: present.reduce((sum, e) => sum + e.offered, 0),
+    answeredWithinSla: present.reduce((sum, e) => sum + e.answeredWithinSla, 0),
+  };
+}
+
+export function computeKpis(p: KpiParts, slExcluded: SlExclusion | null = null): Kpis {
   return {
     offered: p.offered,
     handled: p.handled,
     abandoned: p.abandoned,
     ahtSeconds: ratio(p.handleSeconds, p.handled),
     asaSeconds: ratio(p.inboundHandledWaitSeconds, p.inboundHandled),
-    serviceLevel: ratio(p.answeredWithinSla, p.offered),
+    serviceLevel: ratio(p.answeredWithinSla - (slExcluded?.answeredWithinSla ?? 0), p.offered - (slExcluded?.offered ?? 0)),
     abandonRate: ratio(p.abandoned, p.offered),
     fcr: ratio(p.resolvedTrue, p.resolvedKnown),
     csat: ratio(p.csatTop2, p.csatResponses),

@@ -21,6 +21,8 @@ import {
   reportCompliance,
   ROLLUP_METRICS,
   sumReportDays,
+  sumSlExclusions,
+  type SlExclusion,
   type KpiParts,
   type Kpis,
   type Rag,
@@ -30,6 +32,7 @@ import {
 } from '@/lib/kpi/definitions';
 import { previousRange, type DateRange } from '@/lib/kpi/periods';
 import { mayReadNetworkFigure, networkPartsFor, type NetworkFamily } from './lead-network';
+import { outOfHoursBySite, slExclusionOf } from './out-of-hours';
 import { validRange } from './request-range';
 import { selectSites } from './site-selection';
 
@@ -65,6 +68,11 @@ type RowExtras = {
   reports: ReportStatus;
   /** reports.compliance, named as DESIGN's Kpis of GET /api/v1/kpis name it. */
   reportCompliance: number | null;
+  /**
+   * Calls the service level leaves out (offered outside opening hours, at a site whose settings
+   * exclude them; for the network, the sum over such sites); null when it leaves none out.
+   */
+  slExcluded: SlExclusion | null;
 };
 
 export type ComparisonNetwork = Kpis &
@@ -138,14 +146,20 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
 
   // The network may cover more sites than are shown (a site lead's view): read both sets once.
   const readIds = [...new Set([...networkSiteIds, ...shown.map((s) => s.id)])];
-  const [current, before, targetRows, feeds, reports, awaiting] = await Promise.all([
+  // Sites whose service level leaves out the calls offered outside their opening hours.
+  const excluding = allSites.filter((s) => s.slExcludesOutOfHours && readIds.includes(s.id)).map((s) => s.id);
+  const [current, before, targetRows, feeds, reports, awaiting, outNow, outBefore] = await Promise.all([
     sumSiteDays(db, { siteIds: readIds, ...range }),
     sumSiteDays(db, { siteIds: readIds, ...previous }),
     listTargets(db),
     listSiteFeeds(db, shown.map((s) => s.id)),
     reportDaysBySite(db, { siteIds: readIds, range, now }),
     awaitingRescoreSums(db, args.scope, allSites.filter((s) => readIds.includes(s.id))),
+    outOfHoursBySite(db, excluding, range),
+    outOfHoursBySite(db, excluding, previous),
   ]);
+  const exclusionNow = (id: number) => slExclusionOf(excluding.includes(id), outNow.get(id));
+  const exclusionBefore = (id: number) => slExclusionOf(excluding.includes(id), outBefore.get(id));
   // HQ's figures leave out the evaluations it has yet to re-score blind.
   const partsOf = (rows: typeof current, period: DateRange) =>
     new Map<number, KpiParts>(rows.map(({ siteId, ...parts }) => [siteId, withoutAwaiting(parts, awaiting.inRange(siteId, period.from, period.to))]));
@@ -165,8 +179,9 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
 
   const sites = shown.map((site): ComparisonSite => {
     const parts = partsNow.get(site.id) ?? emptyParts();
-    const kpis = computeKpis(parts);
-    const earlier = computeKpis(partsBefore.get(site.id) ?? emptyParts());
+    const slExcluded = exclusionNow(site.id);
+    const kpis = computeKpis(parts, slExcluded);
+    const earlier = computeKpis(partsBefore.get(site.id) ?? emptyParts(), exclusionBefore(site.id));
     const lastPushAt = feedOf.get(site.id) ?? null;
     const reportStatus = reportStatusOf(reportsOf.get(site.id) ?? NO_REPORT_DAYS, target(site.id, 'report_compliance'));
     return {
@@ -184,14 +199,19 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
       feed: { lastPushAt, freshnessSeconds: freshnessSeconds(now, lastPushAt), status: feedStatus.get(site.id) ?? 'never' },
       reports: reportStatus,
       reportCompliance: reportStatus.compliance,
+      slExcluded,
       calendarToday: todays.get(site.id) ?? null,
     };
   });
 
   // A lead reads a network figure only when three other sites contribute to it (lead-network.ts).
   const { parts: networkParts, withheld } = networkPartsFor(args.scope, networkSiteIds, (id) => partsNow.get(id));
-  const networkNow = computeKpis(networkParts);
-  const networkBefore = computeKpis(networkPartsFor(args.scope, networkSiteIds, (id) => partsBefore.get(id)).parts);
+  // Withheld call figures are zeros: so is what they would leave out.
+  const networkExclusion = (exclusionOf: (id: number) => SlExclusion | null) =>
+    withheld.includes('calls') ? null : sumSlExclusions(networkSiteIds.map(exclusionOf));
+  const networkSlExcluded = networkExclusion(exclusionNow);
+  const networkNow = computeKpis(networkParts, networkSlExcluded);
+  const networkBefore = computeKpis(networkPartsFor(args.scope, networkSiteIds, (id) => partsBefore.get(id)).parts, networkExclusion(exclusionBefore));
   const reportingSites = networkSiteIds.filter((id) => (reportsOf.get(id)?.expected ?? 0) > 0);
   if (!mayReadNetworkFigure(args.scope, reportingSites)) withheld.push('reports');
   const networkReports = withheld.includes('reports') ? NO_REPORT_DAYS : sumReportDays(networkSiteIds.map((id) => reportsOf.get(id) ?? NO_REPORT_DAYS));
@@ -210,6 +230,7 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
       // A lead's network row must not say when another site last missed a report.
       reports: { ...networkReportStatus, lastMissingDay: args.scope.all ? networkReports.lastMissingDay : null },
       reportCompliance: networkReportStatus.compliance,
+      slExcluded: networkSlExcluded,
       siteCount: networkSiteIds.length,
       withheld,
     },

@@ -8,6 +8,7 @@ import { createTRPCRouter, hqProcedure, signedInProcedure } from '@/server/trpc/
 import { buildComparison, type ComparisonArgs } from './comparison';
 import { buildQaCategories, buildQueueBreakdown } from './site-breakdowns';
 import { restNetworkOf } from './lead-network';
+import { buildOutOfHours } from './out-of-hours';
 import { buildSiteFacts } from './site-facts';
 import { normaliseCodes } from './site-selection';
 import { clearTargetInput, compareInput, compareOutput, isoDay, setTargetInput, siteCode, siteCodes, sitesRangeInput } from '@/lib/kpi/schemas';
@@ -58,6 +59,11 @@ export const kpiRouter = createTRPCRouter({
   queues: signedInProcedure
     .input(z.object({ site: siteCode, from: isoDay, to: isoDay }))
     .query(({ ctx, input }) => buildQueueBreakdown(ctx.db, { scope: ctx.scope, code: input.site, from: input.from, to: input.to })),
+
+  /** One site's calls offered outside its opening hours over a range; NOT_FOUND for another site of a lead. */
+  outOfHours: signedInProcedure
+    .input(z.object({ site: siteCode, from: isoDay, to: isoDay }))
+    .query(({ ctx, input }) => buildOutOfHours(ctx.db, { scope: ctx.scope, code: input.site, from: input.from, to: input.to })),
 
   qaCategories: signedInProcedure
     .input(sitesRangeInput)

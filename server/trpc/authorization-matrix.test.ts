@@ -424,6 +424,7 @@ const SAMPLES: Record<string, Sample> = {
   'kpi.site': { input: () => ({ code: 'TUN' }), otherSite: () => ({ code: 'DKR' }) },
   'kpi.trend': { input: () => range, otherSite: () => ({ ...range, sites: 'DKR' }) },
   'kpi.queues': { input: () => ({ site: 'TUN', ...range }), otherSite: () => ({ site: 'DKR', ...range }) },
+  'kpi.outOfHours': { input: () => ({ site: 'TUN', ...range }), otherSite: () => ({ site: 'DKR', ...range }) },
   'kpi.qaCategories': { input: () => range, otherSite: () => ({ ...range, sites: ['DKR'] }) },
   'kpi.today': { input: () => ({}), otherSite: () => ({ sites: ['DKR'] }) },
   'kpi.siteToday': { input: () => ({ code: 'TUN' }), otherSite: () => ({ code: 'DKR' }) },

@@ -161,6 +161,7 @@ export const PROCEDURES: Record<string, Rule> = {
   'kpi.site': { access: 'signedIn', otherSite: 'NOT_FOUND' },
   'kpi.trend': { access: 'signedIn', otherSite: 'FORBIDDEN' },
   'kpi.queues': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'kpi.outOfHours': { access: 'signedIn', otherSite: 'NOT_FOUND' },
   'kpi.qaCategories': { access: 'signedIn', otherSite: 'FORBIDDEN' },
   'kpi.today': { access: 'signedIn', otherSite: 'FORBIDDEN' },
   'kpi.siteToday': { access: 'signedIn', otherSite: 'FORBIDDEN' },

@@ -45,6 +45,7 @@ function prefetchSite(site: SiteFacts, range: DateRange, live: boolean) {
   const qaRange = { from: shiftDay(range.to, -(QA_WEEKS * 7 - 1)), to: range.to, sites: [code] };
   const shared = [
     serverTRPC.kpi.queues.queryOptions({ site: code, from: range.from, to: range.to }),
+    serverTRPC.kpi.outOfHours.queryOptions({ site: code, from: range.from, to: range.to }),
     serverTRPC.kpi.qaCategories.queryOptions(siteRangeInput(site, range)),
     serverTRPC.qa.trends.queryOptions(qaRange),
     serverTRPC.qa.calibrationSummary.queryOptions({ ...qaRange, granularity: 'month' }),
