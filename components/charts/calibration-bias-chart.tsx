@@ -3,6 +3,7 @@
 // band shaded: a bar beyond it is red (the site scores itself too kindly, or too harshly).
 // Props only: the card that holds it fetches.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { EVERY_TICK } from './axis-ticks';
 
 export type BiasBar = { key: string; label: string; bias: number | null; pairs: number };
 
@@ -41,7 +42,7 @@ export function CalibrationBiasChart({ bars, threshold, formatValue, formatToolt
           <ReferenceLine y={threshold} stroke="#94a3b8" strokeDasharray="4 4" />
           <ReferenceLine y={-threshold} stroke="#94a3b8" strokeDasharray="4 4" />
           <ReferenceLine y={0} stroke="#475569" />
-          <XAxis dataKey="key" tick={{ fontSize: 12, fill: '#334155', fontFamily: 'ui-monospace, monospace' }} tickLine={false} axisLine={false} />
+          <XAxis dataKey="key" tick={{ fontSize: 12, fill: '#334155', fontFamily: 'ui-monospace, monospace' }} tickLine={false} axisLine={false} interval={EVERY_TICK} />
           <YAxis
             domain={[-limit, limit]}
             ticks={ticks}
@@ -50,6 +51,7 @@ export function CalibrationBiasChart({ bars, threshold, formatValue, formatToolt
             tickLine={false}
             axisLine={false}
             width={48}
+            interval={EVERY_TICK}
           />
           <Tooltip
             cursor={{ fill: '#f1f5f9' }}

@@ -2,6 +2,7 @@
 // Calibration bias over time (site − HQ per week or month), one line per series, with the
 // tolerated band shaded around zero. Props only.
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { EVERY_TICK, labelStep } from './axis-ticks';
 import { symmetricTicks } from './calibration-bias-chart';
 
 export type BiasSeries = {
@@ -41,8 +42,8 @@ export function CalibrationTrendChart({ periods, series, threshold, formatValue,
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <ReferenceArea y1={-threshold} y2={threshold} fill="#10b981" fillOpacity={0.08} />
           <ReferenceLine y={0} stroke="#475569" />
-          <XAxis dataKey="period" tickFormatter={formatPeriod} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} minTickGap={20} />
-          <YAxis domain={[-limit, limit]} ticks={symmetricTicks(limit, threshold)} tickFormatter={(v: number) => formatValue(v)} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} width={48} />
+          <XAxis dataKey="period" tickFormatter={formatPeriod} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} interval={labelStep(data.length, 8)} />
+          <YAxis domain={[-limit, limit]} ticks={symmetricTicks(limit, threshold)} tickFormatter={(v: number) => formatValue(v)} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} width={48} interval={EVERY_TICK} />
           <Tooltip
             formatter={(value, name, item) => {
               const s = byKey.get(String(name));

@@ -1,6 +1,7 @@
 'use client';
 // Horizontal bars per category (e.g. QA categories), one bar per series (a site and the network).
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { EVERY_TICK } from './axis-ticks';
 
 export type CategoryRow = { key: string; label: string; values: Record<string, number | null> };
 export type BarSeries = { key: string; label: string; color: string };
@@ -21,8 +22,8 @@ export function CategoryBars({ rows, series, formatValue, label, max = 100 }: Pr
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} barGap={2} accessibilityLayer={false}>
           <CartesianGrid stroke="#e2e8f0" horizontal={false} />
-          <XAxis type="number" domain={[0, max]} tickFormatter={(v: number) => formatValue(v)} tick={{ fontSize: 11, fill: '#64748b' }} />
-          <YAxis type="category" dataKey="category" width={96} tick={{ fontSize: 12, fill: '#334155' }} tickLine={false} />
+          <XAxis type="number" domain={[0, max]} tickFormatter={(v: number) => formatValue(v)} tick={{ fontSize: 11, fill: '#64748b' }} interval={EVERY_TICK} />
+          <YAxis type="category" dataKey="category" width={96} tick={{ fontSize: 12, fill: '#334155' }} tickLine={false} interval={EVERY_TICK} />
           <Tooltip
             formatter={(value, name) => [typeof value === 'number' ? formatValue(value) : '—', labelOf.get(String(name)) ?? String(name)]}
             contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: '#cbd5e1' }}

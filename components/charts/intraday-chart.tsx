@@ -2,6 +2,7 @@
 // A day in 15-minute intervals: calls offered as bars (last week's at the same local time dashed),
 // service level as a line on its own axis against the target. Props only: the card fetches.
 import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { EVERY_TICK, labelStep } from './axis-ticks';
 
 export type IntradayPoint = { time: string; offered: number | null; lastWeekOffered: number; serviceLevel: number | null };
 
@@ -27,8 +28,8 @@ export function IntradayChart({ points, label, names, formatCount, formatRatio, 
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="time" tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} minTickGap={28} />
-          <YAxis yAxisId="calls" allowDecimals={false} tickFormatter={formatCount} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} width={44} />
+          <XAxis dataKey="time" tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} interval={labelStep(points.length, 12)} />
+          <YAxis yAxisId="calls" allowDecimals={false} tickFormatter={formatCount} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} width={44} interval={EVERY_TICK} />
           <YAxis
             yAxisId="ratio"
             orientation="right"
@@ -38,6 +39,7 @@ export function IntradayChart({ points, label, names, formatCount, formatRatio, 
             tickLine={false}
             axisLine={false}
             width={48}
+            interval={EVERY_TICK}
           />
           <Tooltip
             formatter={(value, name) => [

@@ -2,6 +2,7 @@
 // Cumulative successes day by day against the straight line to the target (the plan) and the
 // target itself. Props only: the card around it fetches and chooses the site.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { EVERY_TICK, labelStep } from './axis-ticks';
 
 export type MissionChartPoint = {
   day: string;
@@ -30,8 +31,8 @@ export function MissionProgressChart({ points, target, labels, formatDay, format
           {/* Hidden from assistive technology (the table beside it carries the figures), so not focusable either. */}
           <LineChart data={points} margin={{ top: 12, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e2e8f0" vertical={false} />
-            <XAxis dataKey="day" tickFormatter={formatDay} tick={{ fontSize: 11, fill: '#475569' }} minTickGap={24} tickLine={false} />
-            <YAxis tickFormatter={formatNumber} tick={{ fontSize: 11, fill: '#475569' }} width={48} tickLine={false} axisLine={false} />
+            <XAxis dataKey="day" tickFormatter={formatDay} tick={{ fontSize: 11, fill: '#475569' }} interval={labelStep(points.length, 8)} tickLine={false} />
+            <YAxis tickFormatter={formatNumber} tick={{ fontSize: 11, fill: '#475569' }} width={48} tickLine={false} axisLine={false} interval={EVERY_TICK} />
             <Tooltip
               labelFormatter={(day) => formatDay(String(day))}
               formatter={(value, name) => [typeof value === 'number' ? formatNumber(value) : String(value), name]}

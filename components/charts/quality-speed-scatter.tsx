@@ -2,6 +2,7 @@
 // One point per site: handle time across, a quality measure up. Dashed lines at the network's own
 // values cut the plane in four, so "fast but less satisfying" reads at a glance.
 import { CartesianGrid, LabelList, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { EVERY_TICK } from './axis-ticks';
 
 export type ScatterPoint = { key: string; label: string; x: number; y: number; color: string; network?: boolean };
 
@@ -38,6 +39,7 @@ export function QualitySpeedScatter({ points, xLabel, yLabel, formatX, formatY, 
             domain={xDomain}
             tickFormatter={(v: number) => formatX(v)}
             tick={{ fontSize: 11, fill: '#64748b' }}
+            interval={EVERY_TICK}
             label={{ value: xLabel, position: 'insideBottom', offset: -12, fontSize: 11, fill: '#475569' }}
           />
           <YAxis
@@ -47,6 +49,7 @@ export function QualitySpeedScatter({ points, xLabel, yLabel, formatX, formatY, 
             domain={yDomain}
             tickFormatter={(v: number) => formatY(v)}
             tick={{ fontSize: 11, fill: '#64748b' }}
+            interval={EVERY_TICK}
             width={60}
             label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4, fontSize: 11, fill: '#475569', style: { textAnchor: 'middle' } }}
           />

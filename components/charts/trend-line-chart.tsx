@@ -2,6 +2,7 @@
 // Daily values, one line per series (a site, or the network dashed). Props only: the card that
 // holds it fetches. A click on a line's point selects that series (e.g. opens the site).
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { EVERY_TICK, labelStep } from './axis-ticks';
 
 export type TrendSeries = { key: string; label: string; color: string; values: (number | null)[]; dashed?: boolean };
 
@@ -32,13 +33,14 @@ export function TrendLineChart({ days, series, formatValue, formatDay, label, he
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={formatDay} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} minTickGap={24} />
+          <XAxis dataKey="day" tickFormatter={formatDay} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} interval={labelStep(days.length, 8)} />
           <YAxis
             tickFormatter={(v: number) => formatValue(v)}
             tick={{ fontSize: 11, fill: '#64748b' }}
             tickLine={false}
             axisLine={false}
             width={56}
+            interval={EVERY_TICK}
             domain={domain ?? ['auto', 'auto']}
           />
           <Tooltip
