@@ -8,12 +8,11 @@ import { INTERVAL_MINUTES } from '@/db/queries/ingest/rollups';
 import { listTargets } from '@/db/queries/kpis';
 import { listLiveSites, sumIntervalsOfDays, sumIntervalsSince, type IntervalSums, type LiveSiteRow } from '@/db/queries/live';
 import { listLatestQueueStatus } from '@/db/queries/queue-status';
-import type { KpiMetric } from '@/db/schema';
 import { targetResolver, type TargetResolver } from '@/server/kpi/comparison';
 import { openingStatesAt, type OpeningState } from '@/server/calendar/opening';
 import { isStale, latestQueueView } from '@/server/queue-status/service';
 import { computeKpis, emptyParts, PART_KEYS, sumParts, type KpiParts } from '@/lib/kpi/definitions';
-import type { WallboardDay, WallboardQueueNow, WallboardSite, WallboardSnapshot } from '@/lib/live/wallboard';
+import { WALLBOARD_TARGET_METRICS, type WallboardDay, type WallboardQueueNow, type WallboardSite, type WallboardSnapshot } from '@/lib/live/wallboard';
 
 /**
  * A feed whose last push (calls, evaluations or queue status) is older than this while the site
@@ -84,18 +83,13 @@ function queueNowOf(rows: readonly QueueRow[], now: Date): WallboardQueueNow {
   };
 }
 
-const TARGET_METRICS = { serviceLevel: 'service_level', abandonRate: 'abandon_rate', ahtSeconds: 'aht', asaSeconds: 'asa' } as const satisfies Record<
-  keyof WallboardSite['targets'],
-  KpiMetric
->;
-
 /** The bands that colour a site's tiles: its own target of each metric, else the network's. */
 function targetsOf(target: TargetResolver, siteId: number): WallboardSite['targets'] {
   return {
-    serviceLevel: target(siteId, TARGET_METRICS.serviceLevel),
-    abandonRate: target(siteId, TARGET_METRICS.abandonRate),
-    ahtSeconds: target(siteId, TARGET_METRICS.ahtSeconds),
-    asaSeconds: target(siteId, TARGET_METRICS.asaSeconds),
+    serviceLevel: target(siteId, WALLBOARD_TARGET_METRICS.serviceLevel),
+    abandonRate: target(siteId, WALLBOARD_TARGET_METRICS.abandonRate),
+    ahtSeconds: target(siteId, WALLBOARD_TARGET_METRICS.ahtSeconds),
+    asaSeconds: target(siteId, WALLBOARD_TARGET_METRICS.asaSeconds),
   };
 }
 
