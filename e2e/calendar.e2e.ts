@@ -1,6 +1,7 @@
 // A site's calendar in a real browser against the demo network: HQ opens Tunis's calendar from the
 // sites settings, drops a public holiday and sees its day turn into a working day, then edits the
-// weekly hours and gets a field's error before anything is sent. Labels are matched in English and
+// weekly hours and gets a field's error before anything is sent; a closure entered for Algiers's
+// today makes the overview say it is closed, and deleting it takes that back. Labels are matched in English and
 // French (demo users keep their own language).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +85,42 @@ describe('site calendar settings', () => {
     await hours.getByRole('button', { name: /save weekly hours|enregistrer les horaires/i }).click();
     await hours.getByText(/weekly hours saved|horaires enregistrés/i).waitFor({ timeout: 20_000 });
     expect(saves).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it('closes Algiers today with a closure and the overview says so, until the closure is deleted', { timeout: 180_000 }, async () => {
+    const page = await signIn(browser, 'hq@demo.vigie');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers' }).format(new Date());
+    const name = `Inventory ${Date.now()}`;
+    await page.goto(`/settings/sites/ALG/calendar?year=${today.slice(0, 4)}`);
+    const periods = page.getByRole('region', { name: /closures and special periods/i });
+    await periods.getByRole('button', { name: 'Add a period' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New closure or special period' });
+    await dialog.getByLabel('Kind').selectOption('closed');
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByLabel('First day').fill(today);
+    await dialog.getByLabel('Last day').fill(today);
+    await dialog.getByRole('button', { name: 'Add a period' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 20_000 });
+    await expect.poll(() => kindOf(page, today), { timeout: 20_000 }).toBe('closed');
+
+    const algRow = async () => {
+      await page.goto('/?range=today');
+      const row = page.locator('tr[data-site="ALG"]').first();
+      await row.waitFor({ timeout: 20_000 });
+      return row.textContent();
+    };
+    try {
+      expect(await algRow()).toContain(`Closed today: ${name}`);
+      await page.goto('/sites/ALG');
+      await page.getByText(`Closed today: ${name}`).first().waitFor({ timeout: 20_000 });
+    } finally {
+      await page.goto(`/settings/sites/ALG/calendar?year=${today.slice(0, 4)}`);
+      await periods.getByRole('button', { name: `Delete ${name}` }).click();
+      await page.getByRole('dialog', { name: `Delete ${name}?` }).getByRole('button', { name: 'Delete' }).click();
+      await periods.getByRole('button', { name: `Delete ${name}` }).waitFor({ state: 'detached', timeout: 20_000 });
+    }
+    expect(await algRow()).not.toContain(name);
     await page.context().close();
   });
 });
