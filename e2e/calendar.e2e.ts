@@ -92,6 +92,10 @@ describe('site calendar settings', () => {
     const page = await signIn(browser, 'hq@demo.vigie');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers' }).format(new Date());
     const name = `Inventory ${Date.now()}`;
+    // An HQ manager reaches a site's calendar from the site's page.
+    await page.goto('/sites/ALG');
+    await page.getByRole('link', { name: 'Calendar of site ALG' }).click();
+    await page.waitForURL(/\/settings\/sites\/ALG\/calendar/);
     await page.goto(`/settings/sites/ALG/calendar?year=${today.slice(0, 4)}`);
     const periods = page.getByRole('region', { name: /closures and special periods/i });
     await periods.getByRole('button', { name: 'Add a period' }).click();

@@ -1,4 +1,5 @@
 // A site page's header: the site's name and code, and the facts that explain its figures.
+import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import type { SiteFacts } from '@/server/kpi/site-facts';
@@ -39,6 +40,15 @@ export async function SiteHeader({ site, now }: { site: SiteFacts; now: Date }) 
         <Badge tone="blue">{tKind(site.kind)}</Badge>
         {!site.active ? <Badge>{t('inactive')}</Badge> : null}
         <CalendarTodayBadge today={site.calendarToday} />
+        {/* Whoever reads the site reads its calendar (HQ edits it): the way there for HQ managers too. */}
+        <Link
+          href={`/settings/sites/${site.code}/calendar`}
+          prefetch={false}
+          className="ml-auto rounded text-sm font-medium text-brand-700 hover:underline"
+          aria-label={t('calendarLinkLabel', { code: site.code })}
+        >
+          {t('calendarLink')}
+        </Link>
       </div>
       <dl aria-label={t('facts.label')} className="mt-3 flex flex-wrap gap-x-8 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-xs">
         {facts.map((fact) => (
