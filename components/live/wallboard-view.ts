@@ -3,7 +3,7 @@
 // whole app colours by). Pure, so that what a screen shows is tested without a browser.
 import { ragOf, type Rag } from '@/lib/kpi/definitions';
 import { WALLBOARD_TARGET_METRICS, type WallboardQueueNow, type WallboardSite, type WallboardSnapshot, type WallboardTargetedFigure } from '@/lib/live/wallboard';
-import { STALE_AFTER_MS } from '@/lib/queue-status/input';
+import { isStale } from '@/lib/queue-status/input';
 
 /**
  * The server's clock now, as this browser can know it: the snapshot's time plus what elapsed here
@@ -12,10 +12,6 @@ import { STALE_AFTER_MS } from '@/lib/queue-status/input';
  */
 export function serverNowOf(snapshot: Pick<WallboardSnapshot, 'generatedAt'>, receivedAt: number, clientNow: number): Date {
   return new Date(Date.parse(snapshot.generatedAt) + Math.max(0, clientNow - receivedAt));
-}
-
-function staleAt(at: string, serverNow: Date): boolean {
-  return serverNow.getTime() - Date.parse(at) > STALE_AFTER_MS;
 }
 
 export type QueueFigures = Pick<WallboardQueueNow, 'waiting' | 'longestWaitSeconds' | 'agentsAvailable' | 'agentsBusy' | 'agentsWrapUp' | 'agentsAway'>;
@@ -58,13 +54,13 @@ export function siteQueueView(queueNow: WallboardQueueNow, serverNow: Date): Que
   if (latest === null) return { state: 'none' };
   if (queueNow.stale) return { state: 'stale', figures: lastKnownFigures(queueNow.queues), since: latest };
   // Fresh when the server built the snapshot, gone stale since without a new one.
-  if (staleAt(latest, serverNow)) return { state: 'stale', figures: figuresOf(queueNow), since: latest };
+  if (isStale(latest, serverNow)) return { state: 'stale', figures: figuresOf(queueNow), since: latest };
   return { state: 'fresh', figures: figuresOf(queueNow) };
 }
 
 /** One queue's row on a site board. */
 export function queueRowView(queue: WallboardQueueNow['queues'][number], serverNow: Date): QueueView {
-  if (queue.stale || staleAt(queue.at, serverNow)) return { state: 'stale', figures: figuresOf(queue), since: queue.at };
+  if (queue.stale || isStale(queue.at, serverNow)) return { state: 'stale', figures: figuresOf(queue), since: queue.at };
   return { state: 'fresh', figures: figuresOf(queue) };
 }
 

@@ -15,6 +15,11 @@ export const HISTORY_DAYS = 8;
 /** A status older than this, as of the server's now, is shown as stale (never as zero). */
 export const STALE_AFTER_MS = 2 * 60_000;
 
+/** Whether a status taken at `at` is stale as of `now` (the server's clock; a wallboard's own reading of it). */
+export function isStale(at: Date | string, now: Date): boolean {
+  return now.getTime() - new Date(at).getTime() > STALE_AFTER_MS;
+}
+
 const count = (max: number) => z.number().int('Must be a whole number').min(0, 'Must not be negative').max(max, `Must be at most ${max}`);
 
 export const queueStatusSchema = z.object({

@@ -10,7 +10,8 @@ import { listLiveSites, sumIntervalsOfDays, sumIntervalsSince, type IntervalSums
 import { listLatestQueueStatus } from '@/db/queries/queue-status';
 import { targetResolver, type TargetResolver } from '@/server/kpi/comparison';
 import { openingStatesAt, type OpeningState } from '@/server/calendar/opening';
-import { isStale, latestQueueView } from '@/server/queue-status/service';
+import { isStale } from '@/lib/queue-status/input';
+import { latestQueueView } from '@/server/queue-status/service';
 import { computeKpis, emptyParts, PART_KEYS, sumParts, type KpiParts } from '@/lib/kpi/definitions';
 import { WALLBOARD_TARGET_METRICS, type WallboardDay, type WallboardQueueNow, type WallboardSite, type WallboardSnapshot } from '@/lib/live/wallboard';
 

@@ -18,6 +18,7 @@ import { withIngestSlot } from '@/server/ingest/slots';
 import { selectSites } from '@/server/kpi/site-selection';
 import {
   HISTORY_DAYS,
+  isStale,
   MAX_QUEUES,
   queueStatusPushSchema,
   STALE_AFTER_MS,
@@ -32,11 +33,6 @@ export type QueueStatusPushResult = { received: number; updated: number; unchang
 /** The minute an instant falls in; with whole-minute UTC offsets, the site-local minute too. */
 export function minuteOf(at: Date): Date {
   return new Date(Math.floor(at.getTime() / MINUTE_MS) * MINUTE_MS);
-}
-
-/** Whether a status taken at `at` is stale as of `now`: older than two minutes. */
-export function isStale(at: Date, now: Date): boolean {
-  return now.getTime() - at.getTime() > STALE_AFTER_MS;
 }
 
 /**
