@@ -3,15 +3,15 @@
 // 15-minute interval is out of hours when it starts outside every opening period of its local day
 // (opening hours are kept to the quarter hour, so an interval is wholly in or wholly out).
 import type { Db } from '@/db/client';
-import { listSitesForKpis, sumSiteDays } from '@/db/queries/kpis';
+import { sumSiteDays } from '@/db/queries/kpis';
 import type { SiteScope } from '@/server/auth/principal';
-import { notFound } from '@/server/errors';
 import { sumIntervalsOutsideWindows, type OpeningWindow } from '@/db/queries/out-of-hours';
 import { minutesOpen } from '@/lib/calendar/hours';
 import { openIntervals } from '@/lib/calendar/opening';
 import { ratio, type SlExclusion } from '@/lib/kpi/definitions';
 import type { DateRange } from '@/lib/kpi/periods';
 import { siteCalendarsBetween } from '@/server/calendar/opening';
+import { siteInScope } from '@/server/qa/site-access';
 import { validRange } from './request-range';
 
 export type OutOfHoursCalls = {
@@ -71,9 +71,7 @@ export type OutOfHoursSummary = OutOfHoursCalls & {
 /** One site's out-of-hours calls over a range; NOT_FOUND for an unknown code or another site of a lead. */
 export async function buildOutOfHours(db: Db, args: { scope: SiteScope; code: string; from: string; to: string }): Promise<OutOfHoursSummary> {
   const range = validRange(args.from, args.to);
-  const code = args.code.trim().toUpperCase();
-  const site = (await listSitesForKpis(db)).find((s) => s.code === code);
-  if (!site || (!args.scope.all && args.scope.siteId !== site.id)) throw notFound('Site');
+  const site = await siteInScope(db, args.scope, args.code);
   const [found, [sums]] = await Promise.all([outOfHoursBySite(db, [site.id], range), sumSiteDays(db, { siteIds: [site.id], ...range })]);
   const { alwaysOpen, ...calls } = found.get(site.id) ?? { ...NO_OUT_OF_HOURS, alwaysOpen: false };
   return {
