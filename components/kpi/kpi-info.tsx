@@ -5,7 +5,7 @@
 // Escape or a click elsewhere, and gives focus back to its button.
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef } from 'react';
-import { METRICS, type KpiParts, type SlExclusion, type TargetBounds } from '@/lib/kpi/definitions';
+import { METRICS, withoutSlExclusion, type KpiParts, type SlExclusion, type TargetBounds } from '@/lib/kpi/definitions';
 import { formatFigure } from './kpi-format';
 import { isRollupMetric, type Figure } from './metrics';
 import { usePartsText } from './use-parts-text';
@@ -23,8 +23,7 @@ export type KpiInfoRow = {
 
 /** The parts a row's figure is computed from: for the service level, less what it leaves out. */
 function countedParts(figure: Figure, row: KpiInfoRow): KpiParts {
-  if (figure !== 'service_level' || !row.slExcluded) return row.parts;
-  return { ...row.parts, offered: row.parts.offered - row.slExcluded.offered, answeredWithinSla: row.parts.answeredWithinSla - row.slExcluded.answeredWithinSla };
+  return figure === 'service_level' ? withoutSlExclusion(row.parts, row.slExcluded) : row.parts;
 }
 
 const PANEL_WIDTH = 416;

@@ -190,14 +190,21 @@ export function sumSlExclusions(exclusions: readonly (SlExclusion | null | undef
   };
 }
 
+/** The parts the service level is computed from: every call, less those it leaves out. */
+export function withoutSlExclusion(p: KpiParts, slExcluded: SlExclusion | null | undefined): KpiParts {
+  if (!slExcluded) return p;
+  return { ...p, offered: p.offered - slExcluded.offered, answeredWithinSla: p.answeredWithinSla - slExcluded.answeredWithinSla };
+}
+
 export function computeKpis(p: KpiParts, slExcluded: SlExclusion | null = null): Kpis {
+  const sl = withoutSlExclusion(p, slExcluded);
   return {
     offered: p.offered,
     handled: p.handled,
     abandoned: p.abandoned,
     ahtSeconds: ratio(p.handleSeconds, p.handled),
     asaSeconds: ratio(p.inboundHandledWaitSeconds, p.inboundHandled),
-    serviceLevel: ratio(p.answeredWithinSla - (slExcluded?.answeredWithinSla ?? 0), p.offered - (slExcluded?.offered ?? 0)),
+    serviceLevel: ratio(sl.answeredWithinSla, sl.offered),
     abandonRate: ratio(p.abandoned, p.offered),
     fcr: ratio(p.resolvedTrue, p.resolvedKnown),
     csat: ratio(p.csatTop2, p.csatResponses),

@@ -158,8 +158,9 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
     outOfHoursBySite(db, excluding, range),
     outOfHoursBySite(db, excluding, previous),
   ]);
-  const exclusionNow = (id: number) => slExclusionOf(excluding.includes(id), outNow.get(id));
-  const exclusionBefore = (id: number) => slExclusionOf(excluding.includes(id), outBefore.get(id));
+  // Only the excluding sites were counted: every other site's exclusion is null.
+  const exclusionNow = (id: number) => slExclusionOf(outNow.get(id));
+  const exclusionBefore = (id: number) => slExclusionOf(outBefore.get(id));
   // HQ's figures leave out the evaluations it has yet to re-score blind.
   const partsOf = (rows: typeof current, period: DateRange) =>
     new Map<number, KpiParts>(rows.map(({ siteId, ...parts }) => [siteId, withoutAwaiting(parts, awaiting.inRange(siteId, period.from, period.to))]));

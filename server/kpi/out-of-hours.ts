@@ -49,10 +49,9 @@ export async function outOfHoursBySite(db: Db, siteIds: readonly number[], range
   return found;
 }
 
-/** What a site's service level leaves out: nothing unless its settings exclude out-of-hours calls. */
-export function slExclusionOf(excludes: boolean, calls: OutOfHoursCalls | undefined): SlExclusion | null {
-  if (!excludes || !calls) return null;
-  return { offered: calls.offered, answeredWithinSla: calls.answeredWithinSla };
+/** What a site's service level leaves out, given its out-of-hours calls (counted only for the sites whose settings exclude them). */
+export function slExclusionOf(calls: OutOfHoursCalls | undefined): SlExclusion | null {
+  return calls ? { offered: calls.offered, answeredWithinSla: calls.answeredWithinSla } : null;
 }
 
 /** The site page's out-of-hours figures: the counts, their share of all calls offered, their own service level. */
