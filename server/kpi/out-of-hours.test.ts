@@ -96,7 +96,7 @@ describe('calls offered out of hours', () => {
     expect(found.get(id.TNR)).toEqual({ offered: 0, handled: 0, abandoned: 0, answeredWithinSla: 0, alwaysOpen: true });
   });
 
-  it('follows the hours of one day: a period ending at 17:45 leaves the 17:45 interval out', async () => {
+  it('follows the hours of one day: 07:45 and 18:00 are out, 08:00 and 17:45 (the last quarter before closing) are in', async () => {
     const found = await outOfHoursBySite(h.db, [id.PAR], { from: '2026-03-27', to: '2026-03-27' });
     expect(found.get(id.PAR)).toMatchObject({ offered: 8, answeredWithinSla: 0 });
   });
