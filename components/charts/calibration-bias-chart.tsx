@@ -2,7 +2,8 @@
 // Calibration bias per site (site − HQ, in score points) as bars around zero, with the tolerated
 // band shaded: a bar beyond it is red (the site scores itself too kindly, or too harshly).
 // Props only: the card that holds it fetches.
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartContainer } from './chart-container';
 import { EVERY_TICK } from './axis-ticks';
 
 export type BiasBar = { key: string; label: string; bias: number | null; pairs: number };
@@ -35,7 +36,7 @@ export function CalibrationBiasChart({ bars, threshold, formatValue, formatToolt
   const data = bars.map((b) => ({ ...b, value: b.bias }));
   return (
     <figure role="img" aria-label={label} className="m-0" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
+      <ChartContainer height={height}>
         <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <ReferenceArea y1={-threshold} y2={threshold} fill="#10b981" fillOpacity={0.08} ifOverflow="extendDomain" />
@@ -74,7 +75,7 @@ export function CalibrationBiasChart({ bars, threshold, formatValue, formatToolt
             <LabelList dataKey="value" position="top" formatter={(v: unknown) => (typeof v === 'number' ? formatValue(v) : '')} style={{ fontSize: 11, fill: '#334155' }} />
           </Bar>
         </BarChart>
-      </ResponsiveContainer>
+      </ChartContainer>
     </figure>
   );
 }

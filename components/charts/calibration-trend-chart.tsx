@@ -1,7 +1,8 @@
 'use client';
 // Calibration bias over time (site − HQ per week or month), one line per series, with the
 // tolerated band shaded around zero. Props only.
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartContainer } from './chart-container';
 import { EVERY_TICK, labelStep } from './axis-ticks';
 import { symmetricTicks } from './calibration-bias-chart';
 
@@ -37,7 +38,7 @@ export function CalibrationTrendChart({ periods, series, threshold, formatValue,
   const indexOf = new Map(periods.map((p, i) => [p, i]));
   return (
     <figure role="img" aria-label={label} className="m-0" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
+      <ChartContainer height={height}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <ReferenceArea y1={-threshold} y2={threshold} fill="#10b981" fillOpacity={0.08} />
@@ -69,7 +70,7 @@ export function CalibrationTrendChart({ periods, series, threshold, formatValue,
             />
           ))}
         </LineChart>
-      </ResponsiveContainer>
+      </ChartContainer>
     </figure>
   );
 }

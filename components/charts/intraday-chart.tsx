@@ -1,7 +1,8 @@
 'use client';
 // A day in 15-minute intervals: calls offered as bars (last week's at the same local time dashed),
 // service level as a line on its own axis against the target. Props only: the card fetches.
-import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartContainer } from './chart-container';
 import { EVERY_TICK, labelStep } from './axis-ticks';
 
 export type IntradayPoint = { time: string; offered: number | null; lastWeekOffered: number; serviceLevel: number | null };
@@ -25,7 +26,7 @@ export function IntradayChart({ points, label, names, formatCount, formatRatio, 
   const nameOf: Record<string, string> = { offered: names.offered, lastWeekOffered: names.lastWeekOffered, serviceLevel: names.serviceLevel };
   return (
     <figure role="img" aria-label={label} className="m-0" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
+      <ChartContainer height={height}>
         <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <XAxis dataKey="time" tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} interval={labelStep(points.length, 12)} />
@@ -81,7 +82,7 @@ export function IntradayChart({ points, label, names, formatCount, formatRatio, 
             />
           ) : null}
         </ComposedChart>
-      </ResponsiveContainer>
+      </ChartContainer>
     </figure>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 // Cumulative successes day by day against the straight line to the target (the plan) and the
 // target itself. Props only: the card around it fetches and chooses the site.
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartContainer } from './chart-container';
 import { EVERY_TICK, labelStep } from './axis-ticks';
 
 export type MissionChartPoint = {
@@ -22,12 +23,14 @@ type Props = {
   description: string;
 };
 
+const CHART_HEIGHT = 288;
+
 export function MissionProgressChart({ points, target, labels, formatDay, formatNumber, description }: Props) {
   return (
     <figure className="m-0">
       <figcaption className="sr-only">{description}</figcaption>
-      <div className="h-72 w-full" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
+      <div className="w-full" style={{ height: CHART_HEIGHT }} aria-hidden="true">
+        <ChartContainer height={CHART_HEIGHT}>
           {/* Hidden from assistive technology (the table beside it carries the figures), so not focusable either. */}
           <LineChart data={points} margin={{ top: 12, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e2e8f0" vertical={false} />
@@ -42,7 +45,7 @@ export function MissionProgressChart({ points, target, labels, formatDay, format
             <Line type="linear" dataKey="plan" name={labels.plan} stroke="#94a3b8" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
             <Line type="monotone" dataKey="achieved" name={labels.achieved} stroke="#17649a" strokeWidth={2.5} dot={false} connectNulls={false} isAnimationActive={false} />
           </LineChart>
-        </ResponsiveContainer>
+        </ChartContainer>
       </div>
     </figure>
   );

@@ -1,7 +1,8 @@
 'use client';
 // One point per site: handle time across, a quality measure up. Dashed lines at the network's own
 // values cut the plane in four, so "fast but less satisfying" reads at a glance.
-import { CartesianGrid, LabelList, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LabelList, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartContainer } from './chart-container';
 import { EVERY_TICK } from './axis-ticks';
 
 export type ScatterPoint = { key: string; label: string; x: number; y: number; color: string; network?: boolean };
@@ -29,7 +30,7 @@ export function QualitySpeedScatter({ points, xLabel, yLabel, formatX, formatY, 
 
   return (
     <figure role="img" aria-label={label} className="m-0" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
+      <ChartContainer height={height}>
         <ScatterChart margin={{ top: 12, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis
@@ -94,7 +95,7 @@ export function QualitySpeedScatter({ points, xLabel, yLabel, formatX, formatY, 
             <LabelList dataKey="tag" position="top" offset={10} style={{ fontSize: 11, fontWeight: 600, fill: '#1e293b' }} />
           </Scatter>
         </ScatterChart>
-      </ResponsiveContainer>
+      </ChartContainer>
     </figure>
   );
 }

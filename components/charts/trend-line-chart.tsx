@@ -1,7 +1,8 @@
 'use client';
 // Daily values, one line per series (a site, or the network dashed). Props only: the card that
 // holds it fetches. A click on a line's point selects that series (e.g. opens the site).
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartContainer } from './chart-container';
 import { EVERY_TICK, labelStep } from './axis-ticks';
 
 export type TrendSeries = { key: string; label: string; color: string; values: (number | null)[]; dashed?: boolean };
@@ -30,7 +31,7 @@ export function TrendLineChart({ days, series, formatValue, formatDay, label, he
 
   return (
     <figure role="img" aria-label={label} className="m-0" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
+      <ChartContainer height={height}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <XAxis dataKey="day" tickFormatter={formatDay} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} interval={labelStep(days.length, 8)} />
@@ -77,7 +78,7 @@ export function TrendLineChart({ days, series, formatValue, formatDay, label, he
             />
           ))}
         </LineChart>
-      </ResponsiveContainer>
+      </ChartContainer>
     </figure>
   );
 }
