@@ -11,3 +11,4 @@ export * from './queue-status';
 export * from './calendars';
 export * from './displays';
 export * from './rate-limits';
+export * from './alerts';
