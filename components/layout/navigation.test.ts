@@ -11,7 +11,9 @@ describe('navigation', () => {
       '/missions',
       '/reports',
       '/qa',
+      '/alerts',
       '/settings/targets',
+      '/settings/alerts',
       '/settings/sites',
       '/settings/users',
       '/settings/keys',
@@ -21,8 +23,8 @@ describe('navigation', () => {
       '/settings/tokens',
       '/settings/digests',
     ]);
-    expect(hrefs('hq_manager')).toEqual(['/', '/live', '/missions', '/reports', '/qa', '/settings/targets', '/settings/tokens', '/settings/digests']);
-    expect(hrefs('site_lead')).toEqual(['/', '/live', '/missions', '/reports', '/qa', '/upload', '/settings/tokens', '/settings/digests']);
+    expect(hrefs('hq_manager')).toEqual(['/', '/live', '/missions', '/reports', '/qa', '/alerts', '/settings/targets', '/settings/alerts', '/settings/tokens', '/settings/digests']);
+    expect(hrefs('site_lead')).toEqual(['/', '/live', '/missions', '/reports', '/qa', '/alerts', '/upload', '/settings/tokens', '/settings/digests']);
   });
 
   it('offers missions and daily reports to every role, under monitor', () => {
@@ -56,6 +58,17 @@ describe('navigation', () => {
     expect(hrefs('site_lead')).not.toContain('/settings/outbox');
     expect(hrefs('hq_manager')).not.toContain('/settings/audit');
     expect(hrefs('site_lead')).not.toContain('/settings/audit');
+  });
+
+  it('offers the alerts to every role (a site lead sees their own site\'s), their rules to HQ and admins only', () => {
+    for (const role of ['admin', 'hq_manager', 'site_lead'] as const) {
+      const alerts = navigationFor(role)[0]!.items.find((i) => i.href === '/alerts');
+      expect(alerts?.label).toBe('alerts');
+      expect(isActivePath('/alerts/12', alerts!)).toBe(true);
+    }
+    expect(navigationFor('hq_manager')[1]!.items.find((i) => i.href === '/settings/alerts')?.label).toBe('alertRules');
+    expect(navigationFor('admin')[1]!.items.find((i) => i.href === '/settings/alerts')?.label).toBe('alertRules');
+    expect(hrefs('site_lead')).not.toContain('/settings/alerts');
   });
 
   it('marks the overview active on / only, and a section on its sub-pages', () => {

@@ -3,15 +3,15 @@ import type { UserPrincipal } from '@/server/auth/principal';
 
 type Role = UserPrincipal['role'];
 
-export type NavItem = { href: string; label: 'overview' | 'live' | 'upload' | 'sites' | 'users' | 'targets' | 'keys' | 'displays' | 'tokens' | 'missions' | 'reports' | 'qa' | 'digests' | 'outbox' | 'audit'; exact?: boolean };
+export type NavItem = { href: string; label: 'overview' | 'live' | 'upload' | 'sites' | 'users' | 'targets' | 'keys' | 'displays' | 'tokens' | 'missions' | 'reports' | 'qa' | 'digests' | 'outbox' | 'audit' | 'alerts' | 'alertRules'; exact?: boolean };
 export type NavSection = { label: 'monitor' | 'settings'; items: NavItem[] };
 
 export function navigationFor(role: Role): NavSection[] {
-  const sections: NavSection[] = [{ label: 'monitor', items: [{ href: '/', label: 'overview', exact: true }, { href: '/live', label: 'live' }, { href: '/missions', label: 'missions' }, { href: '/reports', label: 'reports' }, { href: '/qa', label: 'qa' }] }];
+  const sections: NavSection[] = [{ label: 'monitor', items: [{ href: '/', label: 'overview', exact: true }, { href: '/live', label: 'live' }, { href: '/missions', label: 'missions' }, { href: '/reports', label: 'reports' }, { href: '/qa', label: 'qa' }, { href: '/alerts', label: 'alerts' }] }];
   // A site lead whose telephony export is manual uploads it by hand.
   if (role === 'site_lead') sections[0]!.items.push({ href: '/upload', label: 'upload' });
   const settings: NavItem[] = [];
-  if (role === 'admin' || role === 'hq_manager') settings.push({ href: '/settings/targets', label: 'targets' });
+  if (role === 'admin' || role === 'hq_manager') settings.push({ href: '/settings/targets', label: 'targets' }, { href: '/settings/alerts', label: 'alertRules' });
   if (role === 'admin') {
     settings.push(
       { href: '/settings/sites', label: 'sites' },

@@ -29,6 +29,7 @@ import audit from './audit.json';
 import setup from './setup.json';
 import live from './live.json';
 import today from './today.json';
+import alerts from './alerts.json';
 
 const messages = {
   meta,
@@ -61,6 +62,7 @@ const messages = {
   setup,
   live,
   today,
+  alerts,
 };
 
 export default messages;
