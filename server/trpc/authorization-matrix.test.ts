@@ -15,6 +15,7 @@ import { hashPassword } from '@/server/auth/password';
 import { cliActor, type Principal, type UserPrincipal } from '@/server/auth/principal';
 import { principalFromSession } from '@/server/auth/resolve';
 import { hashSecret } from '@/server/auth/secrets';
+import { createAlertRule } from '@/server/alerts/rules';
 import { createCalendarPeriod } from '@/server/calendar/edits';
 import { createSubscription } from '@/server/digests/subscriptions';
 import { DISPLAY_COOKIE } from '@/server/displays/cookie';
@@ -337,6 +338,9 @@ const range = { from: FROM, to: TO };
 
 const freshDisplay = () => createDisplay(h.db, cliActor(), { name: `Screen ${next()}`, sites: null, locale: 'fr' }, NOW);
 
+const alertRule = () => ({ name: `Matrix rule ${next()}`, metric: 'callsWaiting' as const, comparison: 'above' as const, threshold: 10, severity: 'warning' as const });
+const freshAlertRule = async () => (await createAlertRule(h.db, cliActor(), alertRule())).id;
+
 /** New Year's Day of 2026, which both sites' countries keep: the library's key names it. */
 const firstHoliday = (site: 'TUN' | 'DKR') => ({ site, holidayKey: "2026-01-01:New Year's Day" });
 const movedHoliday = (site: 'TUN' | 'DKR') => ({ ...firstHoliday(site), observedOn: '2026-01-02' });
@@ -497,6 +501,13 @@ const SAMPLES: Record<string, Sample> = {
   'calendar.updatePeriod': { input: () => freshPeriod('TUN'), otherSite: () => freshPeriod('DKR') },
   'calendar.deletePeriod': { input: () => freshPeriod('TUN'), otherSite: () => freshPeriod('DKR') },
   'live.snapshot': { input: () => ({}), otherSite: () => ({ site: 'DKR' }) },
+
+  'alerts.rules.create': { input: () => alertRule() },
+  'alerts.rules.update': { input: async () => ({ id: await freshAlertRule(), rule: { ...alertRule(), threshold: 20 } }) },
+  'alerts.rules.remove': { input: async () => ({ id: await freshAlertRule() }) },
+  'alerts.rules.setEnabled': { input: async () => ({ id: await freshAlertRule(), enabled: false }) },
+  'alerts.list': { input: () => ({}), otherSite: () => ({ site: 'DKR' }) },
+  'alerts.markSeen': { input: () => ({ upToId: 0 }) },
 };
 
 function csvOf(externalId: string) {
@@ -633,6 +644,8 @@ const REST_SAMPLES: Record<string, { own: RestSample; otherSite?: RestSample }> 
   'POST /queue-status': { own: { path: '/queue-status', body: queueStatusPush } },
   'GET /queue-status': { own: { path: '/queue-status' }, otherSite: { path: '/queue-status', query: 'site=DKR' } },
   'GET /sites/{code}/calendar': { own: { path: '/sites/TUN/calendar', query: 'year=2026' }, otherSite: { path: '/sites/DKR/calendar', query: 'year=2026' } },
+  'POST /alert-rules': { own: { path: '/alert-rules', body: alertRule } },
+  'GET /alerts': { own: { path: '/alerts' }, otherSite: { path: '/alerts', query: 'site=DKR' } },
 };
 
 const documentRoutes = Object.entries(openApiDocument('http://vigie.test').paths ?? {})

@@ -224,6 +224,15 @@ export const PROCEDURES: Record<string, Rule> = {
   'calendar.deletePeriod': { access: 'hq', otherSite: 'hqOnly' },
 
   'live.snapshot': { access: 'wallboard', otherSite: 'FORBIDDEN' },
+
+  'alerts.rules.list': { access: 'hq' },
+  'alerts.rules.create': { access: 'hq' },
+  'alerts.rules.update': { access: 'hq' },
+  'alerts.rules.remove': { access: 'hq' },
+  'alerts.rules.setEnabled': { access: 'hq' },
+  'alerts.list': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'alerts.unread': { access: 'signedIn' },
+  'alerts.markSeen': { access: 'signedIn' },
 };
 
 /** REST routes by `METHOD /path` as the OpenAPI document names them. */
@@ -242,6 +251,8 @@ export const REST_ROUTES: Record<string, Rule> = {
   'POST /queue-status': { access: 'siteKey' },
   'GET /queue-status': { access: 'signedIn', otherSite: 'FORBIDDEN' },
   'GET /sites/{code}/calendar': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'POST /alert-rules': { access: 'hq' },
+  'GET /alerts': { access: 'signedIn', otherSite: 'FORBIDDEN' },
 };
 
 /**

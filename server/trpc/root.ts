@@ -17,6 +17,7 @@ import { queueStatusRouter } from '@/server/queue-status/router';
 import { displaysRouter } from '@/server/displays/router';
 import { calendarRouter } from '@/server/calendar/router';
 import { liveRouter } from '@/server/live/router';
+import { alertsRouter } from '@/server/alerts/router';
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   displays: displaysRouter,
   calendar: calendarRouter,
   live: liveRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;
