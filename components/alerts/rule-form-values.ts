@@ -89,7 +89,7 @@ export type RuleErrorKey =
   | 'invalid';
 
 /** The unit a threshold is typed in: a ratio as a percentage, the rest as the metric measures it. */
-export function displayUnitOf(metric: AlertMetric): AlertUnit | 'percent' {
+export function displayUnitOf(metric: AlertMetric): Exclude<AlertUnit, 'ratio'> | 'percent' {
   const unit = ALERT_METRIC_DEFINITIONS[metric].unit;
   return unit === 'ratio' ? 'percent' : unit;
 }

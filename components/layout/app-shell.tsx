@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { AlertBell } from '@/components/alerts/alert-bell';
 import { MainNav } from './main-nav';
 import type { NavSection } from './navigation';
 import { UserMenu, type ShellUser } from './user-menu';
@@ -24,7 +25,10 @@ export async function AppShell({ user, navigation, children }: { user: ShellUser
           <span>Vigie</span>
           <span className="hidden text-xs font-normal text-slate-300 sm:inline">{t('tagline')}</span>
         </Link>
-        <UserMenu user={user} />
+        <div className="flex items-center gap-1">
+          <AlertBell />
+          <UserMenu user={user} />
+        </div>
       </header>
       <div className="flex flex-1 flex-col md:flex-row">
         <aside className="border-b border-slate-200 bg-white md:w-52 md:shrink-0 md:border-r md:border-b-0">
