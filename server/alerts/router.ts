@@ -19,7 +19,7 @@ import { createAlertRule, deleteAlertRule, listAlertRules, setAlertRuleEnabled, 
  */
 const issuesAsBadRequest = middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof ZodError && result.error.code !== 'BAD_REQUEST') {
+  if (!result.ok && result.error.code !== 'BAD_REQUEST' && result.error.cause instanceof ZodError) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Input validation failed', cause: result.error.cause });
   }
   return result;

@@ -1,7 +1,7 @@
 // Alert rules as headquarters writes them (the settings page, POST /api/v1/alert-rules): validated
 // with the one rule schema, site codes resolved to ids, audited, and answered with every webhook
 // secret replaced by `secretSet: true` — a secret is kept to sign with, never shown again.
-import { ZodError, type core } from 'zod';
+import { ZodRealError, type core, type ZodError } from 'zod';
 import type { Db } from '@/db/client';
 import { insertAudit } from '@/db/queries/audit';
 import {
@@ -54,15 +54,18 @@ export type AlertRuleAnswer = {
 
 type Path = (string | number)[];
 
-/** A fault found after the schema (an unknown site, a missing secret), reported as the schema's are. */
+/**
+ * A fault found after the schema (an unknown site, a missing secret), reported as the schema's
+ * are. ZodRealError, not ZodError: the one that is an Error, which tRPC keeps as the cause.
+ */
 function invalid(issues: { path: Path; message: string; input?: unknown }[]): ZodError {
-  return new ZodError(issues.map((i) => ({ code: 'custom', path: i.path, message: i.message, input: i.input }) as core.$ZodIssue));
+  return new ZodRealError(issues.map((i) => ({ code: 'custom', path: i.path, message: i.message, input: i.input }) as core.$ZodIssue));
 }
 
 /** Parses with a schema, its issues' paths under `prefix` (an edit's rule sits under `rule`). */
 function parseUnder<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: ZodError } }, value: unknown, prefix: Path): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ZodError(result.error.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })));
+  if (!result.success) throw new ZodRealError(result.error.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })));
   return result.data;
 }
 
