@@ -15,9 +15,13 @@ export function useUnreadAlerts() {
 }
 
 export function AlertBell() {
-  const t = useTranslations('alerts.bell');
   const unread = useUnreadAlerts();
-  const count = unread.data?.count ?? 0;
+  return <AlertBellLink count={unread.data?.count ?? 0} />;
+}
+
+/** The bell itself, given its count: its name says the count ("3 unread alerts"), the badge shows it. */
+export function AlertBellLink({ count }: { count: number }) {
+  const t = useTranslations('alerts.bell');
   return (
     <Link
       prefetch={false}
