@@ -13,7 +13,9 @@ const HQ_PAGES = [
   '/qa',
   '/qa/calibration',
   '/qa/forms',
+  '/alerts',
   '/settings/targets',
+  '/settings/alerts',
   '/settings/sites',
   '/settings/users',
   '/settings/keys',
@@ -22,7 +24,7 @@ const HQ_PAGES = [
   '/settings/outbox',
   '/settings/audit',
 ];
-const LEAD_PAGES = ['/', '/sites/TUN', '/reports', '/upload', '/qa', '/missions'];
+const LEAD_PAGES = ['/', '/sites/TUN', '/reports', '/upload', '/qa', '/missions', '/alerts'];
 
 let browser: Browser;
 beforeAll(async () => {

@@ -149,7 +149,7 @@ export function RulesList({ canEvaluate }: { canEvaluate: boolean }) {
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('createTitle') : editing ? t('editTitle', { name: editing.name }) : ''}
         closeLabel={tCommon('close')}
-        className="max-w-3xl"
+        className="max-w-3xl!"
       >
         {editing !== null ? (
           <RuleForm key={editing === 'new' ? 'new' : editing.id} rule={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
