@@ -7,6 +7,7 @@ import { DomainError } from '@/server/errors';
 import { OutdatedTzDataError, assertCurrentTzData } from '@/server/time/tz-data';
 import type { Command } from './command';
 import { PushError } from './push/client';
+import { alertsEvaluateCommand } from './commands/alerts';
 import { benchCommand } from './commands/bench';
 import { digestsSendDueCommand } from './commands/digests';
 import { keysCreateCommand, keysRevokeCommand, tokensCreateCommand, tokensRevokeCommand } from './commands/credentials';
@@ -29,6 +30,7 @@ const commands: Command[] = [
   pushCommand,
   benchCommand,
   digestsSendDueCommand,
+  alertsEvaluateCommand,
   tzRebuildCommand,
 ];
 

@@ -1,6 +1,7 @@
 // What the server process does once at start-up: take the database (and so the PGlite lock, so a
 // CLI beside it refuses plainly) and start the background jobs: the digest scheduler, and on PGlite
 // the statistics refresh. Started by `npm start`, it also stops when its launcher is gone.
+import { startAlertScheduler } from './alerts/scheduler';
 import { getDatabase } from './db';
 import { startDemoSimulator } from './demo/simulator';
 import { startDigestScheduler } from './digests/scheduler';
@@ -18,6 +19,7 @@ export async function boot(): Promise<void> {
   const handle = await getDatabase();
   console.log(`[vigie] server using ${handle.driver} (${handle.location})`);
   startDigestScheduler(async () => (await getDatabase()).db);
+  startAlertScheduler(async () => (await getDatabase()).db);
   // Joined at start, so that pushes this instance receives reach wallboards open on the others.
   await startLiveBus(handle);
   if (handle.driver === 'pglite') startStatisticsRefresh(handle.db);
