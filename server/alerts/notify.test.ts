@@ -209,23 +209,26 @@ describe('deliverDueAlertMessages', () => {
     ]);
   });
 
-  it('retries a failing and a hanging receiver with back-off on later ticks, then fails them, while another webhook is delivered at once', async () => {
-    const rule = await makeRule([hook('/down'), hook('/hangs'), hook('/up')]);
+  it('retries failing and hanging receivers with back-off on later ticks — delivered once one answers, failed after the last attempt — while another webhook is delivered at once', async () => {
+    const rule = await makeRule([hook('/down'), hook('/hangs'), hook('/up'), hook('/flaky')]);
     receiver.setMode('/down', 'fail');
     receiver.setMode('/hangs', 'hang');
+    receiver.setMode('/flaky', 'fail');
     await queue(event(await makeAlert(rule), rule));
     const byTarget = async () => new Map((await deliveries()).map((d) => [new URL(d.target).pathname, d]));
 
     const started = Date.now();
     const first = await deliverDueAlertMessages(h.db, { now: T0, timeoutMs: 300 });
     expect(Date.now() - started).toBeLessThan(3_000);
-    expect(first).toMatchObject({ sent: 1, retried: 2, failed: 0 });
-    expect(first.errors.map((e) => e.error).sort()).toEqual(['HTTP 500: receiver is down', 'No answer within 300 ms']);
+    expect(first).toMatchObject({ sent: 1, retried: 3, failed: 0 });
+    expect(first.errors.map((e) => e.error).sort()).toEqual(['HTTP 500: receiver is down', 'HTTP 500: receiver is down', 'No answer within 300 ms']);
     expect(receiver.received.map((r) => r.path)).toEqual(['/up']);
 
     // Nothing is due before the back-off has passed.
     expect(await deliverDueAlertMessages(h.db, { now: minutes(0.5), timeoutMs: 300 })).toMatchObject({ sent: 0, retried: 0, failed: 0 });
     expect(receiver.hits.get('/down')).toBe(1);
+    // One receiver comes back: its retry is delivered.
+    receiver.setMode('/flaky', 'ok');
 
     const waits: number[] = [];
     let now = T0;
@@ -234,14 +237,16 @@ describe('deliverDueAlertMessages', () => {
       waits.push((down.nextAttemptAt.getTime() - now.getTime()) / 60_000);
       now = down.nextAttemptAt;
       const result = await deliverDueAlertMessages(h.db, { now, timeoutMs: 300 });
-      expect(result).toMatchObject(attempt < MAX_WEBHOOK_ATTEMPTS ? { sent: 0, retried: 2, failed: 0 } : { sent: 0, retried: 0, failed: 2 });
+      expect(result).toMatchObject(attempt === 2 ? { sent: 1, retried: 2, failed: 0 } : attempt < MAX_WEBHOOK_ATTEMPTS ? { sent: 0, retried: 2, failed: 0 } : { sent: 0, retried: 0, failed: 2 });
     }
     expect(waits).toEqual([1, 2, 4, 8, 16]);
     const rows = await byTarget();
     expect(rows.get('/down')).toMatchObject({ status: 'failed', attempts: MAX_WEBHOOK_ATTEMPTS, lastError: 'HTTP 500: receiver is down' });
     expect(rows.get('/hangs')).toMatchObject({ status: 'failed', attempts: MAX_WEBHOOK_ATTEMPTS, lastError: 'No answer within 300 ms' });
     expect(rows.get('/up')).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(rows.get('/flaky')).toMatchObject({ status: 'sent', attempts: 2, sentAt: minutes(1) });
     expect(receiver.hits.get('/down')).toBe(MAX_WEBHOOK_ATTEMPTS);
+    expect(receiver.received.map((r) => r.path)).toEqual(['/up', '/flaky']);
     expect(await deliverDueAlertMessages(h.db, { now: minutes(24 * 60), timeoutMs: 300 })).toMatchObject({ sent: 0, retried: 0, failed: 0 });
   });
 

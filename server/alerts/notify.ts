@@ -44,8 +44,10 @@ const LEASE_MS = 5 * 60_000;
 /** Requests in flight at once: enough that a hanging receiver does not hold up the rest. */
 const CONCURRENCY = 6;
 const BATCH = 24;
-/** A tick sends at most this many, so it ends within its minute; the rest go next tick. */
+/** A tick sends at most this many, and leases no more after TIME_BUDGET_MS, so it ends within its
+ * minute even when receivers hang; the rest go next tick. */
 const MAX_PER_TICK = 240;
+const TIME_BUDGET_MS = 40_000;
 
 export function webhookRetryDelayMs(attempt: number): number {
   const minutes = WEBHOOK_RETRY_DELAYS_MINUTES[Math.min(Math.max(attempt, 1), WEBHOOK_RETRY_DELAYS_MINUTES.length) - 1]!;
@@ -104,6 +106,9 @@ function secretOf(delivery: LeasedWebhookDelivery): string | null {
 export async function deliverDueAlertMessages(db: Db, options: { now: Date; fetchImpl?: typeof fetch; timeoutMs?: number }): Promise<AlertDeliveryResult> {
   const result: AlertDeliveryResult = { sent: 0, retried: 0, failed: 0, errors: [] };
   const timeoutMs = options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
+  // A lease outlives the slowest batch: its requests run CONCURRENCY at a time, each bounded.
+  const leaseMs = Math.max(LEASE_MS, Math.ceil(BATCH / CONCURRENCY) * timeoutMs * 2);
+  const stopLeasingAt = Date.now() + TIME_BUDGET_MS;
   let handled = 0;
 
   const attempt = async (delivery: LeasedWebhookDelivery) => {
@@ -128,8 +133,8 @@ export async function deliverDueAlertMessages(db: Db, options: { now: Date; fetc
     result.errors.push({ deliveryId: delivery.id, error: outcome.error });
   };
 
-  while (handled < MAX_PER_TICK) {
-    const batch = await leaseDueWebhookDeliveries(db, { now: options.now, leaseMs: LEASE_MS, limit: BATCH });
+  while (handled < MAX_PER_TICK && Date.now() < stopLeasingAt) {
+    const batch = await leaseDueWebhookDeliveries(db, { now: options.now, leaseMs, limit: BATCH });
     if (batch.length === 0) break;
     handled += batch.length;
     await inParallel(batch, CONCURRENCY, attempt);
