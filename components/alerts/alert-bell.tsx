@@ -9,9 +9,9 @@ import { useTRPC } from '@/components/providers/trpc-provider';
 
 export const BELL_REFRESH_MS = 30_000;
 
-export function useUnreadAlerts() {
+export function useUnreadAlerts(options: { refetchOnMount?: 'always' } = {}) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.alerts.unread.queryOptions(), refetchInterval: BELL_REFRESH_MS, refetchOnWindowFocus: true });
+  return useQuery({ ...trpc.alerts.unread.queryOptions(), refetchInterval: BELL_REFRESH_MS, refetchOnWindowFocus: true, ...options });
 }
 
 export function AlertBell() {

@@ -19,19 +19,29 @@ type StateFilter = 'all' | 'firing' | 'resolved';
 function useMarkSeenOnOpen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const unread = useUnreadAlerts();
+  // Read afresh on opening, whatever the bell last read: the mark is up to the newest now.
+  const unread = useUnreadAlerts({ refetchOnMount: 'always' });
   const marked = useRef(0);
+  const listedUpTo = useRef<number | null>(null);
   const markSeen = useMutation(
     trpc.alerts.markSeen.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.alerts.unread.queryKey() }) }),
   );
   const { mutate } = markSeen;
+  const loaded = unread.data !== undefined;
   const latestId = unread.data?.latestId ?? 0;
   const count = unread.data?.count ?? 0;
   useEffect(() => {
+    if (!loaded) return;
+    // An alert that arrives while the page is open is listed too, not only counted and marked.
+    if (listedUpTo.current === null) listedUpTo.current = latestId;
+    else if (latestId > listedUpTo.current) {
+      listedUpTo.current = latestId;
+      void queryClient.invalidateQueries({ queryKey: trpc.alerts.list.pathKey() });
+    }
     if (count === 0 || latestId <= marked.current) return;
     marked.current = latestId;
     mutate({ upToId: latestId });
-  }, [count, latestId, mutate]);
+  }, [loaded, count, latestId, mutate, queryClient, trpc]);
 }
 
 export function AlertsHistory({ focusId }: { focusId?: number }) {
