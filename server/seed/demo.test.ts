@@ -1,7 +1,7 @@
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, type DbHandle } from '@/db/client';
-import { auditLog, callRecords, dailyReports, digestSubscriptions, missions, missionTargets, qaEvaluations, siteCalendarPeriods, siteDay, siteFeeds, siteHolidays, sites, users } from '@/db/schema';
+import { alertRules, auditLog, callRecords, dailyReports, digestSubscriptions, missions, missionTargets, qaEvaluations, siteCalendarPeriods, siteDay, siteFeeds, siteHolidays, sites, users } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import { verifyPassword } from '@/server/auth/password';
 import { compareRollups } from '@/server/ingest/testing';
@@ -151,6 +151,16 @@ describe('seedDemo', () => {
     expect(digests.map((d) => [d.cadence, d.sendMinute, d.timezone, d.siteIds]).sort()).toEqual([
       ['daily', 420, 'Europe/Paris', null],
       ['weekly', 420, 'Europe/Paris', null],
+    ]);
+  });
+
+  it('switches on the built-in alert rules', async () => {
+    const rules = await first.db.select().from(alertRules);
+    expect(rules.map((r) => [r.builtIn, r.enabled]).sort()).toEqual([
+      ['feed-silent', true],
+      ['mission-projection', true],
+      ['report-missing', true],
+      ['service-level-red', true],
     ]);
   });
 

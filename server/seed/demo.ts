@@ -59,6 +59,7 @@ import {
 import { generateSiteEvaluations } from '@/db/seed/demo-qa';
 import { generateSiteReports } from '@/db/seed/demo-reports';
 import { createRandom, hashString } from '@/db/seed/random';
+import { ensureBuiltInAlertRules } from '@/server/alerts/built-in';
 import { siteCalendarsBetween } from '@/server/calendar/opening';
 import { seedDemoCalendars } from './demo-calendars';
 import { demoDayOf, isOutageDay, type DemoShape } from './demo-days';
@@ -318,6 +319,9 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
       );
     }
   }
+
+  // The alerts HQ needs, switched on.
+  await ensureBuiltInAlertRules(db);
 
   // Last: a database that holds the mark holds the whole demo network.
   await markDemoNetwork(db, shape);
