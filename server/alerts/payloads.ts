@@ -165,7 +165,8 @@ export function slackBody(m: AlertMessage) {
         type: 'section',
         fields: facts(m)
           .slice(0, 10)
-          .map((row) => ({ type: 'mrkdwn', text: `*${slackEscape(row.title)}*\n${slackEscape(row.value)}` })),
+          // Slack refuses a field over 2,000 characters; a long detail is cut rather than lost.
+          .map((row) => ({ type: 'mrkdwn', text: `*${slackEscape(row.title)}*\n${slackEscape(row.value)}`.slice(0, 2000) })),
       },
       { type: 'context', elements: [{ type: 'mrkdwn', text: slackEscape(contextLine(m)) }] },
       {
