@@ -7,8 +7,6 @@ import { serverMessageOf } from '@/components/forms/trpc-errors';
 import { useTRPC } from '@/components/providers/trpc-provider';
 import { Button } from '@/components/ui/button';
 
-const countOf = (value: unknown) => (Array.isArray(value) ? value.length : typeof value === 'number' ? value : null);
-
 export function EvaluateNowButton() {
   const t = useTranslations('alerts.rules');
   const trpc = useTRPC();
@@ -18,18 +16,17 @@ export function EvaluateNowButton() {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.alerts.pathKey() }),
     }),
   );
-  const result = evaluate.data as { fired?: unknown; resolved?: unknown } | undefined;
-  const fired = countOf(result?.fired);
-  const resolved = countOf(result?.resolved);
+  const result = evaluate.data;
   return (
     <>
       <span role="status" className="text-xs text-slate-600">
         {evaluate.isError
           ? t('checkFailed', { error: serverMessageOf(evaluate.error) ?? '' })
-          : evaluate.isSuccess
-            ? fired !== null && resolved !== null
-              ? t('checked', { fired, resolved })
-              : t('checkedPlain')
+          : result
+            ? [
+                t('checked', { rules: result.rules, fired: result.fired, resolved: result.resolved, pending: result.pending }),
+                result.errors.length > 0 ? t('checkErrors', { count: result.errors.length }) : '',
+              ].join(' ')
             : null}
       </span>
       <Button size="sm" variant="secondary" disabled={evaluate.isPending} onClick={() => evaluate.mutate()}>
