@@ -5,10 +5,12 @@
 import { TRPCError } from '@trpc/server';
 import { and, count, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
 import type { DbHandle } from '@/db/client';
 import { createTestDb } from '@/db/testing';
 import { alertReads, alertRules, alerts, alertStates, auditLog, type AlertRow } from '@/db/schema';
-import type { UserPrincipal } from '@/server/auth/principal';
+import { cliActor, type UserPrincipal } from '@/server/auth/principal';
+import { pushQueueStatus } from '@/server/queue-status/service';
 import { createInnerContext } from '@/server/trpc/init';
 import { createCaller } from '@/server/trpc/root';
 import { failureOf, makePrincipal, makeSite, trpcCode } from '@/test/fixtures';
@@ -48,6 +50,12 @@ async function rowCounts() {
   const [rules] = await h.db.select({ n: count() }).from(alertRules);
   const [audits] = await h.db.select({ n: count() }).from(auditLog);
   return { rules: rules!.n, audits: audits!.n };
+}
+
+/** The paths of a refusal's issues, which are zod's as the schema's own would be. */
+function issuesOf(error: TRPCError) {
+  expect(error.cause).toBeInstanceOf(ZodError);
+  return (error.cause as unknown as ZodError).issues;
 }
 
 let fired = 0;
@@ -116,8 +124,7 @@ describe('alerts.rules', () => {
     const before = await rowCounts();
     const error = await failureOf(() => caller(hq).alerts.rules.create(slRule({ scope: { sites: ['TUN', 'XYZ', 'OLD'] } })), TRPCError);
     expect(error.code).toBe('BAD_REQUEST');
-    const issues = (error.cause as { issues: { path: (string | number)[]; message: string }[] }).issues;
-    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+    expect(issuesOf(error).map((i) => [i.path.join('.'), i.message])).toEqual([
       ['scope.sites.1', 'No active site has the code XYZ.'],
       ['scope.sites.2', 'No active site has the code OLD.'],
     ]);
@@ -159,10 +166,10 @@ describe('alerts.rules', () => {
       TRPCError,
     );
     expect(error.code).toBe('BAD_REQUEST');
-    expect((error.cause as { issues: { path: (string | number)[] }[] }).issues.map((i) => i.path.join('.'))).toEqual(['rule.channels.0.secret']);
+    expect(issuesOf(error).map((i) => i.path.join('.'))).toEqual(['rule.channels.0.secret']);
     // The whole rule is validated again: a ratio as a percentage is refused under its path.
     const ratio = await failureOf(() => caller(hq).alerts.rules.update({ id, rule: slRule({ threshold: 80 }) }), TRPCError);
-    expect((ratio.cause as { issues: { path: (string | number)[] }[] }).issues.map((i) => i.path.join('.'))).toEqual(['rule.threshold']);
+    expect(issuesOf(ratio).map((i) => i.path.join('.'))).toEqual(['rule.threshold']);
     expect(await rowCounts()).toEqual(before);
     expect(await trpcCode(() => caller(hq).alerts.rules.update({ id: 999_999, rule: slRule() }))).toBe('NOT_FOUND');
   });
@@ -296,5 +303,37 @@ describe('built-in rules', () => {
     await ensureBuiltInAlertRules(h.db);
     const [still] = await h.db.select().from(alertRules).where(eq(alertRules.builtIn, 'feed-silent'));
     expect(still).toMatchObject({ id: feed!.id, enabled: false });
+  });
+});
+
+describe('alerts.evaluateNow', () => {
+  it('runs one tick at once for an admin: a breach fires, the alert is in the history and rings the bell', async () => {
+    await pushQueueStatus(h.db, {
+      siteId: dkr.id,
+      actor: cliActor(),
+      now,
+      body: { at: '2026-11-02T09:59:30Z', queues: [{ queue: 'support', waiting: 9, longestWaitSeconds: 300, agentsAvailable: 0, agentsBusy: 4, agentsWrapUp: 0, agentsAway: 1 }] },
+    });
+    const { id } = await caller(hq).alerts.rules.create({
+      name: 'Queue backing up',
+      metric: 'callsWaiting',
+      scope: { sites: ['DKR'] },
+      comparison: 'above',
+      threshold: 5,
+      severity: 'warning',
+      quietWhenClosed: false,
+    });
+    const unreadBefore = (await caller(hq).alerts.unread()).count;
+
+    expect(await trpcCode(() => caller(hq).alerts.evaluateNow())).toBe('FORBIDDEN');
+    const tick = await caller(admin).alerts.evaluateNow();
+    expect(tick).toMatchObject({ at: now.toISOString(), fired: expect.any(Number), errors: [] });
+    expect(tick.fired).toBeGreaterThanOrEqual(1);
+
+    const firing = (await caller(hq).alerts.list({ state: 'firing', site: 'DKR' })).alerts.filter((a) => a.rule.id === id);
+    expect(firing).toMatchObject([{ site: 'DKR', metric: 'callsWaiting', state: 'firing', value: 9, threshold: 5, comparison: 'above', firedAt: now.toISOString() }]);
+    expect((await caller(hq).alerts.unread()).count).toBe(unreadBefore + tick.fired);
+    const [entry] = await h.db.select().from(auditLog).where(eq(auditLog.action, 'alert.check_now'));
+    expect(entry).toMatchObject({ actorId: admin.userId, details: { fired: tick.fired } });
   });
 });

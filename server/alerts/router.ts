@@ -4,11 +4,12 @@
 import { TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import { actorOf } from '@/server/auth/principal';
-import { createTRPCRouter, hqProcedure, middleware, signedInProcedure } from '@/server/trpc/init';
+import { adminProcedure, createTRPCRouter, hqProcedure, middleware, signedInProcedure } from '@/server/trpc/init';
 import { alertListInput, markAlertsSeenInput } from '@/lib/alerts/history-input';
 import { alertRuleInput } from '@/lib/alerts/rule-input';
 import { alertRuleIdInput, setAlertRuleEnabledInput, updateAlertRuleInput } from '@/lib/alerts/rule-update-input';
 import { alertListOutput, alertRuleOutput } from './api-output';
+import { checkAlertRulesNow } from './check-now';
 import { listAlerts, markAlertsSeen, unreadAlerts } from './history';
 import { createAlertRule, deleteAlertRule, listAlertRules, setAlertRuleEnabled, updateAlertRule } from './rules';
 
@@ -94,4 +95,7 @@ export const alertsRouter = createTRPCRouter({
   unread: signedInProcedure.query(({ ctx }) => unreadAlerts(ctx.db, ctx.principal)),
 
   markSeen: signedInProcedure.input(markAlertsSeenInput).mutation(({ ctx, input }) => markAlertsSeen(ctx.db, ctx.principal, input.upToId)),
+
+  /** "Check rules now": one tick at once, as the scheduler's next one would run (admins). */
+  evaluateNow: adminProcedure.mutation(({ ctx }) => checkAlertRulesNow(ctx.db, actorOf(ctx.principal), ctx.now())),
 });

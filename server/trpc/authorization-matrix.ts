@@ -233,6 +233,7 @@ export const PROCEDURES: Record<string, Rule> = {
   'alerts.list': { access: 'signedIn', otherSite: 'FORBIDDEN' },
   'alerts.unread': { access: 'signedIn' },
   'alerts.markSeen': { access: 'signedIn' },
+  'alerts.evaluateNow': { access: 'admin' },
 };
 
 /** REST routes by `METHOD /path` as the OpenAPI document names them. */
