@@ -3,7 +3,7 @@
 // refusal, open alerts closed when a rule is switched off or deleted), the history and the bell
 // within each caller's scope, and the built-in rules seeded once.
 import { TRPCError } from '@trpc/server';
-import { and, count, eq, like } from 'drizzle-orm';
+import { and, count, eq, gt, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import type { DbHandle } from '@/db/client';
@@ -207,8 +207,9 @@ describe('alerts.list, alerts.unread, alerts.markSeen', () => {
   let ids: Record<'tunOld' | 'tunFiring' | 'dkr' | 'network', number>;
 
   beforeEach(async () => {
-    await h.db.delete(alerts);
-    await h.db.delete(alertReads);
+    // Each case starts from these four alerts and no mark: the ones before are cleared.
+    await h.db.delete(alerts).where(gt(alerts.id, 0));
+    await h.db.delete(alertReads).where(gt(alertReads.userId, 0));
     ids = {
       tunOld: (await insertAlert({ siteId: tun.id, firedAt: new Date('2026-10-30T08:00:00Z'), status: 'resolved', resolvedAt: new Date('2026-10-30T09:00:00Z'), resolvedValue: 0.82 })).id,
       tunFiring: (await insertAlert({ siteId: tun.id, queue: 'billing', firedAt: new Date('2026-11-02T09:00:00Z') })).id,
