@@ -18,14 +18,15 @@ function drivers(value: unknown): BenchDriver[] {
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'run a benchmark and print its table (ingest, dashboard, load, live, tz-rebuild, pages)',
+  summary: 'run a benchmark and print its table (ingest, dashboard, load, live, tz-rebuild, pages, alerts)',
   usage:
     'bench ingest [--records 50000] [--batch 2000] [--concurrency 4] [--driver both|pglite|postgres] [--database-url URL]\n' +
     '  bench dashboard [--sites 20] [--days 365] [--calls-per-day 1500] [--runs 30] [--database-url URL]\n' +
     '  bench load [--pushers 50] [--batch 1000] [--readers 20] [--seconds 60] [--calls-per-day 2000] [--database-url URL] [--url URL-of-a-running-server]\n' +
     '  bench live [--screens 200] [--pushers 20] [--seconds 60] [--readers 4] [--batch 20] [--interval-ms 1000] [--database-url URL]\n' +
     '  bench tz-rebuild [--records 1000000] [--sites 20] [--days 365] [--batch-days 31] [--driver postgres|pglite] [--demo] [--database-url URL]\n' +
-    '  bench pages [--runs 10] [--site CAS] [--driver both|pglite|postgres] [--database-url URL]',
+    '  bench pages [--runs 10] [--site CAS] [--driver both|pglite|postgres] [--database-url URL]\n' +
+    '  bench alerts [--rules 100] [--sites 20] [--ticks 20] [--calls-per-day 1500] [--driver both|pglite|postgres] [--database-url URL]',
   options: {
     records: { type: 'string' },
     batch: { type: 'string' },
@@ -45,6 +46,8 @@ export const benchCommand: Command = {
     site: { type: 'string' },
     screens: { type: 'string' },
     'interval-ms': { type: 'string' },
+    rules: { type: 'string' },
+    ticks: { type: 'string' },
   },
   positionals: true,
   async run(values, positionals) {
@@ -136,6 +139,20 @@ export const benchCommand: Command = {
       console.log(await benchPages({ runs: int(values.runs, 'runs', 10), drivers: drivers(values.driver), serverUrl, site }));
       return;
     }
-    throw new UsageError('Name a benchmark: bench ingest, bench dashboard, bench load, bench live, bench tz-rebuild or bench pages');
+    if (which === 'alerts') {
+      const { benchAlerts } = await import('../bench/alerts');
+      console.log(
+        await benchAlerts({
+          drivers: drivers(values.driver),
+          serverUrl,
+          rules: int(values.rules, 'rules', 100),
+          sites: Math.min(26 * 26, int(values.sites, 'sites', 20)),
+          ticks: int(values.ticks, 'ticks', 20),
+          callsPerSite: int(values['calls-per-day'], 'calls-per-day', 1500),
+        }),
+      );
+      return;
+    }
+    throw new UsageError('Name a benchmark: bench ingest, bench dashboard, bench load, bench live, bench tz-rebuild, bench pages or bench alerts');
   },
 };
