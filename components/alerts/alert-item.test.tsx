@@ -89,7 +89,7 @@ describe('an alert in the history', () => {
     expect(shown).toContain('Avertissement');
     expect(shown).toContain('En cours');
     expect(shown).toContain('Réseau');
-    expect(shown).toContain('Flux silencieux 42 min au-dessus de 30 min');
+    expect(shown).toContain('Flux muet 42 min au-dessus de 30 min');
     expect(shown).toContain('Fenêtre : maintenant');
     expect(shown).not.toContain('résolue');
     const french = text(draw(<AlertItem alert={serviceLevel} focused={false} />, 'fr'));
