@@ -86,8 +86,14 @@ export function AlertsHistory({ focusId }: { focusId?: number }) {
         {(data) => {
           const firing = data.alerts.filter((a) => a.state === 'firing');
           const resolved = data.alerts.filter((a) => a.state !== 'firing');
+          const linkedMissing = focusId !== undefined && !data.alerts.some((a) => a.id === focusId);
           return (
             <div className="space-y-5">
+              {linkedMissing ? (
+                <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                  {t('notListed', { id: focusId })}
+                </p>
+              ) : null}
               {state !== 'resolved' ? (
                 <Card labelledBy={`${id}-firing`}>
                   <CardHeader id={`${id}-firing`} title={`${t('firingTitle')} (${firing.length})`} />
