@@ -3,6 +3,7 @@
 // bad body a 400 with the path of each fault and nothing written, a lead refused, and the history
 // filtered by state and time within the caller's scope.
 import { count, eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { createTestDb } from '@/db/testing';
@@ -125,6 +126,33 @@ describe('POST /api/v1/alert-rules', () => {
     expect((await rest('POST', '/alert-rules', { key: hqToken, body: 'not a rule' })).status).toBe(400);
     expect(await written()).toEqual(before);
   });
+
+  it('answers any body with 200 (one rule and one audit row written) or 400 (nothing written), never a 5xx', async () => {
+    const fields = Object.keys(body());
+    const valueFor = fc.oneof(fc.jsonValue(), fc.constantFrom(-1, 0, 1.5, 1e308, '', 'target-red', 'TUN', [], {}, null));
+    const scopeFor = fc.record({ sites: fc.array(fc.oneof(fc.constantFrom('TUN', 'DKR', 'XYZ', 'tun'), fc.string()), { maxLength: 3 }), queues: fc.array(fc.string(), { maxLength: 2 }) }, { requiredKeys: [] });
+    const mutated = fc.tuple(fc.dictionary(fc.constantFrom(...fields, 'extra', '__proto__'), valueFor, { maxKeys: 3 }), fc.option(scopeFor), fc.subarray(fields)).map(([changes, scope, dropped]) => {
+      const next: Record<string, unknown> = { ...body(), ...changes };
+      if (scope) next.scope = scope;
+      for (const field of dropped.slice(0, 2)) delete next[field];
+      return next;
+    });
+    const seen = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 1, arbitrary: fc.jsonValue() }), async (input) => {
+        const before = await written();
+        const res = await rest('POST', '/alert-rules', { key: hqToken, body: input });
+        expect([200, 400], JSON.stringify(res.json).slice(0, 300)).toContain(res.status);
+        const after = await written();
+        expect(after).toEqual(res.status === 200 ? { rules: before.rules + 1, audits: before.audits + 1 } : before);
+        if (res.status === 400) expect(res.json.issues ?? res.json.message).toBeTruthy();
+        seen.add(res.status);
+      }),
+      { numRuns: 150 },
+    );
+    // The runs reached both sides.
+    expect([...seen].sort()).toEqual([200, 400]);
+  }, 120_000);
 
   it('answers 403 to a site lead’s token and 401 without one, writing nothing', async () => {
     const before = await written();
