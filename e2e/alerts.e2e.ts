@@ -1,8 +1,9 @@
-// Alerts as an administrator meets them: a rule written in Settings → Alert rules (a field's error
+// Alerts as an administrator and a site lead meet them: a rule written in Settings → Alert rules (a field's error
 // shown before anything is sent), one that the demo surely breaches (calls offered yesterday at
 // Casablanca above 0, quiet when closed off); "Check rules now" runs one tick; the bell in the top
 // bar counts the new alert; /alerts shows it with its figures and formula; and having opened
-// /alerts, the bell's count drops.
+// /alerts, the bell's count drops. A site lead has no rules to write and reads only their own
+// site's alerts.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signIn } from './browser';
@@ -93,6 +94,26 @@ describe('alerts', () => {
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await confirm.waitFor({ state: 'hidden', ...WAIT });
     await expect.poll(() => page.getByRole('row', { name: new RegExp(name) }).count(), WAIT).toBe(0);
+    await page.context().close();
+  });
+
+  it('keeps the rules to HQ and admins, and shows a site lead their own site’s alerts only', { timeout: 120_000 }, async () => {
+    const page = await signIn(browser, 'lead.cas@demo.vigie');
+    expect(await page.locator('nav a[href="/settings/alerts"]').count()).toBe(0);
+    expect((await page.goto('/settings/alerts'))?.status()).toBe(404);
+    await page.goto('/');
+    await bell(page).click();
+    await page.waitForURL('**/alerts');
+    await page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor(WAIT);
+    // The alert the first test raised at Casablanca is theirs; nothing of another site or the network.
+    const items = page.locator('[data-alert-id]');
+    await expect.poll(() => items.count(), WAIT).toBeGreaterThanOrEqual(1);
+    for (const text of await items.allInnerTexts()) {
+      expect(text).toContain('CAS');
+      expect(text).not.toContain('Network');
+    }
+    // No site to choose: their own is the only one.
+    expect(await page.getByRole('group', { name: 'Filters' }).getByText('Site', { exact: true }).count()).toBe(0);
     await page.context().close();
   });
 });
