@@ -1,9 +1,9 @@
-// Alerts as an administrator and a site lead meet them: a rule written in Settings → Alert rules (a field's error
-// shown before anything is sent), one that the demo surely breaches (calls offered yesterday at
-// Casablanca above 0, quiet when closed off); "Check rules now" runs one tick; the bell in the top
-// bar counts the new alert; /alerts shows it with its figures and formula; and having opened
-// /alerts, the bell's count drops. A site lead has no rules to write and reads only their own
-// site's alerts.
+// Alerts as an administrator and a site lead meet them: a rule written in Settings → Alert rules
+// (a field's error shown before anything is sent), one that the demo surely breaches (calls
+// offered yesterday at Casablanca above 0, quiet when closed off); "Check rules now" runs one
+// tick; the bell in the top bar counts the new alert; /alerts shows it with its figures and
+// formula; and having opened /alerts, the bell's count drops. A site lead has no rules to write
+// and reads only their own site's alerts.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signIn } from './browser';
