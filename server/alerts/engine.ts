@@ -28,6 +28,8 @@ import { measureRules, type MeasuredScope } from './measure';
 import { deliverDueAlertMessages, queueAlertMessages, type AlertDeliveryResult } from './notify';
 
 const SCHEDULER: Actor = { actorType: 'system', actorId: null, actorLabel: 'alert scheduler' };
+/** Transitions claimed at once: well within a pool's connections, leaving some to the requests. */
+const CLAIM_CONCURRENCY = 4;
 
 export type AlertTransitionNote = { ruleId: number; rule: string; scopeKey: string; alertId: number | null; value: number | null; threshold: number | null };
 
@@ -108,13 +110,20 @@ export async function evaluateAlerts(db: Db, options: { now: Date; publicUrl: st
   // Every state claimed below exists after this, at the version read (or 0 when new).
   await recordEvaluations(db, evaluations, now);
 
-  for (const claim of claims) {
-    try {
-      await applyTransition(db, claim, options, result);
-    } catch (error) {
-      result.errors.push({ ruleId: claim.rule.id, scopeKey: claim.scope.scopeKey, error: messageOf(error) });
+  // Claims on different states never wait on each other: a few run at once, so a storm of
+  // transitions (a feed down at every site) is not one round trip after another.
+  let next = 0;
+  const worker = async () => {
+    while (next < claims.length) {
+      const claim = claims[next++]!;
+      try {
+        await applyTransition(db, claim, options, result);
+      } catch (error) {
+        result.errors.push({ ruleId: claim.rule.id, scopeKey: claim.scope.scopeKey, error: messageOf(error) });
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(CLAIM_CONCURRENCY, claims.length) }, worker));
   result.ms = performance.now() - started;
   return result;
 }
