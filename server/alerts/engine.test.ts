@@ -282,6 +282,21 @@ describe('what counts as a breach', () => {
     expect((await tick('09:08')).fired).toHaveLength(1);
   });
 
+  it('resolves the alert of a site taken out of its rule, instead of leaving it firing', async () => {
+    const r = await rule();
+    await calls(tun.id, '09:00', 20, 60);
+    await calls(cas.id, '09:00', 20, 60);
+    expect((await tick('09:05')).fired.map((f) => f.scopeKey)).toEqual(['CAS', 'TUN']);
+    await h.db.update(alertRules).set({ siteIds: [cas.id] }).where(eq(alertRules.id, r.id));
+    const after = await tick('09:06');
+    expect(after.resolved.map((f) => f.scopeKey)).toEqual(['TUN']);
+    expect((await alertRows()).map((a) => [a.scopeKey, a.status])).toEqual([
+      ['CAS', 'firing'],
+      ['TUN', 'resolved'],
+    ]);
+    expect((await tick('09:07')).resolved).toEqual([]);
+  });
+
   it('measures each queue on its own when the rule names queues', async () => {
     await rule({ siteIds: [tun.id], queues: ['sales', 'billing'] });
     await calls(tun.id, '09:00', 20, 60);

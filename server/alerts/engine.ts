@@ -24,7 +24,7 @@ import { publicUrlFromEnv } from '@/server/digests/compose';
 import { mailTransportFromEnv } from '@/server/digests/mailer';
 import { deliverDueEmails, type DeliveryResult } from '@/server/digests/outbox-delivery';
 import { decideScopeState, INITIAL_STATE, isBreach, type StateDecision, type StateTransition } from './evaluate-state';
-import { measureRules, type MeasuredScope } from './measure';
+import { measureTick, unwatchedScope, type MeasuredScope } from './measure';
 import { deliverDueAlertMessages, queueAlertMessages, type AlertDeliveryResult } from './notify';
 
 const SCHEDULER: Actor = { actorType: 'system', actorId: null, actorLabel: 'alert scheduler' };
@@ -67,8 +67,8 @@ export async function evaluateAlerts(db: Db, options: { now: Date; publicUrl: st
   const started = performance.now();
   const { now } = options;
   const rules = (await listAlertRuleRows(db)).filter((r) => r.enabled);
-  const [measured, states] = await Promise.all([
-    measureRules(db, rules, now),
+  const [{ scopes: measured, sites }, states] = await Promise.all([
+    measureTick(db, rules, now),
     listStatesOfRules(
       db,
       rules.map((r) => r.id),
@@ -93,7 +93,10 @@ export async function evaluateAlerts(db: Db, options: { now: Date; publicUrl: st
   const evaluations: ScopeEvaluation[] = [];
   const claims: Claim[] = [];
   for (const rule of rules) {
-    for (const scope of measured.get(rule.id) ?? []) {
+    const scopes = measured.get(rule.id) ?? [];
+    const watched = new Set(scopes.map((s) => s.scopeKey));
+    const unwatched = states.filter((s) => s.ruleId === rule.id && s.state !== 'ok' && !watched.has(s.scopeKey)).map((s) => unwatchedScope(s, rule, sites));
+    for (const scope of [...scopes, ...unwatched]) {
       result.scopes += 1;
       const read = stateOf.get(`${rule.id}|${scope.scopeKey}`) ?? null;
       const previous = read ? { state: read.state, breachSince: read.breachSince, lastNotifiedAt: read.lastNotifiedAt } : INITIAL_STATE;
@@ -124,6 +127,9 @@ export async function evaluateAlerts(db: Db, options: { now: Date; publicUrl: st
     }
   };
   await Promise.all(Array.from({ length: Math.min(CLAIM_CONCURRENCY, claims.length) }, worker));
+  // In the order of the rules and scopes, whichever claim committed first.
+  const order = (a: AlertTransitionNote, b: AlertTransitionNote) => a.ruleId - b.ruleId || a.scopeKey.localeCompare(b.scopeKey);
+  for (const list of [result.fired, result.resolved, result.reminded]) list.sort(order);
   result.ms = performance.now() - started;
   return result;
 }

@@ -196,6 +196,31 @@ export function thresholdOf(rule: AlertRuleRow, siteId: number | null, reads: Pi
 
 /** Reads what the rules need and measures every scope of each: one set of reads per tick. */
 export async function measureRules(db: Db, rules: readonly AlertRuleRow[], now: Date): Promise<Map<number, MeasuredScope[]>> {
+  return (await measureTick(db, rules, now)).scopes;
+}
+
+/** measureRules, with the sites it read (to name the site of a scope no rule watches any more). */
+export async function measureTick(db: Db, rules: readonly AlertRuleRow[], now: Date): Promise<{ scopes: Map<number, MeasuredScope[]>; sites: AlertSite[] }> {
   const reads = await readForRules(db, rules, now);
-  return new Map(rules.map((rule) => [rule.id, measureScopes(rule, reads)]));
+  return { scopes: new Map(rules.map((rule) => [rule.id, measureScopes(rule, reads)])), sites: reads.sites };
+}
+
+/**
+ * A scope its rule no longer watches (a site or queue taken out of it, a site closed down) with a
+ * state still pending or firing: measured as "no value", so its breach ends and an open alert
+ * resolves instead of firing for ever.
+ */
+export function unwatchedScope(state: { scopeKey: string; siteId: number | null; queue: string | null }, rule: AlertRuleRow, sites: readonly AlertSite[]): MeasuredScope {
+  const site = state.siteId !== null ? sites.find((s) => s.id === state.siteId) : undefined;
+  return {
+    scopeKey: state.scopeKey,
+    siteId: state.siteId,
+    queue: state.queue,
+    site: site ? { code: site.code, name: site.name } : null,
+    value: null,
+    volume: null,
+    threshold: null,
+    closed: false,
+    figures: { formula: ALERT_METRIC_DEFINITIONS[rule.metric as AlertMetric].formula, detail: 'no longer watched by its rule' },
+  };
 }
