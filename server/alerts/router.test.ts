@@ -117,6 +117,11 @@ describe('alerts.rules', () => {
     const [entry] = await h.db.select().from(auditLog).where(and(eq(auditLog.action, 'alert_rule.create'), eq(auditLog.entityId, String(rule.id))));
     expect(entry).toMatchObject({ actorType: 'user', actorId: hq.userId, entity: 'alert_rule', details: { name: 'Service level red, Tunis' } });
     expect(JSON.stringify(entry!.details)).not.toContain(SECRET);
+    // A webhook's address may carry a credential (Slack, Teams): the log keeps its host only.
+    expect(entry!.details.channels).toEqual([
+      { kind: 'email', to: ['ops@vigie.test'] },
+      { kind: 'webhook', url: 'https://hooks.vigie.test/…', format: 'json', secretSet: true },
+    ]);
     expect(JSON.stringify(await caller(admin).alerts.rules.list())).not.toContain(SECRET);
   });
 

@@ -155,11 +155,25 @@ function audit(db: Db, actor: Actor, action: string, rule: AlertRuleRow, details
   return insertAudit(db, { ...actor, action, entity: 'alert_rule', entityId: String(rule.id), siteId: null, details: { name: rule.name, ...details } });
 }
 
-/** The fields an edit changed, as the answer shows them (so without secrets). */
+/**
+ * A rule as the audit log keeps it: webhook addresses cut to their host, because Slack and Teams
+ * carry their credential in the address itself and the log is read by other people than the rule's.
+ */
+function forAudit(rule: AlertRuleAnswer): AlertRuleAnswer {
+  return { ...rule, channels: rule.channels.map((c) => (c.kind === 'webhook' ? { ...c, url: hostOf(c.url) } : c)) };
+}
+
+function hostOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}/…`;
+}
+
+/** The fields an edit changed (compared in full), as the audit log keeps them. */
 function changesOf(before: AlertRuleAnswer, after: AlertRuleAnswer): Record<string, { from: unknown; to: unknown }> {
+  const [from, to] = [forAudit(before), forAudit(after)];
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys(after) as (keyof AlertRuleAnswer)[]) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key], to: after[key] };
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: from[key], to: to[key] };
   }
   return changes;
 }
@@ -178,7 +192,7 @@ export async function createAlertRule(db: Db, actor: Actor, input: AlertRuleInpu
   return db.transaction(async (tx) => {
     const row = await insertAlertRule(tx, { ...(await columnsOf(tx, rule, [])), createdBy: userIdOf(actor) });
     const answer = alertRuleAnswer(row, await siteCodesById(tx));
-    const { id: _id, name: _name, ...details } = answer;
+    const { id: _id, name: _name, ...details } = forAudit(answer);
     await audit(tx, actor, 'alert_rule.create', row, details);
     return answer;
   });
