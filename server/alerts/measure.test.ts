@@ -8,7 +8,9 @@ import { queueStatusLatest, siteFeeds, type AlertRuleRow } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import { cliActor } from '@/server/auth/principal';
 import { ingestCalls } from '@/server/ingest/calls';
+import { ingestEvaluations } from '@/server/ingest/evaluations';
 import { createMission } from '@/server/missions/service';
+import { publishNewForm, siteKeyActor } from '@/server/qa/testing';
 import { submitDailyReport } from '@/server/reports/service';
 import { makeSite } from '@/test/fixtures';
 import { measureRules, type MeasuredScope } from './measure';
@@ -185,6 +187,30 @@ describe('measuring', () => {
     expect(today.TUN!.figures).toMatchObject({ from: '2026-11-29T23:00:00.000Z', to: NOW.toISOString() });
     const yesterday = await measure(ruleRow({ metric: 'offered', window: { period: 'yesterday' }, siteIds: [tun.id, dkr.id], quietWhenClosed: false }));
     expect([yesterday.TUN!.value, yesterday.DKR!.value]).toEqual([0, 4]);
+  });
+
+  it('scores QA from the site’s own evaluations of the window, critical fails counted, the network from the sums', async () => {
+    await publishNewForm(h.db, 'STD', [
+      { key: 'tone', label: 'Tone', category: 'soft_skills', weight: 1, maxScore: 10, critical: false },
+      { key: 'gdpr', label: 'GDPR', category: 'compliance', weight: 1, maxScore: 10, critical: true },
+    ]);
+    const evaluation = (id: string, at: string, tone: number, gdpr: number) => ({ externalId: id, evaluatedAt: at, formCode: 'STD', agentRef: 'A1', evaluator: 'QA', scores: { tone, gdpr } });
+    // Tunis: 100 and 0 (GDPR failed) in the last hour, one at 50 three hours ago. Dakar: 80.
+    await ingestEvaluations(h.db, {
+      siteId: tun.id,
+      actor: siteKeyActor,
+      evaluations: [evaluation('t1', '2026-11-30T09:20:00Z', 10, 10), evaluation('t2', '2026-11-30T09:40:00Z', 10, 0), evaluation('t3', '2026-11-30T07:00:00Z', 5, 5)],
+    });
+    await ingestEvaluations(h.db, { siteId: dkr.id, actor: siteKeyActor, evaluations: [evaluation('d1', '2026-11-30T09:30:00Z', 8, 8)] });
+    const hour = { trailingMinutes: 60 };
+    const score = await measure(ruleRow({ metric: 'qaScore', window: hour, comparison: 'below', threshold: 70, siteIds: [tun.id, dkr.id], quietWhenClosed: false }));
+    expect(score.TUN).toMatchObject({ value: 50, volume: 2, figures: { numerator: 100, denominator: 2 } });
+    expect(score.DKR!.value).toBe(80);
+    const fails = await measure(ruleRow({ metric: 'qaCriticalFails', window: { period: 'today' }, siteIds: [tun.id], quietWhenClosed: false }));
+    expect(fails.TUN).toMatchObject({ value: 1, volume: 3 });
+    const network = await measure(ruleRow({ metric: 'qaScore', window: hour, comparison: 'below', threshold: 70, network: true, quietWhenClosed: false }));
+    // (100 + 0 + 80) ÷ 3 = 60, not the mean of the sites' 50 and 80.
+    expect(network.network).toMatchObject({ value: 60, volume: 3, siteId: null });
   });
 
   it('marks a site closed by its calendar for a rule that keeps quiet then, and only for it', async () => {
