@@ -110,7 +110,9 @@ export async function evaluateAlerts(db: Db, options: { now: Date; publicUrl: st
       if (decision.transition) claims.push({ rule, scope, decision: decision as Claim['decision'], read });
     }
   }
-  // Every state claimed below exists after this, at the version read (or 0 when new).
+  // Every state claimed below exists after this, at the version read (or 0 when new). Rows go in
+  // key order, so two instances recording at once lock them in the same order (no deadlock).
+  evaluations.sort((a, b) => a.ruleId - b.ruleId || (a.scopeKey < b.scopeKey ? -1 : a.scopeKey > b.scopeKey ? 1 : 0));
   await recordEvaluations(db, evaluations, now);
 
   // Claims on different states never wait on each other: a few run at once, so a storm of
