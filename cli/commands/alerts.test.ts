@@ -6,9 +6,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, inject, vi } from 'vitest';
 import { openDatabase, type Db, type DbHandle } from '@/db/client';
-import { alertRules, alerts } from '@/db/schema';
+import { alertRules, alerts, auditLog } from '@/db/schema';
 import { lockFileOf } from '@/db/lock';
 import { createTestDb } from '@/db/testing';
 import { cliActor } from '@/server/auth/principal';
@@ -110,6 +111,16 @@ describe('alerts:evaluate', () => {
     expect(run.out).toContain('  firing    TUN            Tunis service level  value 0, threshold 0.8');
     expect(run.out).toMatch(/E-mail via SMTP 127\.0\.0\.1:\d+: 1 sent, 0 to retry, 0 failed\./);
     expect(smtp.received.map((m) => m.to)).toEqual([['duty@vigie.example']]);
+  });
+
+  it('names the command line as who fired it, in the audit log', async () => {
+    const handle = await openDatabase(process.env.DATABASE_URL ? { driver: 'postgres', url: process.env.DATABASE_URL } : { driver: 'pglite', dataDir: dataDir!, owner: 'alerts cli test' });
+    try {
+      const rows = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'alert.fire'));
+      expect(rows.map((r) => [r.actorType, r.entity])).toEqual([['cli', 'alert']]);
+    } finally {
+      await handle.close();
+    }
   });
 
   it('sends nothing when run again at the same instant', async () => {

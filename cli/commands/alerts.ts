@@ -2,6 +2,7 @@
 // no server runs, or to replay a morning: `alerts:evaluate --now 2026-11-30T09:10:00Z`. It
 // evaluates every enabled rule, then delivers the webhooks and e-mails that are due.
 import { runAlertTick } from '@/server/alerts/engine';
+import { cliActor } from '@/server/auth/principal';
 import { deliveryFromEnv } from '@/server/digests/mailer';
 import type { Command } from '../command';
 import { withDatabase } from '../run-with-db';
@@ -17,7 +18,7 @@ export const alertsEvaluateCommand: Command = {
   async run(values) {
     const now = parseNow(values.now);
     return withDatabase(async ({ db }) => {
-      const result = await runAlertTick(db, now);
+      const result = await runAlertTick(db, now, cliActor());
       console.log(
         `Alerts as of ${now.toISOString()}: ${result.rules} enabled rules over ${result.scopes} scopes; ` +
           `${result.fired.length} fired, ${result.resolved.length} resolved, ${result.reminded.length} reminded, ` +

@@ -63,7 +63,14 @@ export function scopeBreaches(rule: Pick<AlertRuleRow, 'comparison' | 'minVolume
   return isBreach(scope.value, rule.comparison, scope.threshold) && (scope.volume === null || scope.volume >= rule.minVolume);
 }
 
-export async function evaluateAlerts(db: Db, options: { now: Date; publicUrl: string }): Promise<AlertTickResult> {
+export type EvaluateOptions = {
+  now: Date;
+  publicUrl: string;
+  /** Who moves the alerts, for the audit log: the server's scheduler unless said otherwise. */
+  actor?: Actor;
+};
+
+export async function evaluateAlerts(db: Db, options: EvaluateOptions): Promise<AlertTickResult> {
   const started = performance.now();
   const { now } = options;
   const rules = (await listAlertRuleRows(db)).filter((r) => r.enabled);
@@ -136,7 +143,7 @@ export async function evaluateAlerts(db: Db, options: { now: Date; publicUrl: st
   return result;
 }
 
-async function applyTransition(db: Db, claim: Claim, options: { now: Date; publicUrl: string }, result: AlertTickResult): Promise<void> {
+async function applyTransition(db: Db, claim: Claim, options: EvaluateOptions, result: AlertTickResult): Promise<void> {
   const { rule, scope, decision, read } = claim;
   const { now } = options;
   const key = { ruleId: rule.id, scopeKey: scope.scopeKey, version: read?.version ?? 0 };
@@ -144,7 +151,7 @@ async function applyTransition(db: Db, claim: Claim, options: { now: Date; publi
   const note: AlertTransitionNote = { ruleId: rule.id, rule: rule.name, scopeKey: scope.scopeKey, alertId: openAlertId, value: scope.value, threshold: scope.threshold };
   const change = { ...decision.next, lastValue: scope.value, at: now };
   const audit = (tx: Db, action: string, alertId: number, details: Record<string, unknown>) =>
-    insertAudit(tx, { ...SCHEDULER, action, entity: 'alert', entityId: String(alertId), siteId: scope.siteId, details: { rule: rule.name, ruleId: rule.id, scope: scope.scopeKey, ...details } });
+    insertAudit(tx, { ...(options.actor ?? SCHEDULER), action, entity: 'alert', entityId: String(alertId), siteId: scope.siteId, details: { rule: rule.name, ruleId: rule.id, scope: scope.scopeKey, ...details } });
   const count = (m: { emails: number; webhooks: number }) => {
     result.messages.emails += m.emails;
     result.messages.webhooks += m.webhooks;
@@ -174,7 +181,7 @@ async function applyTransition(db: Db, claim: Claim, options: { now: Date; publi
           figures: scope.figures,
         });
         await attachStateAlert(tx, key, alert.id);
-        count(await queueAlertMessages(tx, { alert, rule, transition: 'firing', sequence: 0, site: scope.site, at: now }, options));
+        count(await queueAlertMessages(tx, { alert, rule, transition: 'firing', sequence: 0, site: scope.site, at: now }, { publicUrl: options.publicUrl }));
         await audit(tx, 'alert.fire', alert.id, { value: scope.value, threshold: scope.threshold, figures: scope.figures });
         note.alertId = alert.id;
         return true;
@@ -183,7 +190,7 @@ async function applyTransition(db: Db, claim: Claim, options: { now: Date; publi
         if (!(await claimStateChange(tx, key, { ...change, alertId: null }))) return false;
         const alert = openAlertId !== null ? await resolveAlert(tx, openAlertId, { at: now, value: scope.value }) : null;
         if (alert) {
-          count(await queueAlertMessages(tx, { alert, rule, transition: 'resolved', sequence: 0, site: scope.site, at: now }, options));
+          count(await queueAlertMessages(tx, { alert, rule, transition: 'resolved', sequence: 0, site: scope.site, at: now }, { publicUrl: options.publicUrl }));
           await audit(tx, 'alert.resolve', alert.id, { value: scope.value, firedAt: alert.firedAt.toISOString() });
         }
         return true;
@@ -193,7 +200,7 @@ async function applyTransition(db: Db, claim: Claim, options: { now: Date; publi
         const alert = openAlertId !== null ? await findAlertById(tx, openAlertId) : null;
         if (alert && alert.status === 'firing') {
           const sequence = await nextReminderSequence(tx, alert.id);
-          count(await queueAlertMessages(tx, { alert, rule, transition: 'renotify', sequence, site: scope.site, at: now, value: scope.value }, options));
+          count(await queueAlertMessages(tx, { alert, rule, transition: 'renotify', sequence, site: scope.site, at: now, value: scope.value }, { publicUrl: options.publicUrl }));
           await audit(tx, 'alert.renotify', alert.id, { value: scope.value, sequence });
         }
         return true;
@@ -216,8 +223,8 @@ async function applyTransition(db: Db, claim: Claim, options: { now: Date; publi
  * One scheduler tick: evaluate, then send the webhooks and e-mails that are due (the outbox with
  * the SMTP transport the environment names, as the digest tick does).
  */
-export async function runAlertTick(db: Db, now = new Date()): Promise<AlertRunResult> {
-  const evaluation = await evaluateAlerts(db, { now, publicUrl: publicUrlFromEnv() });
+export async function runAlertTick(db: Db, now = new Date(), actor?: Actor): Promise<AlertRunResult> {
+  const evaluation = await evaluateAlerts(db, { now, publicUrl: publicUrlFromEnv(), actor });
   const webhooks = await deliverDueAlertMessages(db, { now });
   const transport = mailTransportFromEnv();
   try {
