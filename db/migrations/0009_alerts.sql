@@ -66,6 +66,7 @@ CREATE TABLE "alert_states" (
 	"queue" text,
 	"state" "alert_scope_state" DEFAULT 'ok' NOT NULL,
 	"breach_since" timestamp with time zone,
+	"clear_since" timestamp with time zone,
 	"alert_id" integer,
 	"last_value" double precision,
 	"last_evaluated_at" timestamp with time zone,

@@ -76,6 +76,8 @@ export const alertStates = pgTable(
     state: alertScopeState('state').notNull().default('ok'),
     /** When the breach began (pending and firing). */
     breachSince: timestamp('breach_since', { withTimezone: true }),
+    /** While firing: when the value stopped breaching (recovery is held like the breach). */
+    clearSince: timestamp('clear_since', { withTimezone: true }),
     /** The open alert while firing. */
     alertId: integer('alert_id'),
     lastValue: doublePrecision('last_value'),
