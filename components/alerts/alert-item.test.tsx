@@ -94,6 +94,9 @@ describe('an alert in the history', () => {
     expect(shown).not.toContain('résolue');
     const french = text(draw(<AlertItem alert={serviceLevel} focused={false} />, 'fr'));
     expect(french).toContain('Niveau de service 62,5 % sous 70,0 %');
+    // The formula in the reader's language, from the metric, though the alert recorded it in English.
+    expect(french).toContain('Formule entrants traités dans le délai ÷ présentés');
+    expect(french).not.toContain('inbound handled');
     expect(french).toMatch(/Déclenchée 2 déc\. 2026, 14:05/);
   });
 });

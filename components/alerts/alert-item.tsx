@@ -8,8 +8,7 @@ import type { RouterOutputs } from '@/components/forms/router-types';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { formatCount } from '@/lib/kpi/format';
-import { formatMetricFigure, formulaOf } from './format-alert';
-import { useWindowLabel } from './use-window-label';
+import { comparisonLabel, formatAlertValue, formatAlertWindow, metricFormula, metricLabel, networkLabel } from '@/lib/alerts/wording';
 
 export type AlertView = RouterOutputs['alerts']['list']['alerts'][number];
 
@@ -17,7 +16,6 @@ export function AlertItem({ alert, focused }: { alert: AlertView; focused: boole
   const t = useTranslations('alerts');
   const locale = useLocale();
   const format = useFormatter();
-  const windowLabel = useWindowLabel();
   const headingId = useId();
   const ref = useRef<HTMLLIElement>(null);
   // An alert opened from its message's link is brought into view.
@@ -26,10 +24,11 @@ export function AlertItem({ alert, focused }: { alert: AlertView; focused: boole
   }, [focused]);
 
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
-  const figure = (value: number | null | undefined) => formatMetricFigure(alert.metric, value, locale);
+  const figure = (value: number | null | undefined) => formatAlertValue(alert.metric, value, locale);
   const count = (value: number | null | undefined) => (value === null || value === undefined ? null : formatCount(value, locale));
   const { figures } = alert;
-  const formula = formulaOf(alert.metric, figures.formula);
+  // In the reader's language, from the metric: the recorded `figures.formula` is the API's English.
+  const formula = metricFormula(alert.metric, locale, figures.formula);
   const firing = alert.state === 'firing';
   const rows: [string, string | null][] = [
     [t('history.numerator'), count(figures.numerator)],
@@ -58,17 +57,17 @@ export function AlertItem({ alert, focused }: { alert: AlertView; focused: boole
                 {alert.siteName ? ` · ${alert.siteName}` : ''}
               </>
             ) : (
-              t('history.network')
+              networkLabel(locale)
             )}
             {alert.queue ? ` · ${t('history.queue', { queue: alert.queue })}` : ''}
           </span>
         </div>
         <p className="text-sm text-slate-800">
-          <span className="font-medium">{t(`metrics.${alert.metric}`)}</span>{' '}
+          <span className="font-medium">{metricLabel(alert.metric, locale)}</span>{' '}
           <span data-alert-value className={cn('tabular-nums', firing && 'font-semibold text-red-700')}>
-            {t('history.condition', { value: figure(alert.value), comparison: t(`comparisons.${alert.comparison}`), threshold: figure(alert.threshold) })}
+            {t('history.condition', { value: figure(alert.value), comparison: comparisonLabel(alert.comparison, locale), threshold: figure(alert.threshold) })}
           </span>
-          <span className="text-slate-500"> · {t('history.windowLabel', { window: windowLabel(alert.window) })}</span>
+          <span className="text-slate-500"> · {t('history.windowLabel', { window: formatAlertWindow(alert.window, locale) })}</span>
           {alert.resolvedValue !== null ? <span className="text-slate-500"> · {t('history.resolvedValue', { value: figure(alert.resolvedValue) })}</span> : null}
         </p>
         <p className="text-xs text-slate-500">

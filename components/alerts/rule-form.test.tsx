@@ -104,7 +104,8 @@ describe('the alert rule form', () => {
   it('speaks French, the ratio threshold typed as a percentage', () => {
     const shown = text(draw({ ...stored, metric: 'abandonRate', window: { period: 'today' }, threshold: 0.08, comparison: 'above' }, 'fr'));
     expect(shown).toContain('Taux d’abandon (%)');
-    expect(shown).toContain('Formule : inbound abandoned (not short) ÷ offered');
+    expect(shown).toContain('Formule : entrants abandonnés (hors abandons courts) ÷ présentés');
+    expect(shown).not.toContain('inbound abandoned');
     expect(shown).toContain('Seuil (%)');
     expect(shown).toContain('Aujourd’hui (jour local du site)');
     expect(shown).toContain('Pire que le rouge de l’objectif');

@@ -7,7 +7,7 @@
 // anything is sent.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
 import { FormError } from '@/components/forms/form-error';
@@ -20,6 +20,7 @@ import { SelectField } from '@/components/ui/select';
 import { cn } from '@/components/ui/cn';
 import { ALERT_METRICS, ALERT_METRIC_DEFINITIONS, type AlertMetric } from '@/lib/alerts/metrics';
 import { ALERT_SEVERITIES, WEBHOOK_FORMATS } from '@/lib/alerts/rule-input';
+import { comparisonLabel, metricFormula, metricLabel } from '@/lib/alerts/wording';
 import {
   checkRuleValues,
   displayUnitOf,
@@ -49,6 +50,7 @@ function refusalOf(error: unknown): string | undefined {
 export function RuleForm({ rule, onDone }: { rule: AlertRule | null; onDone: () => void }) {
   const t = useTranslations('alerts.form');
   const tAlerts = useTranslations('alerts');
+  const locale = useLocale();
   const tCommon = useTranslations('common');
   const id = useId();
   const trpc = useTRPC();
@@ -115,9 +117,9 @@ export function RuleForm({ rule, onDone }: { rule: AlertRule | null; onDone: () 
         <SelectField
           id={`${id}-metric`}
           label={t('metric')}
-          hint={t('formula', { formula: def.formula })}
+          hint={t('formula', { formula: metricFormula(metric, locale) ?? '' })}
           error={error(errors.metric?.message)}
-          options={ALERT_METRICS.map((m) => ({ value: m, label: t('metricOption', { metric: tAlerts(`metrics.${m}`), unit: unitLabel(m) }) }))}
+          options={ALERT_METRICS.map((m) => ({ value: m, label: t('metricOption', { metric: metricLabel(m, locale), unit: unitLabel(m) }) }))}
           {...metricField}
         />
       </div>
@@ -194,7 +196,7 @@ export function RuleForm({ rule, onDone }: { rule: AlertRule | null; onDone: () 
           id={`${id}-comparison`}
           label={t('comparison')}
           error={error(errors.comparison?.message)}
-          options={(['below', 'above'] as const).map((c) => ({ value: c, label: tAlerts(`comparisons.${c}`) }))}
+          options={(['below', 'above'] as const).map((c) => ({ value: c, label: comparisonLabel(c, locale) }))}
           {...register('comparison')}
         />
         <SelectField

@@ -14,17 +14,15 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
 import { QueryState } from '@/components/ui/query-state';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { formatMetricFigure } from './format-alert';
+import { formatAlertWindow, formatCondition, metricLabel } from '@/lib/alerts/wording';
 import { RuleForm, type AlertRule } from './rule-form';
 import { EvaluateNowButton } from './evaluate-now-button';
-import { useWindowLabel } from './use-window-label';
 
 export function RulesList({ canEvaluate }: { canEvaluate: boolean }) {
   const t = useTranslations('alerts.rules');
   const tAlerts = useTranslations('alerts');
   const tCommon = useTranslations('common');
   const locale = useLocale();
-  const windowLabel = useWindowLabel();
   const id = useId();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -53,9 +51,9 @@ export function RulesList({ canEvaluate }: { canEvaluate: boolean }) {
         ? t('targetRed')
         : rule.threshold === 'target-amber'
           ? t('targetAmber')
-          : `${tAlerts(`comparisons.${rule.comparison}`)} ${formatMetricFigure(rule.metric, rule.threshold, locale)}`;
+          : formatCondition(rule.metric, rule.comparison, rule.threshold, locale);
     const hold = rule.holdMinutes > 0 ? ` ${t('hold', { minutes: rule.holdMinutes })}` : '';
-    return `${threshold} · ${windowLabel(rule.window)}${hold}`;
+    return `${threshold} · ${formatAlertWindow(rule.window, locale)}${hold}`;
   };
   const newButton = (
     <Button size="sm" onClick={() => setEditing('new')}>
@@ -104,7 +102,7 @@ export function RulesList({ canEvaluate }: { canEvaluate: boolean }) {
                         </Badge>
                       ) : null}
                     </th>
-                    <TD className="whitespace-nowrap">{tAlerts(`metrics.${rule.metric}`)}</TD>
+                    <TD className="whitespace-nowrap">{metricLabel(rule.metric, locale)}</TD>
                     <TD className="font-mono text-xs">{scopeOf(rule)}</TD>
                     <TD>{conditionOf(rule)}</TD>
                     <TD>

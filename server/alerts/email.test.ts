@@ -46,7 +46,7 @@ describe('renderAlertEmail', () => {
     const resolved = renderAlertEmail(message('resolved'), 'fr');
     expect(resolved.subject).toBe('[Vigie] Résolue · Flux muet au-dessus de 30 min — Tunis (TUN) : 0 min');
     expect(resolved.text).toContain('Valeur au déclenchement: 31 min');
-    expect(resolved.text).toContain("Formule: minutes d'ouverture depuis le dernier envoi accepté");
+    expect(resolved.text).toContain("Formule: minutes d’ouverture depuis le dernier envoi accepté");
     expect(resolved.html).toContain('<html lang="fr">');
     const reminder = renderAlertEmail(message('renotify'), 'fr');
     expect(reminder.subject.startsWith('[Vigie] Toujours en alerte (avertissement) · ')).toBe(true);

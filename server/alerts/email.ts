@@ -2,7 +2,8 @@
 // says what and where, the figures behind the value, the formula and a link to the alert. A small
 // self-contained template (inline styles, as mail clients want), plain text beside it.
 import type { AlertMessage } from './payloads';
-import { formatAlertValue, formatAlertWindow, formatCondition, formatScopeName, formulaOf, LABELS, metricLabel, type MessageLocale } from './payloads-format';
+import { formatAlertValue, formatAlertWindow, formatCondition, formatScopeName, intlLocaleOf, metricFormula, metricLabel } from '@/lib/alerts/wording';
+import type { MessageLocale } from './payloads-format';
 
 export type RenderedAlertEmail = { subject: string; text: string; html: string; headers: Record<string, string> };
 
@@ -76,7 +77,7 @@ const WORDS: Record<MessageLocale, Words> = {
 };
 
 function instant(at: Date, locale: MessageLocale): string {
-  return `${new Intl.DateTimeFormat(LABELS[locale].intlLocale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(at)} UTC`;
+  return `${new Intl.DateTimeFormat(intlLocaleOf(locale), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(at)} UTC`;
 }
 
 function escapeHtml(text: string): string {
@@ -85,7 +86,7 @@ function escapeHtml(text: string): string {
 
 export function renderAlertEmail(m: AlertMessage, locale: MessageLocale): RenderedAlertEmail {
   const w = WORDS[locale];
-  const number = (n: number) => new Intl.NumberFormat(LABELS[locale].intlLocale, { maximumFractionDigits: 2 }).format(n);
+  const number = (n: number) => new Intl.NumberFormat(intlLocaleOf(locale), { maximumFractionDigits: 2 }).format(n);
   const where = formatScopeName(m.site, m.queue, locale);
   const condition = formatCondition(m.metric, m.comparison, m.threshold, locale);
   const what = `${metricLabel(m.metric, locale)} ${condition}`;
@@ -100,7 +101,7 @@ export function renderAlertEmail(m: AlertMessage, locale: MessageLocale): Render
   rows.push([w.window, formatAlertWindow(m.window, locale)]);
   if (f.numerator != null && f.denominator != null) rows.push([w.figures, `${number(f.numerator)} ÷ ${number(f.denominator)}`]);
   if (f.volume != null) rows.push([w.volume, number(f.volume)]);
-  rows.push([w.formula, formulaOf(m.metric, f.formula, locale)]);
+  rows.push([w.formula, metricFormula(m.metric, locale, f.formula) ?? '']);
   if (f.detail) rows.push([w.detail, f.detail]);
   rows.push([w.firedAt, instant(m.firedAt, locale)]);
   if (m.transition === 'resolved') rows.push([w.resolvedAt, instant(m.at, locale)]);

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertRow } from '@/db/schema';
 import { alertMessage, renderWebhookBody, type AlertTransition } from './payloads';
-import { formatAlertValue, formatAlertWindow } from './payloads-format';
 
 const ALERT: AlertRow = {
   id: 41,
@@ -82,21 +81,5 @@ describe('webhook bodies', () => {
       { title: 'Value at firing', value: '72.4%' },
     ]);
     expect(card.content.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open in Vigie', url: 'https://vigie.example/alerts/41' }]);
-  });
-});
-
-describe('figures for people', () => {
-  it('writes each unit as people read it, in English and French', () => {
-    expect(formatAlertValue('abandonRate', 0.0512)).toBe('5.1%');
-    expect(formatAlertValue('asaSeconds', 95)).toBe('1:35');
-    expect(formatAlertValue('longestWaitSeconds', 42)).toBe('42 s');
-    expect(formatAlertValue('feedSilentMinutes', 38)).toBe('38 min');
-    expect(formatAlertValue('callsWaiting', 12)).toBe('12');
-    expect(formatAlertValue('qaScore', 81.25)).toBe('81.3');
-    expect(formatAlertValue('missionProjection', 0.874)).toBe('87.4%');
-    expect(formatAlertValue('serviceLevel', null)).toBe('—');
-    expect(formatAlertValue('serviceLevel', 0.724, 'fr').replace(/[\u00a0\u202f]/g, ' ')).toBe('72,4 %');
-    expect(formatAlertWindow({ period: 'today' }, 'fr')).toBe("aujourd'hui");
-    expect(formatAlertWindow(null)).toBe('now');
   });
 });

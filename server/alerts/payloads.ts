@@ -4,7 +4,7 @@
 // ("Post to a channel when a webhook request is received"), both written for people.
 import type { AlertFigures, AlertRow, AlertRuleRow } from '@/db/schema';
 import type { AlertWindow, WebhookFormat } from '@/lib/alerts/rule-input';
-import { formatAlertValue, formatAlertWindow, formatCondition, formatScopeName, formulaOf, metricLabel } from './payloads-format';
+import { formatAlertValue, formatAlertWindow, formatCondition, formatScopeName, metricFormula, metricLabel } from '@/lib/alerts/wording';
 
 export type AlertTransition = 'firing' | 'resolved' | 'renotify';
 
@@ -140,7 +140,7 @@ export function facts(m: AlertMessage): { title: string; value: string }[] {
   rows.push({ title: 'Window', value: formatAlertWindow(m.window) });
   if (f.numerator != null && f.denominator != null) rows.push({ title: 'Figures', value: `${fmt(f.numerator)} ÷ ${fmt(f.denominator)}` });
   if (f.volume != null) rows.push({ title: 'Volume', value: fmt(f.volume) });
-  rows.push({ title: 'Formula', value: formulaOf(m.metric, f.formula) });
+  rows.push({ title: 'Formula', value: metricFormula(m.metric, 'en', f.formula) ?? '' });
   if (f.detail) rows.push({ title: 'Detail', value: f.detail });
   rows.push({ title: 'Severity', value: m.severity });
   return rows;
