@@ -165,7 +165,7 @@ export async function benchAlerts(opts: AlertsBenchOptions, log: (s: string) => 
         const ms = performance.now() - t0;
         if (result.errors.length > 0) throw new Error(`tick ${k}: ${result.errors[0]!.error}`);
         if (k === 0) firstTick = ms;
-        const transitions = result.fired.length + result.resolved.length + result.reminded.length + result.pending + result.cancelled;
+        const transitions = result.fired.length + result.resolved.length + result.reminded.length + result.pending + result.cancelled + result.clearing + result.relapsed;
         log(`  ${driver} tick ${k + 1}: ${fmt(ms, 0)} ms, ${transitions} transition(s), ${count() - before} statements`);
         times.push(ms);
         statements.push(count() - before);

@@ -22,7 +22,7 @@ export const alertsEvaluateCommand: Command = {
       console.log(
         `Alerts as of ${now.toISOString()}: ${result.rules} enabled rules over ${result.scopes} scopes; ` +
           `${result.fired.length} fired, ${result.resolved.length} resolved, ${result.reminded.length} reminded, ` +
-          `${result.pending} pending, ${result.alreadyClaimed} already claimed elsewhere (${Math.round(result.ms)} ms).`,
+          `${result.pending} pending, ${result.clearing} recovering (held), ${result.alreadyClaimed} already claimed elsewhere (${Math.round(result.ms)} ms).`,
       );
       for (const f of result.fired) console.log(`  firing    ${f.scopeKey.padEnd(14)} ${f.rule}  value ${valueOf(f.value)}, threshold ${valueOf(f.threshold)}`);
       for (const r of result.resolved) console.log(`  resolved  ${r.scopeKey.padEnd(14)} ${r.rule}  value ${valueOf(r.value)}`);

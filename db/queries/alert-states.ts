@@ -1,11 +1,12 @@
 // The alert engine's writes: the state of each rule and scope, and the alerts (firing episodes)
 // they open and close. A transition is claimed by updating the version it read, so racing ticks
-// and instances make it once; the minute's value is recorded for every scope in one statement.
+// and instances make it once; the minute's value is recorded for every scope in one statement, and
+// a rule's transitions of a tick are claimed, opened and closed a statement for all of them.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import { rowsOf, type Db } from '../client';
 import { alertDeliveries, alerts, alertStates, type AlertFigures, type AlertRow, type AlertStateRow } from '../schema';
 import type { AlertWindow } from '@/lib/alerts/rule-input';
-import { typedArray } from './ingest/unnest-arrays';
+import { typedArray, type ArrayItem, type ArrayType } from './ingest/unnest-arrays';
 
 export async function listStatesOfRules(db: Db, ruleIds: readonly number[]): Promise<AlertStateRow[]> {
   if (ruleIds.length === 0) return [];
@@ -47,41 +48,65 @@ export async function recordEvaluations(db: Db, rows: readonly ScopeEvaluation[]
 }
 
 export type StateChange = {
+  scopeKey: string;
+  /** The version read: the claim holds only if it is still the state's. */
+  version: number;
   state: 'ok' | 'pending' | 'firing';
   breachSince: Date | null;
+  clearSince: Date | null;
   lastNotifiedAt: Date | null;
   alertId: number | null;
   lastValue: number | null;
-  at: Date;
 };
 
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
 /**
- * Claims a transition: the state moves only if its version is still the one read. Answers whether
- * this caller won; a loser changes nothing and sends nothing.
+ * Claims transitions of one rule's states in one statement: each state moves only if its version
+ * is still the one read. Answers the scopes this caller won; a lost one changes nothing. The rows
+ * are locked first in scope order, so two instances claiming the same states wait on each other
+ * instead of deadlocking, and the second then finds the versions moved.
  */
-export async function claimStateChange(tx: Db, key: { ruleId: number; scopeKey: string; version: number }, change: StateChange): Promise<boolean> {
-  const rows = await tx
-    .update(alertStates)
-    .set({
-      state: change.state,
-      breachSince: change.breachSince,
-      lastNotifiedAt: change.lastNotifiedAt,
-      alertId: change.alertId,
-      lastValue: change.lastValue,
-      lastEvaluatedAt: change.at,
-      version: sql`${alertStates.version} + 1`,
-    })
-    .where(and(eq(alertStates.ruleId, key.ruleId), eq(alertStates.scopeKey, key.scopeKey), eq(alertStates.version, key.version)))
-    .returning({ version: alertStates.version });
-  return rows.length === 1;
+export async function claimStateChanges(tx: Db, ruleId: number, changes: readonly StateChange[], at: Date): Promise<Set<string>> {
+  if (changes.length === 0) return new Set();
+  const column = <T extends ArrayItem>(type: ArrayType, field: (c: StateChange) => T) => typedArray(changes.map(field), type);
+  const result = await tx.execute(sql`
+    with v as (
+      select * from unnest(
+        ${column('text', (c) => c.scopeKey)}, ${column('int4', (c) => c.version)}, ${column('text', (c) => c.state)},
+        ${column('timestamptz', (c) => isoOrNull(c.breachSince))}, ${column('timestamptz', (c) => isoOrNull(c.clearSince))},
+        ${column('timestamptz', (c) => isoOrNull(c.lastNotifiedAt))}, ${column('int4', (c) => c.alertId)}, ${column('float8', (c) => c.lastValue)}
+      ) as v(scope_key, version, state, breach_since, clear_since, last_notified_at, alert_id, last_value)
+    ),
+    locked as materialized (
+      select s.scope_key from alert_states s join v on v.scope_key = s.scope_key and v.version = s.version
+      where s.rule_id = ${ruleId}
+      order by s.scope_key
+      for update of s
+    )
+    update alert_states s set
+      state = v.state::alert_scope_state, breach_since = v.breach_since, clear_since = v.clear_since,
+      last_notified_at = v.last_notified_at, alert_id = v.alert_id, last_value = v.last_value,
+      last_evaluated_at = ${at.toISOString()}::timestamptz, version = s.version + 1
+    from v join locked l on l.scope_key = v.scope_key
+    where s.rule_id = ${ruleId} and s.scope_key = v.scope_key and s.version = v.version
+    returning s.scope_key`);
+  return new Set(rowsOf<{ scope_key: string }>(result).map((r) => r.scope_key));
 }
 
-/** Points a firing state at the alert its claim just opened (same transaction, after the claim). */
-export async function attachStateAlert(tx: Db, key: { ruleId: number; scopeKey: string }, alertId: number): Promise<void> {
-  await tx
-    .update(alertStates)
-    .set({ alertId })
-    .where(and(eq(alertStates.ruleId, key.ruleId), eq(alertStates.scopeKey, key.scopeKey)));
+/** Points firing states at the alerts their claims just opened (same transaction, after the claims). */
+export async function attachStateAlerts(tx: Db, ruleId: number, links: readonly { scopeKey: string; alertId: number }[]): Promise<void> {
+  if (links.length === 0) return;
+  await tx.execute(sql`
+    update alert_states s set alert_id = v.alert_id
+    from unnest(${typedArray(
+      links.map((l) => l.scopeKey),
+      'text',
+    )}, ${typedArray(
+      links.map((l) => l.alertId),
+      'int4',
+    )}) as v(scope_key, alert_id)
+    where s.rule_id = ${ruleId} and s.scope_key = v.scope_key`);
 }
 
 export type NewAlert = {
@@ -100,31 +125,45 @@ export type NewAlert = {
   figures: AlertFigures;
 };
 
-export async function insertAlert(tx: Db, values: NewAlert): Promise<AlertRow> {
-  const [row] = await tx.insert(alerts).values(values).returning();
-  return row!;
+export async function insertAlerts(tx: Db, values: readonly NewAlert[]): Promise<AlertRow[]> {
+  if (values.length === 0) return [];
+  return tx.insert(alerts).values([...values]).returning();
 }
 
-/** Closes an open alert; null when it is gone (deleted with its site) or closed already. */
-export async function resolveAlert(tx: Db, alertId: number, args: { at: Date; value: number | null }): Promise<AlertRow | null> {
-  const [row] = await tx
+/** Closes open alerts, each with its value; those gone (deleted with their site) or closed already are left out. */
+export async function resolveAlerts(tx: Db, closing: readonly { alertId: number; value: number | null }[], at: Date): Promise<AlertRow[]> {
+  if (closing.length === 0) return [];
+  const ids = closing.map((c) => c.alertId);
+  const valueOf = new Map(closing.map((c) => [c.alertId, c.value]));
+  const rows = await tx
     .update(alerts)
-    .set({ status: 'resolved', resolvedAt: args.at, resolvedValue: args.value })
-    .where(and(eq(alerts.id, alertId), eq(alerts.status, 'firing')))
+    .set({
+      status: 'resolved',
+      resolvedAt: at,
+      resolvedValue: sql`(select v.value from unnest(${typedArray(ids, 'int4')}, ${typedArray(
+        ids.map((id) => valueOf.get(id) ?? null),
+        'float8',
+      )}) as v(id, value) where v.id = ${alerts.id})`,
+    })
+    .where(and(inArray(alerts.id, ids), eq(alerts.status, 'firing')))
     .returning();
-  return row ?? null;
+  return rows;
 }
 
-export async function findAlertById(tx: Db, alertId: number): Promise<AlertRow | null> {
-  const [row] = await tx.select().from(alerts).where(eq(alerts.id, alertId));
-  return row ?? null;
+export async function findAlertsByIds(tx: Db, alertIds: readonly number[]): Promise<AlertRow[]> {
+  if (alertIds.length === 0) return [];
+  return tx.select().from(alerts).where(inArray(alerts.id, [...alertIds]));
 }
 
-/** The number of the next reminder of an alert (1 for the first), counted from those already queued. */
-export async function nextReminderSequence(tx: Db, alertId: number): Promise<number> {
-  const [row] = await tx
-    .select({ last: sql<number>`coalesce(max(${alertDeliveries.sequence}), 0)::int`.mapWith(Number) })
+/** The number of each alert's next reminder (1 for the first), counted from those already queued. */
+export async function nextReminderSequences(tx: Db, alertIds: readonly number[]): Promise<Map<number, number>> {
+  const next = new Map(alertIds.map((id) => [id, 1]));
+  if (alertIds.length === 0) return next;
+  const rows = await tx
+    .select({ alertId: alertDeliveries.alertId, last: sql<number>`max(${alertDeliveries.sequence})::int`.mapWith(Number) })
     .from(alertDeliveries)
-    .where(and(eq(alertDeliveries.alertId, alertId), eq(alertDeliveries.transition, 'renotify')));
-  return (row?.last ?? 0) + 1;
+    .where(and(inArray(alertDeliveries.alertId, [...alertIds]), eq(alertDeliveries.transition, 'renotify')))
+    .groupBy(alertDeliveries.alertId);
+  for (const row of rows) next.set(row.alertId, row.last + 1);
+  return next;
 }

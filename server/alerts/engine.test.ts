@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '@/db/client';
-import { alertDeliveries, alertRules, alerts, alertStates, auditLog, emailOutbox, kpiTargets, siteCalendarPeriods, type AlertRuleRow } from '@/db/schema';
+import { alertDeliveries, alertRules, alerts, alertStates, auditLog, emailOutbox, kpiTargets, queueStatusLatest, siteCalendarPeriods, type AlertRuleRow } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import { cliActor } from '@/server/auth/principal';
 import { ingestCalls } from '@/server/ingest/calls';
@@ -131,12 +131,15 @@ describe('hold-for, firing and recovery', () => {
 
     // Quick answers from 09:12, one every 5 s, while the slow ones (09:00:00–09:01:35) leave the
     // window: at 09:14, 25 of 45 within the SLA; at 09:15, 37 of 56; at 09:16, 49 of 56: over.
+    // The recovery is held like the breach: calm from 09:16, resolved five minutes later.
     await calls(tun.id, '09:12', 100, 5);
     expect((await tick('09:14')).resolved).toEqual([]);
     expect((await tick('09:15')).resolved).toEqual([]);
-    const recovered = await tick('09:16');
+    expect(await tick('09:16')).toMatchObject({ clearing: 1, resolved: [], messages: { emails: 0, webhooks: 0 } });
+    expect((await tick('09:20')).resolved).toEqual([]);
+    const recovered = await tick('09:21');
     expect(recovered.resolved).toHaveLength(1);
-    expect((await tick('09:17')).resolved).toEqual([]);
+    expect((await tick('09:22')).resolved).toEqual([]);
 
     const [alert] = await alertRows();
     expect(await alertRows()).toHaveLength(1);
@@ -147,13 +150,14 @@ describe('hold-for, firing and recovery', () => {
       siteId: tun.id,
       status: 'resolved',
       firedAt: at('09:09'),
-      resolvedAt: at('09:16'),
+      resolvedAt: at('09:21'),
       value: 0,
       threshold: 0.8,
       comparison: 'below',
       window: { trailingMinutes: 15 },
     });
-    expect(alert!.resolvedValue).toBeCloseTo(49 / 56, 6);
+    // 09:06–09:21: only the quick answers are left in the window.
+    expect(alert!.resolvedValue).toBe(1);
     expect(alert!.figures).toMatchObject({ numerator: 0, denominator: 20, volume: 20, from: '2026-11-30T08:54:00.000Z', to: '2026-11-30T09:09:00.000Z' });
     expect(alert!.figures.formula).toContain('÷ offered');
 
@@ -172,12 +176,37 @@ describe('hold-for, firing and recovery', () => {
     ]);
 
     // The webhooks as a receiver gets them: two, each signed with the channel's secret.
-    const sent = await deliverDueAlertMessages(h.db, { now: at('09:17') });
+    const sent = await deliverDueAlertMessages(h.db, { now: at('09:22') });
     expect(sent).toMatchObject({ sent: 2, failed: 0 });
     expect(received.map((m) => [m.valid, (JSON.parse(m.body) as { state: string }).state])).toEqual([
       [true, 'firing'],
       [true, 'resolved'],
     ]);
+  });
+
+  it('fires once and resolves once for a value flapping across its threshold every minute (hold 10)', async () => {
+    await rule({ metric: 'callsWaiting', window: null, comparison: 'above', threshold: 5, holdMinutes: 10, siteIds: [tun.id] });
+    const T0 = at('09:00').getTime();
+    const outcomes: string[] = [];
+    const totals = { clearing: 0, relapsed: 0 };
+    // 8 waiting (a breach) from 09:00 to 09:10; then 3 and 8 in turn until 09:30; then 3 from 09:31.
+    for (let minute = 0; minute <= 42; minute++) {
+      const now = new Date(T0 + minute * 60_000);
+      const waiting = minute <= 10 || (minute <= 30 && minute % 2 === 0) ? 8 : 3;
+      const status = { siteId: tun.id, queue: 'support', at: now, receivedAt: now, waiting, longestWaitSeconds: 30, agentsAvailable: 1, agentsBusy: 4, agentsWrapUp: 0, agentsAway: 0 };
+      await h.db.insert(queueStatusLatest).values(status).onConflictDoUpdate({ target: [queueStatusLatest.siteId, queueStatusLatest.queue], set: status });
+      const result = await evaluateAlerts(h.db, { now, publicUrl: PUBLIC_URL });
+      expect(result.errors).toEqual([]);
+      totals.clearing += result.clearing;
+      totals.relapsed += result.relapsed;
+      for (const f of result.fired) outcomes.push(`${minute}: fired at ${f.value}`);
+      for (const r of result.resolved) outcomes.push(`${minute}: resolved at ${r.value}`);
+    }
+    expect(outcomes).toEqual(['10: fired at 8', '41: resolved at 3']);
+    // Each calm minute of the flapping started a recovery, each breach after it ended one.
+    expect(totals).toEqual({ clearing: 11, relapsed: 10 });
+    expect((await alertRows()).map((a) => [a.status, a.firedAt, a.resolvedAt])).toEqual([['resolved', at('09:10'), at('09:41')]]);
+    expect((await deliveries()).map((d) => `${d.transition} ${d.kind}`)).toEqual(['firing webhook', 'firing email', 'resolved webhook', 'resolved email']);
   });
 
   it('reminds every re-notify interval while the breach lasts', async () => {

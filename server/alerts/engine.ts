@@ -2,33 +2,35 @@
 // move each scope's state (evaluate-state.ts), and claim each transition with a conditional update
 // of the state's version. Only the tick that wins a claim opens or closes the alert, queues its
 // messages and writes the audit row, all in the claim's transaction: racing ticks and several
-// instances make each transition, alert and message once. Scopes without a transition only get
-// their value recorded, in one statement for the whole tick.
+// instances make each transition, alert and message once. A rule's transitions of the tick go in
+// one transaction, a statement for all of them at each step (claim, open, close, audit), so a storm
+// (every site firing at once) costs a few round trips a rule, not a few a scope. Scopes without a
+// transition only get their value recorded, in one statement for the whole tick.
 import type { Db } from '@/db/client';
 import {
-  attachStateAlert,
-  claimStateChange,
-  findAlertById,
-  insertAlert,
+  attachStateAlerts,
+  claimStateChanges,
+  findAlertsByIds,
+  insertAlerts,
   listStatesOfRules,
-  nextReminderSequence,
+  nextReminderSequences,
   recordEvaluations,
-  resolveAlert,
+  resolveAlerts,
   type ScopeEvaluation,
 } from '@/db/queries/alert-states';
 import { listAlertRuleRows } from '@/db/queries/alert-rules';
-import { insertAudit } from '@/db/queries/audit';
-import type { AlertRuleRow, AlertStateRow } from '@/db/schema';
+import { insertAuditEntries } from '@/db/queries/audit';
+import type { AlertRow, AlertRuleRow, AlertStateRow, AuditEntry } from '@/db/schema';
 import type { Actor } from '@/server/auth/principal';
 import { publicUrlFromEnv } from '@/server/digests/compose';
 import { mailTransportFromEnv } from '@/server/digests/mailer';
 import { deliverDueEmails, type DeliveryResult } from '@/server/digests/outbox-delivery';
 import { decideScopeState, INITIAL_STATE, isBreach, type StateDecision, type StateTransition } from './evaluate-state';
 import { measureTick, unwatchedScope, type MeasuredScope } from './measure';
-import { deliverDueAlertMessages, queueAlertMessages, type AlertDeliveryResult } from './notify';
+import { deliverDueAlertMessages, queueAlertMessages, type AlertDeliveryResult, type AlertTransitionEvent } from './notify';
 
 const SCHEDULER: Actor = { actorType: 'system', actorId: null, actorLabel: 'alert scheduler' };
-/** Transitions claimed at once: well within a pool's connections, leaving some to the requests. */
+/** Rules whose transitions are claimed at once: well within a pool's connections, leaving some to the requests. */
 const CLAIM_CONCURRENCY = 4;
 
 export type AlertTransitionNote = { ruleId: number; rule: string; scopeKey: string; alertId: number | null; value: number | null; threshold: number | null };
@@ -44,6 +46,9 @@ export type AlertTickResult = {
   /** Breaches that began (held for their hold-for before firing) and those that ended before it. */
   pending: number;
   cancelled: number;
+  /** Firing scopes that stopped breaching (their recovery held), and those that breached again before it ended. */
+  clearing: number;
+  relapsed: number;
   /** Transitions another tick or instance claimed first. */
   alreadyClaimed: number;
   messages: { emails: number; webhooks: number };
@@ -91,6 +96,8 @@ export async function evaluateAlerts(db: Db, options: EvaluateOptions): Promise<
     reminded: [],
     pending: 0,
     cancelled: 0,
+    clearing: 0,
+    relapsed: 0,
     alreadyClaimed: 0,
     messages: { emails: 0, webhooks: 0 },
     errors: [],
@@ -98,44 +105,48 @@ export async function evaluateAlerts(db: Db, options: EvaluateOptions): Promise<
   };
 
   const evaluations: ScopeEvaluation[] = [];
-  const claims: Claim[] = [];
+  const claimsOfRules: Claim[][] = [];
   for (const rule of rules) {
+    const claims: Claim[] = [];
     const scopes = measured.get(rule.id) ?? [];
     const watched = new Set(scopes.map((s) => s.scopeKey));
     const unwatched = states.filter((s) => s.ruleId === rule.id && s.state !== 'ok' && !watched.has(s.scopeKey)).map((s) => unwatchedScope(s, rule, sites));
+    const gone = new Set(unwatched.map((s) => s.scopeKey));
     for (const scope of [...scopes, ...unwatched]) {
       result.scopes += 1;
       const read = stateOf.get(`${rule.id}|${scope.scopeKey}`) ?? null;
-      const previous = read ? { state: read.state, breachSince: read.breachSince, lastNotifiedAt: read.lastNotifiedAt } : INITIAL_STATE;
+      const previous = read ? { state: read.state, breachSince: read.breachSince, lastNotifiedAt: read.lastNotifiedAt, clearSince: read.clearSince } : INITIAL_STATE;
       const decision = decideScopeState(
         previous,
-        { value: scope.value, breached: scopeBreaches(rule, scope), closed: scope.closed },
+        { value: scope.value, breached: scopeBreaches(rule, scope), closed: scope.closed, unwatched: gone.has(scope.scopeKey) },
         { holdMinutes: rule.holdMinutes, renotifyMinutes: rule.renotifyMinutes },
         now,
       );
       evaluations.push({ ruleId: rule.id, scopeKey: scope.scopeKey, siteId: scope.siteId, queue: scope.queue, value: scope.value });
       if (decision.transition) claims.push({ rule, scope, decision: decision as Claim['decision'], read });
     }
+    if (claims.length > 0) claimsOfRules.push(claims);
   }
   // Every state claimed below exists after this, at the version read (or 0 when new). Rows go in
   // key order, so two instances recording at once lock them in the same order (no deadlock).
   evaluations.sort((a, b) => a.ruleId - b.ruleId || (a.scopeKey < b.scopeKey ? -1 : a.scopeKey > b.scopeKey ? 1 : 0));
   await recordEvaluations(db, evaluations, now);
 
-  // Claims on different states never wait on each other: a few run at once, so a storm of
+  // Claims of different rules never wait on each other: a few rules run at once, so a storm of
   // transitions (a feed down at every site) is not one round trip after another.
   let next = 0;
   const worker = async () => {
-    while (next < claims.length) {
-      const claim = claims[next++]!;
+    while (next < claimsOfRules.length) {
+      const claims = claimsOfRules[next++]!;
       try {
-        await applyTransition(db, claim, options, result);
+        await applyRuleTransitions(db, claims, options, result);
       } catch (error) {
-        result.errors.push({ ruleId: claim.rule.id, scopeKey: claim.scope.scopeKey, error: messageOf(error) });
+        // The rule's transaction is rolled back whole: none of its transitions happened this tick.
+        for (const claim of claims) result.errors.push({ ruleId: claim.rule.id, scopeKey: claim.scope.scopeKey, error: messageOf(error) });
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CLAIM_CONCURRENCY, claims.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(CLAIM_CONCURRENCY, claimsOfRules.length) }, worker));
   // In the order of the rules and scopes, whichever claim committed first.
   const order = (a: AlertTransitionNote, b: AlertTransitionNote) => a.ruleId - b.ruleId || a.scopeKey.localeCompare(b.scopeKey);
   for (const list of [result.fired, result.resolved, result.reminded]) list.sort(order);
@@ -143,80 +154,136 @@ export async function evaluateAlerts(db: Db, options: EvaluateOptions): Promise<
   return result;
 }
 
-async function applyTransition(db: Db, claim: Claim, options: EvaluateOptions, result: AlertTickResult): Promise<void> {
-  const { rule, scope, decision, read } = claim;
-  const { now } = options;
-  const key = { ruleId: rule.id, scopeKey: scope.scopeKey, version: read?.version ?? 0 };
-  const openAlertId = read?.alertId ?? null;
-  const note: AlertTransitionNote = { ruleId: rule.id, rule: rule.name, scopeKey: scope.scopeKey, alertId: openAlertId, value: scope.value, threshold: scope.threshold };
-  const change = { ...decision.next, lastValue: scope.value, at: now };
-  const audit = (tx: Db, action: string, alertId: number, details: Record<string, unknown>) =>
-    insertAudit(tx, { ...(options.actor ?? SCHEDULER), action, entity: 'alert', entityId: String(alertId), siteId: scope.siteId, details: { rule: rule.name, ruleId: rule.id, scope: scope.scopeKey, ...details } });
-  const count = (m: { emails: number; webhooks: number }) => {
-    result.messages.emails += m.emails;
-    result.messages.webhooks += m.webhooks;
-  };
+/** The alert a state points at after its transition: a fired one is attached once it exists. */
+function alertIdAfter(claim: Claim): number | null {
+  const { transition } = claim.decision;
+  return transition === 'fire' || transition === 'resolve' || transition === 'pending' || transition === 'cancel' ? null : (claim.read?.alertId ?? null);
+}
 
-  const won = await db.transaction(async (tx) => {
-    switch (decision.transition) {
-      case 'pending':
-      case 'cancel':
-        return claimStateChange(tx, key, { ...change, alertId: null });
-      case 'fire': {
-        if (!(await claimStateChange(tx, key, { ...change, alertId: null }))) return false;
-        const alert = await insertAlert(tx, {
-          ruleId: rule.id,
-          ruleName: rule.name,
-          scopeKey: scope.scopeKey,
-          siteId: scope.siteId,
-          queue: scope.queue,
-          metric: rule.metric,
-          severity: rule.severity,
-          firedAt: now,
-          value: scope.value,
-          // A breach has a threshold: scopeBreaches is false without one.
-          threshold: scope.threshold!,
-          comparison: rule.comparison,
-          window: rule.window,
-          figures: scope.figures,
-        });
-        await attachStateAlert(tx, key, alert.id);
-        count(await queueAlertMessages(tx, { alert, rule, transition: 'firing', sequence: 0, site: scope.site, at: now }, { publicUrl: options.publicUrl }));
-        await audit(tx, 'alert.fire', alert.id, { value: scope.value, threshold: scope.threshold, figures: scope.figures });
-        note.alertId = alert.id;
-        return true;
-      }
-      case 'resolve': {
-        if (!(await claimStateChange(tx, key, { ...change, alertId: null }))) return false;
-        const alert = openAlertId !== null ? await resolveAlert(tx, openAlertId, { at: now, value: scope.value }) : null;
-        if (alert) {
-          count(await queueAlertMessages(tx, { alert, rule, transition: 'resolved', sequence: 0, site: scope.site, at: now }, { publicUrl: options.publicUrl }));
-          await audit(tx, 'alert.resolve', alert.id, { value: scope.value, firedAt: alert.firedAt.toISOString() });
-        }
-        return true;
-      }
-      case 'renotify': {
-        if (!(await claimStateChange(tx, key, { ...change, alertId: openAlertId }))) return false;
-        const alert = openAlertId !== null ? await findAlertById(tx, openAlertId) : null;
-        if (alert && alert.status === 'firing') {
-          const sequence = await nextReminderSequence(tx, alert.id);
-          count(await queueAlertMessages(tx, { alert, rule, transition: 'renotify', sequence, site: scope.site, at: now, value: scope.value }, { publicUrl: options.publicUrl }));
-          await audit(tx, 'alert.renotify', alert.id, { value: scope.value, sequence });
-        }
-        return true;
+/**
+ * One rule's transitions of the tick, in one transaction: claim them all at once, then, for the
+ * claims won only, open the alerts, close them, queue the messages and write the audit rows.
+ */
+async function applyRuleTransitions(db: Db, claims: readonly Claim[], options: EvaluateOptions, result: AlertTickResult): Promise<void> {
+  const rule = claims[0]!.rule;
+  const { now } = options;
+  const actor = options.actor ?? SCHEDULER;
+  const outcome = await db.transaction(async (tx) => {
+    const won = await claimStateChanges(
+      tx,
+      rule.id,
+      claims.map((c) => ({ ...c.decision.next, scopeKey: c.scope.scopeKey, version: c.read?.version ?? 0, alertId: alertIdAfter(c), lastValue: c.scope.value })),
+      now,
+    );
+    const winners = claims.filter((c) => won.has(c.scope.scopeKey));
+    const of = (transition: StateTransition) => winners.filter((c) => c.decision.transition === transition);
+    const events: { claim: Claim; event: AlertTransitionEvent }[] = [];
+    const audits: AuditEntry[] = [];
+    const audit = (claim: Claim, action: string, alertId: number, details: Record<string, unknown>) =>
+      audits.push({ ...actor, action, entity: 'alert', entityId: String(alertId), siteId: claim.scope.siteId, details: { rule: rule.name, ruleId: rule.id, scope: claim.scope.scopeKey, ...details } });
+
+    const firing = of('fire');
+    const opened = await insertAlerts(
+      tx,
+      firing.map(({ scope }) => ({
+        ruleId: rule.id,
+        ruleName: rule.name,
+        scopeKey: scope.scopeKey,
+        siteId: scope.siteId,
+        queue: scope.queue,
+        metric: rule.metric,
+        severity: rule.severity,
+        firedAt: now,
+        value: scope.value,
+        // A breach has a threshold: scopeBreaches is false without one.
+        threshold: scope.threshold!,
+        comparison: rule.comparison,
+        window: rule.window,
+        figures: scope.figures,
+      })),
+    );
+    const openedOf = new Map(opened.map((a) => [a.scopeKey, a]));
+    await attachStateAlerts(
+      tx,
+      rule.id,
+      opened.map((a) => ({ scopeKey: a.scopeKey, alertId: a.id })),
+    );
+    const alertOf = new Map<Claim, AlertRow>();
+    for (const claim of firing) {
+      const alert = openedOf.get(claim.scope.scopeKey)!;
+      alertOf.set(claim, alert);
+      events.push({ claim, event: { alert, rule, transition: 'firing', sequence: 0, site: claim.scope.site, at: now } });
+      audit(claim, 'alert.fire', alert.id, { value: claim.scope.value, threshold: claim.scope.threshold, figures: claim.scope.figures });
+    }
+
+    // A state's alert may be gone (deleted with its site) or closed already: nothing to say then.
+    const resolving = of('resolve').filter((c) => c.read?.alertId != null);
+    const closed = new Map((await resolveAlerts(tx, resolving.map((c) => ({ alertId: c.read!.alertId!, value: c.scope.value })), now)).map((a) => [a.id, a]));
+    for (const claim of resolving) {
+      const alert = closed.get(claim.read!.alertId!);
+      if (!alert) continue;
+      events.push({ claim, event: { alert, rule, transition: 'resolved', sequence: 0, site: claim.scope.site, at: now } });
+      audit(claim, 'alert.resolve', alert.id, { value: claim.scope.value, firedAt: alert.firedAt.toISOString() });
+    }
+
+    const reminding = of('renotify').filter((c) => c.read?.alertId != null);
+    if (reminding.length > 0) {
+      const ids = reminding.map((c) => c.read!.alertId!);
+      const open = new Map((await findAlertsByIds(tx, ids)).filter((a) => a.status === 'firing').map((a) => [a.id, a]));
+      const sequences = await nextReminderSequences(tx, [...open.keys()]);
+      for (const claim of reminding) {
+        const alert = open.get(claim.read!.alertId!);
+        if (!alert) continue;
+        const sequence = sequences.get(alert.id)!;
+        events.push({ claim, event: { alert, rule, transition: 'renotify', sequence, site: claim.scope.site, at: now, value: claim.scope.value } });
+        audit(claim, 'alert.renotify', alert.id, { value: claim.scope.value, sequence });
       }
     }
+
+    // In-app only (no channel) queues nothing: no statement at all then.
+    const messages = { emails: 0, webhooks: 0 };
+    if ((rule.channels ?? []).length > 0) {
+      for (const { event } of events) {
+        const queued = await queueAlertMessages(tx, event, { publicUrl: options.publicUrl });
+        messages.emails += queued.emails;
+        messages.webhooks += queued.webhooks;
+      }
+    }
+    await insertAuditEntries(tx, audits);
+    return { winners, alertOf, messages };
   });
 
-  if (!won) {
-    result.alreadyClaimed += 1;
-    return;
+  // Counted once committed: a rolled-back rule reports an error instead.
+  result.alreadyClaimed += claims.length - outcome.winners.length;
+  result.messages.emails += outcome.messages.emails;
+  result.messages.webhooks += outcome.messages.webhooks;
+  for (const claim of outcome.winners) {
+    const { scope } = claim;
+    const note: AlertTransitionNote = { ruleId: rule.id, rule: rule.name, scopeKey: scope.scopeKey, alertId: outcome.alertOf.get(claim)?.id ?? claim.read?.alertId ?? null, value: scope.value, threshold: scope.threshold };
+    switch (claim.decision.transition) {
+      case 'fire':
+        result.fired.push(note);
+        break;
+      case 'resolve':
+        result.resolved.push(note);
+        break;
+      case 'renotify':
+        result.reminded.push(note);
+        break;
+      case 'pending':
+        result.pending += 1;
+        break;
+      case 'cancel':
+        result.cancelled += 1;
+        break;
+      case 'clearing':
+        result.clearing += 1;
+        break;
+      case 'relapse':
+        result.relapsed += 1;
+        break;
+    }
   }
-  if (decision.transition === 'fire') result.fired.push(note);
-  else if (decision.transition === 'resolve') result.resolved.push(note);
-  else if (decision.transition === 'renotify') result.reminded.push(note);
-  else if (decision.transition === 'pending') result.pending += 1;
-  else result.cancelled += 1;
 }
 
 /**

@@ -27,14 +27,49 @@ describe('decideScopeState', () => {
     expect(state).toEqual(INITIAL_STATE);
   });
 
-  it('fires once when the breach is held for hold-for, then recovers once', () => {
-    const { transitions } = run({ holdMinutes: 3, renotifyMinutes: null }, [fine, breach, breach, breach, breach, breach, breach, fine, fine]);
-    expect(transitions).toEqual([null, 'pending', null, null, 'fire', null, null, 'resolve', null]);
+  it('fires once when the breach is held for hold-for, then recovers once it has been calm as long', () => {
+    const { transitions, state } = run({ holdMinutes: 3, renotifyMinutes: null }, [fine, breach, breach, breach, breach, breach, breach, fine, fine, fine, fine, fine]);
+    expect(transitions).toEqual([null, 'pending', null, null, 'fire', null, null, 'clearing', null, null, 'resolve', null]);
+    expect(state).toEqual(INITIAL_STATE);
+  });
+
+  it('holds the recovery: a breach again while clearing keeps the alert open and sends nothing', () => {
+    const { transitions } = run({ holdMinutes: 3, renotifyMinutes: null }, [breach, breach, breach, breach, fine, fine, breach, fine, fine, fine, fine]);
+    expect(transitions).toEqual(['pending', null, null, 'fire', 'clearing', null, 'relapse', 'clearing', null, null, 'resolve']);
+  });
+
+  it('fires once and resolves once for a value flapping across its threshold every minute', () => {
+    const held = Array.from({ length: 11 }, () => breach);
+    // Minutes 11 to 30: calm on odd minutes, breached on even ones; then calm from minute 31.
+    const flapping = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? fine : breach));
+    const calm = Array.from({ length: 12 }, () => fine);
+    const { transitions, state } = run({ holdMinutes: 10, renotifyMinutes: null }, [...held, ...flapping, ...calm]);
+    const messages = transitions.map((t, minute) => (t === 'fire' || t === 'resolve' || t === 'renotify' ? `${minute}:${t}` : null)).filter(Boolean);
+    expect(messages).toEqual(['10:fire', '41:resolve']);
+    expect(transitions.slice(11, 15)).toEqual(['clearing', 'relapse', 'clearing', 'relapse']);
+    expect(state).toEqual(INITIAL_STATE);
+  });
+
+  it('resolves at once with a hold of 0, as soon as the breach ends', () => {
+    expect(run({ holdMinutes: 0, renotifyMinutes: null }, [breach, fine, breach, fine]).transitions).toEqual(['fire', 'resolve', 'fire', 'resolve']);
+  });
+
+  it('does not count closed time towards a recovery', () => {
+    const closed = { ...fine, closed: true };
+    const { transitions } = run({ holdMinutes: 3, renotifyMinutes: null }, [breach, breach, breach, breach, fine, closed, closed, closed, closed, fine, fine, fine, fine]);
+    expect(transitions).toEqual(['pending', null, null, 'fire', 'clearing', 'relapse', null, null, null, 'clearing', null, null, 'resolve']);
+  });
+
+  it('resolves a scope its rule no longer watches at once, whatever the hold', () => {
+    const { state } = run({ holdMinutes: 5, renotifyMinutes: null }, Array.from({ length: 6 }, () => breach));
+    expect(state.state).toBe('firing');
+    const gone = decideScopeState(state, { value: null, breached: false, closed: false, unwatched: true }, { holdMinutes: 5, renotifyMinutes: null }, at(6));
+    expect(gone).toEqual({ transition: 'resolve', next: INITIAL_STATE });
   });
 
   it('fires at once with a hold of 0, keeping when the breach began', () => {
     const first = decideScopeState(INITIAL_STATE, breach, { holdMinutes: 0, renotifyMinutes: null }, at(0));
-    expect(first).toEqual({ transition: 'fire', next: { state: 'firing', breachSince: at(0), lastNotifiedAt: at(0) } });
+    expect(first).toEqual({ transition: 'fire', next: { state: 'firing', breachSince: at(0), lastNotifiedAt: at(0), clearSince: null } });
   });
 
   it('reminds every re-notify interval while the breach lasts, and not otherwise', () => {
