@@ -1,7 +1,7 @@
 // The alert engine's writes: the state of each rule and scope, and the alerts (firing episodes)
 // they open and close. A transition is claimed by updating the version it read, so racing ticks
 // and instances make it once; the minute's value is recorded for every scope in one statement, and
-// a rule's transitions of a tick are claimed, opened and closed a statement for all of them.
+// a tick's transitions are claimed, opened and closed a statement for many at once.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../client';
 import { alertDeliveries, alerts, alertStates, type AlertFigures, type AlertRow, type AlertStateRow } from '../schema';
@@ -48,6 +48,7 @@ export async function recordEvaluations(db: Db, rows: readonly ScopeEvaluation[]
 }
 
 export type StateChange = {
+  ruleId: number;
   scopeKey: string;
   /** The version read: the claim holds only if it is still the state's. */
   version: number;
@@ -61,52 +62,57 @@ export type StateChange = {
 
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** How a claimed state is named in the set claimStateChanges answers. */
+export const stateKey = (ruleId: number, scopeKey: string) => `${ruleId}|${scopeKey}`;
+
 /**
- * Claims transitions of one rule's states in one statement: each state moves only if its version
- * is still the one read. Answers the scopes this caller won; a lost one changes nothing. The rows
- * are locked first in scope order, so two instances claiming the same states wait on each other
- * instead of deadlocking, and the second then finds the versions moved.
+ * Claims transitions of states in one statement: each state moves only if its version is still
+ * the one read. Answers the states this caller won (stateKey); a lost one changes nothing. The
+ * rows are locked first in key order, so two instances claiming the same states wait on each
+ * other instead of deadlocking, and the second then finds the versions moved.
  */
-export async function claimStateChanges(tx: Db, ruleId: number, changes: readonly StateChange[], at: Date): Promise<Set<string>> {
+export async function claimStateChanges(tx: Db, changes: readonly StateChange[], at: Date): Promise<Set<string>> {
   if (changes.length === 0) return new Set();
   const column = <T extends ArrayItem>(type: ArrayType, field: (c: StateChange) => T) => typedArray(changes.map(field), type);
   const result = await tx.execute(sql`
     with v as (
       select * from unnest(
-        ${column('text', (c) => c.scopeKey)}, ${column('int4', (c) => c.version)}, ${column('text', (c) => c.state)},
+        ${column('int4', (c) => c.ruleId)}, ${column('text', (c) => c.scopeKey)}, ${column('int4', (c) => c.version)}, ${column('text', (c) => c.state)},
         ${column('timestamptz', (c) => isoOrNull(c.breachSince))}, ${column('timestamptz', (c) => isoOrNull(c.clearSince))},
         ${column('timestamptz', (c) => isoOrNull(c.lastNotifiedAt))}, ${column('int4', (c) => c.alertId)}, ${column('float8', (c) => c.lastValue)}
-      ) as v(scope_key, version, state, breach_since, clear_since, last_notified_at, alert_id, last_value)
+      ) as v(rule_id, scope_key, version, state, breach_since, clear_since, last_notified_at, alert_id, last_value)
     ),
     locked as materialized (
-      select s.scope_key from alert_states s join v on v.scope_key = s.scope_key and v.version = s.version
-      where s.rule_id = ${ruleId}
-      order by s.scope_key
+      select s.rule_id, s.scope_key from alert_states s join v on v.rule_id = s.rule_id and v.scope_key = s.scope_key and v.version = s.version
+      order by s.rule_id, s.scope_key
       for update of s
     )
     update alert_states s set
       state = v.state::alert_scope_state, breach_since = v.breach_since, clear_since = v.clear_since,
       last_notified_at = v.last_notified_at, alert_id = v.alert_id, last_value = v.last_value,
       last_evaluated_at = ${at.toISOString()}::timestamptz, version = s.version + 1
-    from v join locked l on l.scope_key = v.scope_key
-    where s.rule_id = ${ruleId} and s.scope_key = v.scope_key and s.version = v.version
-    returning s.scope_key`);
-  return new Set(rowsOf<{ scope_key: string }>(result).map((r) => r.scope_key));
+    from v join locked l on l.rule_id = v.rule_id and l.scope_key = v.scope_key
+    where s.rule_id = v.rule_id and s.scope_key = v.scope_key and s.version = v.version
+    returning s.rule_id, s.scope_key`);
+  return new Set(rowsOf<{ rule_id: number; scope_key: string }>(result).map((r) => stateKey(Number(r.rule_id), r.scope_key)));
 }
 
 /** Points firing states at the alerts their claims just opened (same transaction, after the claims). */
-export async function attachStateAlerts(tx: Db, ruleId: number, links: readonly { scopeKey: string; alertId: number }[]): Promise<void> {
+export async function attachStateAlerts(tx: Db, links: readonly { ruleId: number; scopeKey: string; alertId: number }[]): Promise<void> {
   if (links.length === 0) return;
   await tx.execute(sql`
     update alert_states s set alert_id = v.alert_id
     from unnest(${typedArray(
+      links.map((l) => l.ruleId),
+      'int4',
+    )}, ${typedArray(
       links.map((l) => l.scopeKey),
       'text',
     )}, ${typedArray(
       links.map((l) => l.alertId),
       'int4',
-    )}) as v(scope_key, alert_id)
-    where s.rule_id = ${ruleId} and s.scope_key = v.scope_key`);
+    )}) as v(rule_id, scope_key, alert_id)
+    where s.rule_id = v.rule_id and s.scope_key = v.scope_key`);
 }
 
 export type NewAlert = {

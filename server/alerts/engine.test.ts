@@ -236,6 +236,44 @@ describe('exactly once', () => {
     expect((await deliveries()).map((d) => `${d.transition} ${d.kind}`)).toEqual(['firing webhook', 'firing email', 'resolved webhook', 'resolved email']);
   });
 
+  it('claims a storm of transitions in batches, and a rule that fails there fails alone, writing nothing', async () => {
+    const good = await rule({ name: 'Good' });
+    // Channels stored broken (no addresses): queueing its messages throws inside the transaction.
+    const broken = await rule({ name: 'Broken', channels: [{ kind: 'email', to: null }] as never });
+    const inApp = await rule({ name: 'In-app', channels: [] });
+    await calls(tun.id, '09:00', 20, 60);
+    await calls(cas.id, '09:00', 20, 60);
+    const result = await tick('09:05');
+    expect(result.fired.map((f) => [f.rule, f.scopeKey])).toEqual([
+      ['Good', 'CAS'],
+      ['Good', 'TUN'],
+      ['In-app', 'CAS'],
+      ['In-app', 'TUN'],
+    ]);
+    expect(result.errors.map((e) => [e.ruleId, e.scopeKey])).toEqual([
+      [broken.id, 'CAS'],
+      [broken.id, 'TUN'],
+    ]);
+    expect((await alertRows()).map((a) => [a.ruleId, a.scopeKey, a.status])).toEqual([
+      [good.id, 'CAS', 'firing'],
+      [good.id, 'TUN', 'firing'],
+      [inApp.id, 'CAS', 'firing'],
+      [inApp.id, 'TUN', 'firing'],
+    ]);
+    const states = await h.db.select().from(alertStates).orderBy(alertStates.ruleId, alertStates.scopeKey);
+    expect(states.map((s) => [s.ruleId, s.scopeKey, s.state, s.alertId !== null, s.version])).toEqual([
+      [good.id, 'CAS', 'firing', true, 1],
+      [good.id, 'TUN', 'firing', true, 1],
+      [broken.id, 'CAS', 'ok', false, 0],
+      [broken.id, 'TUN', 'ok', false, 0],
+      [inApp.id, 'CAS', 'firing', true, 1],
+      [inApp.id, 'TUN', 'firing', true, 1],
+    ]);
+    const audit = await h.db.select().from(auditLog).where(eq(auditLog.entity, 'alert'));
+    expect(audit).toHaveLength(4);
+    expect(await deliveries()).toHaveLength(4);
+  });
+
   it.runIf(Boolean(process.env.TEST_DATABASE_URL))('makes one alert and one message per channel with two instances on their own connections', async () => {
     await rule({ siteIds: [tun.id] });
     await calls(tun.id, '09:00', 20, 60);

@@ -2,14 +2,16 @@
 // move each scope's state (evaluate-state.ts), and claim each transition with a conditional update
 // of the state's version. Only the tick that wins a claim opens or closes the alert, queues its
 // messages and writes the audit row, all in the claim's transaction: racing ticks and several
-// instances make each transition, alert and message once. A rule's transitions of the tick go in
-// one transaction, a statement for all of them at each step (claim, open, close, audit), so a storm
-// (every site firing at once) costs a few round trips a rule, not a few a scope. Scopes without a
+// instances make each transition, alert and message once. The tick's transitions go in a few
+// transactions of whole rules, a statement for all of them at each step (claim, open, close,
+// audit), so a storm (every site firing at once) costs a few round trips, not a few a scope; a
+// batch that fails is retried rule by rule, so one faulty rule holds up no other. Scopes without a
 // transition only get their value recorded, in one statement for the whole tick.
 import type { Db } from '@/db/client';
 import {
   attachStateAlerts,
   claimStateChanges,
+  stateKey,
   findAlertsByIds,
   insertAlerts,
   listStatesOfRules,
@@ -30,8 +32,10 @@ import { measureTick, unwatchedScope, type MeasuredScope } from './measure';
 import { deliverDueAlertMessages, queueAlertMessages, type AlertDeliveryResult, type AlertTransitionEvent } from './notify';
 
 const SCHEDULER: Actor = { actorType: 'system', actorId: null, actorLabel: 'alert scheduler' };
-/** Rules whose transitions are claimed at once: well within a pool's connections, leaving some to the requests. */
+/** Batches claimed at once: well within a pool's connections, leaving some to the requests. */
 const CLAIM_CONCURRENCY = 4;
+/** Transitions in one batch (whole rules): a storm of a thousand goes in a handful of transactions. */
+const CLAIM_BATCH = 250;
 
 export type AlertTransitionNote = { ruleId: number; rule: string; scopeKey: string; alertId: number | null; value: number | null; threshold: number | null };
 
@@ -132,21 +136,35 @@ export async function evaluateAlerts(db: Db, options: EvaluateOptions): Promise<
   evaluations.sort((a, b) => a.ruleId - b.ruleId || (a.scopeKey < b.scopeKey ? -1 : a.scopeKey > b.scopeKey ? 1 : 0));
   await recordEvaluations(db, evaluations, now);
 
-  // Claims of different rules never wait on each other: a few rules run at once, so a storm of
-  // transitions (a feed down at every site) is not one round trip after another.
+  // Batches of whole rules, in rule order; batches never claim the same states, so a few run at
+  // once. Each transaction locks its states in key order, so instances racing never deadlock.
+  const batches: Claim[][] = [];
+  for (const claims of claimsOfRules) {
+    const last = batches[batches.length - 1];
+    if (last && last.length + claims.length <= CLAIM_BATCH) last.push(...claims);
+    else batches.push([...claims]);
+  }
+  const applyRule = async (claims: readonly Claim[]) => {
+    try {
+      await applyTransitions(db, claims, options, result);
+    } catch (error) {
+      // The rule's transaction is rolled back whole: none of its transitions happened this tick.
+      for (const claim of claims) result.errors.push({ ruleId: claim.rule.id, scopeKey: claim.scope.scopeKey, error: messageOf(error) });
+    }
+  };
   let next = 0;
   const worker = async () => {
-    while (next < claimsOfRules.length) {
-      const claims = claimsOfRules[next++]!;
+    while (next < batches.length) {
+      const batch = batches[next++]!;
       try {
-        await applyRuleTransitions(db, claims, options, result);
-      } catch (error) {
-        // The rule's transaction is rolled back whole: none of its transitions happened this tick.
-        for (const claim of claims) result.errors.push({ ruleId: claim.rule.id, scopeKey: claim.scope.scopeKey, error: messageOf(error) });
+        await applyTransitions(db, batch, options, result);
+      } catch {
+        // Rolled back whole, versions untouched: each rule again on its own, to find the faulty one.
+        for (const claims of claimsOfRules.filter((c) => batch.includes(c[0]!))) await applyRule(claims);
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CLAIM_CONCURRENCY, claimsOfRules.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(CLAIM_CONCURRENCY, batches.length) }, worker));
   // In the order of the rules and scopes, whichever claim committed first.
   const order = (a: AlertTransitionNote, b: AlertTransitionNote) => a.ruleId - b.ruleId || a.scopeKey.localeCompare(b.scopeKey);
   for (const list of [result.fired, result.resolved, result.reminded]) list.sort(order);
@@ -161,31 +179,29 @@ function alertIdAfter(claim: Claim): number | null {
 }
 
 /**
- * One rule's transitions of the tick, in one transaction: claim them all at once, then, for the
- * claims won only, open the alerts, close them, queue the messages and write the audit rows.
+ * Transitions of some rules, in one transaction: claim them all at once, then, for the claims won
+ * only, open the alerts, close them, queue the messages and write the audit rows.
  */
-async function applyRuleTransitions(db: Db, claims: readonly Claim[], options: EvaluateOptions, result: AlertTickResult): Promise<void> {
-  const rule = claims[0]!.rule;
+async function applyTransitions(db: Db, claims: readonly Claim[], options: EvaluateOptions, result: AlertTickResult): Promise<void> {
   const { now } = options;
   const actor = options.actor ?? SCHEDULER;
   const outcome = await db.transaction(async (tx) => {
     const won = await claimStateChanges(
       tx,
-      rule.id,
-      claims.map((c) => ({ ...c.decision.next, scopeKey: c.scope.scopeKey, version: c.read?.version ?? 0, alertId: alertIdAfter(c), lastValue: c.scope.value })),
+      claims.map((c) => ({ ...c.decision.next, ruleId: c.rule.id, scopeKey: c.scope.scopeKey, version: c.read?.version ?? 0, alertId: alertIdAfter(c), lastValue: c.scope.value })),
       now,
     );
-    const winners = claims.filter((c) => won.has(c.scope.scopeKey));
+    const winners = claims.filter((c) => won.has(stateKey(c.rule.id, c.scope.scopeKey)));
     const of = (transition: StateTransition) => winners.filter((c) => c.decision.transition === transition);
     const events: { claim: Claim; event: AlertTransitionEvent }[] = [];
     const audits: AuditEntry[] = [];
     const audit = (claim: Claim, action: string, alertId: number, details: Record<string, unknown>) =>
-      audits.push({ ...actor, action, entity: 'alert', entityId: String(alertId), siteId: claim.scope.siteId, details: { rule: rule.name, ruleId: rule.id, scope: claim.scope.scopeKey, ...details } });
+      audits.push({ ...actor, action, entity: 'alert', entityId: String(alertId), siteId: claim.scope.siteId, details: { rule: claim.rule.name, ruleId: claim.rule.id, scope: claim.scope.scopeKey, ...details } });
 
     const firing = of('fire');
     const opened = await insertAlerts(
       tx,
-      firing.map(({ scope }) => ({
+      firing.map(({ rule, scope }) => ({
         ruleId: rule.id,
         ruleName: rule.name,
         scopeKey: scope.scopeKey,
@@ -202,17 +218,17 @@ async function applyRuleTransitions(db: Db, claims: readonly Claim[], options: E
         figures: scope.figures,
       })),
     );
-    const openedOf = new Map(opened.map((a) => [a.scopeKey, a]));
+    // An alert's rule is only ever null once the rule is deleted: these were written with theirs.
+    const openedOf = new Map(opened.map((a) => [stateKey(a.ruleId!, a.scopeKey), a]));
     await attachStateAlerts(
       tx,
-      rule.id,
-      opened.map((a) => ({ scopeKey: a.scopeKey, alertId: a.id })),
+      opened.map((a) => ({ ruleId: a.ruleId!, scopeKey: a.scopeKey, alertId: a.id })),
     );
     const alertOf = new Map<Claim, AlertRow>();
     for (const claim of firing) {
-      const alert = openedOf.get(claim.scope.scopeKey)!;
+      const alert = openedOf.get(stateKey(claim.rule.id, claim.scope.scopeKey))!;
       alertOf.set(claim, alert);
-      events.push({ claim, event: { alert, rule, transition: 'firing', sequence: 0, site: claim.scope.site, at: now } });
+      events.push({ claim, event: { alert, rule: claim.rule, transition: 'firing', sequence: 0, site: claim.scope.site, at: now } });
       audit(claim, 'alert.fire', alert.id, { value: claim.scope.value, threshold: claim.scope.threshold, figures: claim.scope.figures });
     }
 
@@ -222,7 +238,7 @@ async function applyRuleTransitions(db: Db, claims: readonly Claim[], options: E
     for (const claim of resolving) {
       const alert = closed.get(claim.read!.alertId!);
       if (!alert) continue;
-      events.push({ claim, event: { alert, rule, transition: 'resolved', sequence: 0, site: claim.scope.site, at: now } });
+      events.push({ claim, event: { alert, rule: claim.rule, transition: 'resolved', sequence: 0, site: claim.scope.site, at: now } });
       audit(claim, 'alert.resolve', alert.id, { value: claim.scope.value, firedAt: alert.firedAt.toISOString() });
     }
 
@@ -235,15 +251,15 @@ async function applyRuleTransitions(db: Db, claims: readonly Claim[], options: E
         const alert = open.get(claim.read!.alertId!);
         if (!alert) continue;
         const sequence = sequences.get(alert.id)!;
-        events.push({ claim, event: { alert, rule, transition: 'renotify', sequence, site: claim.scope.site, at: now, value: claim.scope.value } });
+        events.push({ claim, event: { alert, rule: claim.rule, transition: 'renotify', sequence, site: claim.scope.site, at: now, value: claim.scope.value } });
         audit(claim, 'alert.renotify', alert.id, { value: claim.scope.value, sequence });
       }
     }
 
     // In-app only (no channel) queues nothing: no statement at all then.
     const messages = { emails: 0, webhooks: 0 };
-    if ((rule.channels ?? []).length > 0) {
-      for (const { event } of events) {
+    for (const { claim, event } of events) {
+      if ((claim.rule.channels ?? []).length > 0) {
         const queued = await queueAlertMessages(tx, event, { publicUrl: options.publicUrl });
         messages.emails += queued.emails;
         messages.webhooks += queued.webhooks;
@@ -259,6 +275,7 @@ async function applyRuleTransitions(db: Db, claims: readonly Claim[], options: E
   result.messages.webhooks += outcome.messages.webhooks;
   for (const claim of outcome.winners) {
     const { scope } = claim;
+    const { rule } = claim;
     const note: AlertTransitionNote = { ruleId: rule.id, rule: rule.name, scopeKey: scope.scopeKey, alertId: outcome.alertOf.get(claim)?.id ?? claim.read?.alertId ?? null, value: scope.value, threshold: scope.threshold };
     switch (claim.decision.transition) {
       case 'fire':
