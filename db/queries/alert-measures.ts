@@ -133,7 +133,7 @@ export async function sumQaOfDays(db: Db, pairs: readonly { siteId: number; day:
   ).map((r) => ({ ...qaRows([r])[0]!, day: String(r.day) }));
 }
 
-/** Every site with what the alert metrics read of it: its zone, report deadline and last push. */
+/** Every site with what the alert metrics read of it: its zone, report deadline, last push and whether its service level leaves out the calls offered out of hours. */
 export async function listAlertSites(db: Db) {
   return db
     .select({
@@ -143,6 +143,7 @@ export async function listAlertSites(db: Db) {
       timezone: sites.timezone,
       active: sites.active,
       reportDeadlineMinute: sites.reportDeadlineMinute,
+      slExcludesOutOfHours: sites.slExcludesOutOfHours,
       lastPushAt: siteFeeds.lastPushAt,
     })
     .from(sites)

@@ -22,7 +22,9 @@ import type { AlertWindow } from '@/lib/alerts/rule-input';
 import { openIntervals, openMillisecondsBetween } from '@/lib/calendar/opening';
 import { reportDeadline, siteToday } from '@/lib/reports/deadline';
 import { openingStatesAt, siteCalendarsBetween } from '@/server/calendar/opening';
+import type { SlExclusion } from '@/lib/kpi/definitions';
 import { targetResolver, type TargetResolver } from '@/server/kpi/comparison';
+import { outOfHoursBySite, slExclusionOf } from '@/server/kpi/out-of-hours';
 import { listMissionProgress } from '@/server/missions/service';
 import { reportDaysBySite } from '@/server/reports/compliance';
 
@@ -49,6 +51,11 @@ export type TickReads = {
   dayOf(site: AlertSite, period: Period): string;
   callsOf(key: WindowKey, siteId: number): QueueCallParts[];
   qaOf(key: WindowKey, siteId: number): SiteQaSums | undefined;
+  /**
+   * What a site's service level leaves out over a day window (its calls offered out of hours),
+   * for a site whose settings say so; null otherwise, and for trailing windows.
+   */
+  slExclusionOf(key: WindowKey, siteId: number): SlExclusion | null;
   liveOf(siteId: number): QueueRow[];
   feedOf(siteId: number): FeedSilence | null;
   reportOf(siteId: number): ReportDue | null;
@@ -80,6 +87,8 @@ export async function readForRules(db: Db, rules: readonly AlertRuleRow[], now: 
   const trailingQa = new Map<number, Set<number>>();
   const periodCalls = new Map<Period, Set<number>>();
   const periodQa = new Map<Period, Set<number>>();
+  /** Sites whose service level over a day window leaves out the calls offered out of hours. */
+  const periodSl = new Map<Period, Set<number>>();
   const live = new Set<number>();
   const feed = new Set<number>();
   const report = new Set<number>();
@@ -97,7 +106,10 @@ export async function readForRules(db: Db, rules: readonly AlertRuleRow[], now: 
       const trailing = def.source === 'calls' ? trailingCalls : trailingQa;
       const period = def.source === 'calls' ? periodCalls : periodQa;
       if ('trailingMinutes' in window) addAll(trailing, window.trailingMinutes, ids);
-      else addAll(period, window.period, ids);
+      else {
+        addAll(period, window.period, ids);
+        if (rule.metric === 'serviceLevel') addAll(periodSl, window.period, ids.filter((id) => byId.get(id)!.slExcludesOutOfHours));
+      }
     } else if (def.source === 'live') ids.forEach((id) => live.add(id));
     else if (def.source === 'feed') ids.forEach((id) => feed.add(id));
     else if (def.source === 'report') ids.forEach((id) => report.add(id));
@@ -108,8 +120,11 @@ export async function readForRules(db: Db, rules: readonly AlertRuleRow[], now: 
   const callPairs = pairsOf(periodCalls);
   const qaPairs = pairsOf(periodQa);
   const sinceOf = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  // One read per distinct local day (sites in zones on either side of midnight have two "todays").
+  const slDays = new Map<string, number[]>();
+  for (const { siteId, day } of pairsOf(periodSl)) slDays.set(day, [...new Set([...(slDays.get(day) ?? []), siteId])]);
 
-  const [targetRows, opening, trailingCallRows, trailingQaRows, dayCallRows, dayQaRows, liveRows, feeds, reports, missionLows] = await Promise.all([
+  const [targetRows, opening, trailingCallRows, trailingQaRows, dayCallRows, dayQaRows, liveRows, feeds, reports, missionLows, outOfHours] = await Promise.all([
     targets ? listTargets(db) : Promise.resolve([]),
     quiet.size > 0 ? openingStatesAt(db, [...quiet], now) : Promise.resolve(new Map()),
     Promise.all([...trailingCalls].map(async ([minutes, ids]) => [minutes, await sumCallsStartedBetween(db, { siteIds: [...ids], from: sinceOf(minutes), to: now })] as const)),
@@ -128,6 +143,7 @@ export async function readForRules(db: Db, rules: readonly AlertRuleRow[], now: 
       now,
     ),
     missions ? readMissionLows(db, sites, now) : Promise.resolve(new Map<number, MissionLow>()),
+    Promise.all([...slDays].map(async ([day, ids]) => [day, await outOfHoursBySite(db, ids, { from: day, to: day })] as const)),
   ]);
 
   const calls = new Map<string, QueueCallParts[]>();
@@ -142,6 +158,11 @@ export async function readForRules(db: Db, rules: readonly AlertRuleRow[], now: 
     for (const pair of qaPairs) if (pair.siteId === row.siteId && pair.day === row.day) qa.set(`${pair.period}|${row.siteId}`, row);
   }
   const target = targetResolver(targetRows);
+  const outOfHoursOn = new Map(outOfHours);
+  const slExcluded = new Map<string, SlExclusion | null>();
+  for (const [period, ids] of periodSl) {
+    for (const siteId of ids) slExcluded.set(`${period}|${siteId}`, slExclusionOf(outOfHoursOn.get(dayOf(byId.get(siteId)!, period))?.get(siteId)));
+  }
 
   return {
     now,
@@ -150,6 +171,7 @@ export async function readForRules(db: Db, rules: readonly AlertRuleRow[], now: 
     dayOf,
     callsOf: (key, siteId) => calls.get(`${key}|${siteId}`) ?? [],
     qaOf: (key, siteId) => qa.get(`${key}|${siteId}`),
+    slExclusionOf: (key, siteId) => slExcluded.get(`${key}|${siteId}`) ?? null,
     liveOf: (siteId) => liveRows.filter((r) => r.siteId === siteId),
     feedOf: (siteId) => feeds.get(siteId) ?? null,
     reportOf: (siteId) => reports.get(siteId) ?? null,

@@ -1,10 +1,12 @@
 // What a tick measures for the metrics read "now" and the site-local days: live queue statuses
 // (a stale one gives no value), a feed's silence counted in opening hours, a daily report missing
 // at its deadline (a closed day owes none), a mission's projection, and "today" as each site's
-// own local day, never the database's.
+// own local day, never the database's, and a day's service level without the calls offered out of
+// hours when the site's settings say so.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { queueStatusLatest, siteFeeds, type AlertRuleRow } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { queueStatusLatest, siteFeeds, sites, type AlertRuleRow } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import { cliActor } from '@/server/auth/principal';
 import { ingestCalls } from '@/server/ingest/calls';
@@ -187,6 +189,44 @@ describe('measuring', () => {
     expect(today.TUN!.figures).toMatchObject({ from: '2026-11-29T23:00:00.000Z', to: NOW.toISOString() });
     const yesterday = await measure(ruleRow({ metric: 'offered', window: { period: 'yesterday' }, siteIds: [tun.id, dkr.id], quietWhenClosed: false }));
     expect([yesterday.TUN!.value, yesterday.DKR!.value]).toEqual([0, 4]);
+  });
+
+  it('leaves a day’s calls offered out of hours out of the service level of a site whose settings say so, as the comparison does', async () => {
+    let n = 0;
+    const calls = async (siteId: number, from: string, count: number, waitSeconds: number) =>
+      ingestCalls(h.db, {
+        siteId,
+        actor: cliActor(),
+        records: Array.from({ length: count }, (_, i) => ({
+          externalId: `oh-${++n}`,
+          startedAt: new Date(Date.parse(from) + i * 60_000).toISOString(),
+          direction: 'inbound' as const,
+          queue: 'support',
+          waitSeconds,
+          talkSeconds: 100,
+          holdSeconds: 0,
+          wrapSeconds: 0,
+          abandoned: false,
+        })),
+      });
+    // Dakar opens at 08:00 (UTC+0): ten slow calls before, thirty quick ones after; Tunis is open
+    // around the clock, ten quick calls.
+    await calls(dkr.id, '2026-11-30T07:00:00Z', 10, 300);
+    await calls(dkr.id, '2026-11-30T08:30:00Z', 30, 5);
+    await calls(tun.id, '2026-11-30T08:30:00Z', 10, 5);
+    const sl = (over: Partial<AlertRuleRow>) => measure(ruleRow({ metric: 'serviceLevel', comparison: 'below', threshold: 0.8, window: { period: 'today' }, siteIds: [dkr.id, tun.id], ...over }));
+
+    expect((await sl({})).DKR).toMatchObject({ value: 0.75, volume: 40, figures: { numerator: 30, denominator: 40 } });
+    await h.db.update(sites).set({ slExcludesOutOfHours: true }).where(eq(sites.id, dkr.id));
+    const excluding = await sl({});
+    expect(excluding.DKR).toMatchObject({ value: 1, volume: 30, figures: { numerator: 30, denominator: 30, detail: expect.stringContaining('10 call(s) offered out of hours left out') } });
+    expect(excluding.TUN).toMatchObject({ value: 1, volume: 10 });
+    // The network leaves out what its sites leave out: 40 of 40, not 40 of 50.
+    expect((await sl({ network: true })).network).toMatchObject({ value: 1, figures: { numerator: 40, denominator: 40 } });
+    // Not counted by queue, nor over a trailing window, nor for another metric.
+    expect((await sl({ queues: ['support'] }))['DKR/support']).toMatchObject({ value: 0.75 });
+    expect((await sl({ window: { trailingMinutes: 240 } })).DKR).toMatchObject({ value: 0.75 });
+    expect((await sl({ metric: 'offered', comparison: 'above', threshold: 100 })).DKR).toMatchObject({ value: 40 });
   });
 
   it('scores QA from the site’s own evaluations of the window, critical fails counted, the network from the sums', async () => {

@@ -9,7 +9,7 @@ import type { AlertSite } from '@/db/queries/alert-measures';
 import type { AlertFigures, AlertRuleRow } from '@/db/schema';
 import { ALERT_METRIC_DEFINITIONS, type AlertMetric } from '@/lib/alerts/metrics';
 import type { AlertWindow } from '@/lib/alerts/rule-input';
-import { computeKpis, emptyParts, METRICS, sumParts, type KpiParts, type Kpis, type PartKey } from '@/lib/kpi/definitions';
+import { computeKpis, emptyParts, METRICS, sumParts, sumSlExclusions, withoutSlExclusion, type KpiParts, type Kpis, type PartKey } from '@/lib/kpi/definitions';
 import { isStale } from '@/lib/queue-status/input';
 import { readForRules, windowKeyOf, type TickReads } from './measure-reads';
 
@@ -106,13 +106,20 @@ function measureCallsOrQa(rule: AlertRuleRow, metric: AlertMetric, scope: Scope,
     const fails = sums.reduce((n, q) => n + (q?.criticalFails ?? 0), 0);
     return { value: fails, volume: evaluations, numerator: fails, denominator: evaluations };
   }
-  const parts = partsOfScope(rule, scope, reads);
+  const all = partsOfScope(rule, scope, reads);
+  // A site whose settings say so has its service level over a day leave out the calls offered
+  // while it was closed, as the comparison does. They are counted for the whole site, not by
+  // queue: a queue's service level keeps them.
+  const excluded =
+    metric === 'serviceLevel' && scope.queues === null ? sumSlExclusions(scope.sites.map((s) => reads.slExclusionOf(windowKeyOf(rule.window), s.id))) : null;
+  const parts = withoutSlExclusion(all, excluded);
   const kpis = computeKpis(parts);
   const value = kpis[KPI_OF[metric]!] as number | null;
   const volumePart = VOLUME_PART[metric];
   const formula = def.target ? METRICS[def.target].formula : null;
   const ratioParts = formula?.source === 'site_day' ? { numerator: parts[formula.numerator], denominator: parts[formula.denominator] } : { numerator: value };
-  return { value, volume: volumePart ? parts[volumePart] : null, ...ratioParts };
+  const detail = excluded && excluded.offered > 0 ? { detail: `${excluded.offered} call(s) offered out of hours left out, as the site's settings ask` } : {};
+  return { value, volume: volumePart ? parts[volumePart] : null, ...ratioParts, ...detail };
 }
 
 function measureLive(metric: AlertMetric, scope: Scope, reads: TickReads): Measured {
