@@ -107,7 +107,7 @@ describe('alerts:evaluate', () => {
     const run = await runCli('alerts:evaluate', '--now', '2026-11-30T09:05:00Z');
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/^Alerts as of 2026-11-30T09:05:00\.000Z: 1 enabled rules over 1 scopes; 1 fired, 0 resolved, 0 reminded, 0 pending, 0 already claimed elsewhere \(\d+ ms\)\.$/m);
+    expect(run.out).toMatch(/^Alerts as of 2026-11-30T09:05:00\.000Z: 1 enabled rules over 1 scopes; 1 fired, 0 resolved, 0 reminded, 0 pending, 0 recovering \(held\), 0 already claimed elsewhere \(\d+ ms\)\.$/m);
     expect(run.out).toContain('  firing    TUN            Tunis service level  value 0, threshold 0.8');
     expect(run.out).toMatch(/E-mail via SMTP 127\.0\.0\.1:\d+: 1 sent, 0 to retry, 0 failed\./);
     expect(smtp.received.map((m) => m.to)).toEqual([['duty@vigie.example']]);
