@@ -294,6 +294,25 @@ describe('exactly once', () => {
       await other.close();
     }
   });
+
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))('claims a storm once with two instances racing, without deadlock', async () => {
+    for (const name of ['A', 'B', 'C', 'D']) await rule({ name, queues: ['sales', 'support'], channels: [] });
+    await calls(tun.id, '09:00', 20, 60);
+    await calls(cas.id, '09:00', 20, 60);
+    const other = await openDatabase({ driver: 'postgres', url: h.url!, max: 4 });
+    try {
+      const ticks = await Promise.all([tick('09:05'), tick('09:05', other.db), tick('09:05'), tick('09:05', other.db), tick('09:05', other.db)]);
+      expect(ticks.flatMap((r) => r.errors)).toEqual([]);
+      expect(ticks.reduce((n, r) => n + r.fired.length, 0)).toBe(16);
+      const rows = await alertRows();
+      expect(rows).toHaveLength(16);
+      expect(new Set(rows.map((a) => `${a.ruleId} ${a.scopeKey}`)).size).toBe(16);
+      const states = await h.db.select().from(alertStates);
+      expect(states.every((s) => s.state === 'firing' && s.alertId !== null && s.version === 1)).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 describe('what counts as a breach', () => {
