@@ -17,6 +17,7 @@ import {
 } from '@/db/queries/alert-rules';
 import type { AlertRuleRow } from '@/db/schema';
 import type { Actor } from '@/server/auth/principal';
+import { safeEqual } from '@/server/auth/secrets';
 import { conflict, notFound } from '@/server/errors';
 import type { AlertMetric } from '@/lib/alerts/metrics';
 import {
@@ -179,7 +180,7 @@ function changesOf(before: AlertRuleAnswer, after: AlertRuleAnswer): Record<stri
 }
 
 function secretsChanged(before: AlertChannel[], after: AlertChannel[]): number[] {
-  return after.flatMap((c, i) => (c.kind === 'webhook' && !before.some((b) => b.kind === 'webhook' && b.url === c.url && b.secret === c.secret) ? [i] : []));
+  return after.flatMap((c, i) => (c.kind === 'webhook' && !before.some((b) => b.kind === 'webhook' && b.url === c.url && safeEqual(b.secret, c.secret)) ? [i] : []));
 }
 
 export async function listAlertRules(db: Db): Promise<AlertRuleAnswer[]> {
