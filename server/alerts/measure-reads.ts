@@ -3,7 +3,7 @@
 // group is one read over the union of their sites. Site-local days come from TypeScript (the one
 // clock), never from SQL.
 import type { Db } from '@/db/client';
-import { addDays, localDayOf } from '@/db/local-time';
+import { addDays } from '@/db/local-time';
 import {
   listAlertSites,
   listQueueDaysOf,
@@ -19,14 +19,14 @@ import { listLatestQueueStatus } from '@/db/queries/queue-status';
 import type { AlertRuleRow } from '@/db/schema';
 import { ALERT_METRIC_DEFINITIONS, type AlertMetric } from '@/lib/alerts/metrics';
 import type { AlertWindow } from '@/lib/alerts/rule-input';
-import { openIntervals, openMillisecondsBetween } from '@/lib/calendar/opening';
 import { reportDeadline, siteToday } from '@/lib/reports/deadline';
-import { openingStatesAt, siteCalendarsBetween } from '@/server/calendar/opening';
+import { openingStatesAt } from '@/server/calendar/opening';
 import type { SlExclusion } from '@/lib/kpi/definitions';
 import { targetResolver, type TargetResolver } from '@/server/kpi/comparison';
 import { outOfHoursBySite, slExclusionOf } from '@/server/kpi/out-of-hours';
 import { listMissionProgress } from '@/server/missions/service';
 import { reportDaysBySite } from '@/server/reports/compliance';
+import { openMsSinceLastPush } from '@/server/sites/feed-status';
 
 type QueueRow = Awaited<ReturnType<typeof listLatestQueueStatus>>[number];
 type Period = 'today' | 'yesterday';
@@ -63,9 +63,6 @@ export type TickReads = {
   /** Open by its calendar at `now`; null when not read (no rule quiet when closed watches it). */
   openOf(siteId: number): boolean | null;
 };
-
-/** Beyond this, a feed's silence is counted in elapsed time (as the dashboard's freshness does). */
-const FEED_LOOKBACK_DAYS = 62;
 
 function sitesOfRule(rule: AlertRuleRow, sites: readonly AlertSite[]): AlertSite[] {
   return rule.siteIds.length > 0 ? sites.filter((s) => rule.siteIds.includes(s.id)) : sites.filter((s) => s.active);
@@ -182,35 +179,9 @@ export async function readForRules(db: Db, rules: readonly AlertRuleRow[], now: 
 
 /** Each site's opening minutes since its last accepted push (sites that never pushed are absent). */
 async function readFeedSilences(db: Db, sites: readonly AlertSite[], now: Date): Promise<Map<number, FeedSilence>> {
-  const answer = new Map<number, FeedSilence>();
-  const pushed = sites.filter((s): s is AlertSite & { lastPushAt: Date } => s.lastPushAt !== null);
-  if (pushed.length === 0) return answer;
-  const lookback = now.getTime() - FEED_LOOKBACK_DAYS * 86_400_000;
-  const utcToday = now.toISOString().slice(0, 10);
-  const recent = pushed.filter((s) => s.lastPushAt.getTime() >= lookback);
-  const from = recent.length > 0 ? addDays(recent.map((s) => localDayOf(s.lastPushAt, s.timezone)).sort()[0]!, -1) : utcToday;
-  const calendars = await siteCalendarsBetween(
-    db,
-    recent.map((s) => s.id),
-    from,
-    addDays(utcToday, 1),
-  );
-  for (const site of pushed) {
-    const calendar = calendars.get(site.id);
-    const elapsed = Math.max(0, now.getTime() - site.lastPushAt.getTime());
-    const ms = calendar
-      ? openMillisecondsBetween(
-          openIntervals(
-            calendar.days.filter((d) => d.date >= addDays(localDayOf(site.lastPushAt, site.timezone), -1)),
-            site.timezone,
-          ),
-          site.lastPushAt,
-          now,
-        )
-      : elapsed;
-    answer.set(site.id, { lastPushAt: site.lastPushAt, minutes: Math.floor(ms / 60_000) });
-  }
-  return answer;
+  const pushed = sites.flatMap((s) => (s.lastPushAt ? [{ siteId: s.id, lastPushAt: s.lastPushAt }] : []));
+  const openMs = await openMsSinceLastPush(db, pushed, now);
+  return new Map(pushed.map((f) => [f.siteId, { lastPushAt: f.lastPushAt, minutes: Math.floor(openMs.get(f.siteId)! / 60_000) }]));
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Db } from '@/db/client';
 import { addDays, localDayOf } from '@/db/local-time';
 import { openIntervals, openMillisecondsBetween } from '@/lib/calendar/opening';
-import { siteCalendarsBetween } from '@/server/calendar/opening';
+import { siteCalendarsBetween, type SiteDays } from '@/server/calendar/opening';
 
 /** Sites push at least once a working day; a feed silent for this many opening hours needs a look. */
 export const STALE_FEED_HOURS = 24;
@@ -25,27 +25,41 @@ export function feedStatusOf(lastPushAt: Date | null, openMsSincePush: number): 
  */
 export async function feedStatusesAt(db: Db, feeds: readonly { siteId: number; lastPushAt: Date | null }[], now: Date): Promise<Map<number, FeedStatus>> {
   const answer = new Map<number, FeedStatus>();
-  const pushed = feeds.filter((f) => f.lastPushAt !== null);
+  const pushed = feeds.filter((f): f is { siteId: number; lastPushAt: Date } => f.lastPushAt !== null);
   for (const f of feeds) if (f.lastPushAt === null) answer.set(f.siteId, 'never');
-  if (pushed.length === 0) return answer;
-  const utcToday = now.toISOString().slice(0, 10);
-  const from = addDays(utcToday, -LOOKBACK_DAYS - 1);
-  const calendars = await siteCalendarsBetween(
-    db,
-    pushed.map((f) => f.siteId),
-    from,
-    addDays(utcToday, 1),
-  );
-  for (const f of pushed) {
-    const lastPushAt = f.lastPushAt!;
-    const calendar = calendars.get(f.siteId);
-    if (!calendar || lastPushAt.getTime() < now.getTime() - LOOKBACK_DAYS * 86_400_000) {
-      answer.set(f.siteId, feedStatusOf(lastPushAt, now.getTime() - lastPushAt.getTime()));
+  const silences = await openMsSinceLastPush(db, pushed, now);
+  for (const f of pushed) answer.set(f.siteId, feedStatusOf(f.lastPushAt, silences.get(f.siteId)!));
+  return answer;
+}
+
+/**
+ * Each site's opening time (ms) between its last push and `now`, by its calendar (what the feed
+ * status and the feed-silent alerts judge). A push older than LOOKBACK_DAYS, or a site without a
+ * calendar, counts the time elapsed.
+ */
+export async function openMsSinceLastPush(db: Db, feeds: readonly { siteId: number; lastPushAt: Date }[], now: Date): Promise<Map<number, number>> {
+  const answer = new Map<number, number>();
+  const lookback = now.getTime() - LOOKBACK_DAYS * 86_400_000;
+  const recent = feeds.filter((f) => f.lastPushAt.getTime() >= lookback);
+  // A push's local day is at most a day either side of its UTC day.
+  const from = recent.map((f) => addDays(f.lastPushAt.toISOString().slice(0, 10), -2)).sort()[0];
+  const calendars = from
+    ? await siteCalendarsBetween(
+        db,
+        recent.map((f) => f.siteId),
+        from,
+        addDays(now.toISOString().slice(0, 10), 1),
+      )
+    : new Map<number, SiteDays>();
+  for (const f of feeds) {
+    const calendar = f.lastPushAt.getTime() >= lookback ? calendars.get(f.siteId) : undefined;
+    if (!calendar) {
+      answer.set(f.siteId, Math.max(0, now.getTime() - f.lastPushAt.getTime()));
       continue;
     }
-    const since = localDayOf(lastPushAt, calendar.site.timezone);
+    const since = localDayOf(f.lastPushAt, calendar.site.timezone);
     const days = calendar.days.filter((d) => d.date >= addDays(since, -1));
-    answer.set(f.siteId, feedStatusOf(lastPushAt, openMillisecondsBetween(openIntervals(days, calendar.site.timezone), lastPushAt, now)));
+    answer.set(f.siteId, openMillisecondsBetween(openIntervals(days, calendar.site.timezone), f.lastPushAt, now));
   }
   return answer;
 }
