@@ -2,12 +2,10 @@
 // process (protect), and never a crash: a failed tick is logged and the next one tries again.
 // Several processes may run it side by side; the claims on each state's version keep every
 // transition, alert and message to one.
-import { Cron } from 'croner';
+import type { Cron } from 'croner';
 import type { Db } from '@/db/client';
+import { startScheduledJob } from '@/server/scheduled-job';
 import { runAlertTick, type AlertRunResult } from './engine';
-
-const KEY = Symbol.for('vigie.alert-scheduler');
-type Holder = { [KEY]?: Cron };
 
 function logTick(result: AlertRunResult): void {
   for (const f of result.fired) console.log(`[vigie] alerts: firing "${f.rule}" on ${f.scopeKey} (value ${f.value}, threshold ${f.threshold})`);
@@ -19,19 +17,11 @@ function logTick(result: AlertRunResult): void {
 
 /** Starts the per-minute scheduler once per process; later calls answer the running one. */
 export function startAlertScheduler(getDb: () => Promise<Db>): Cron {
-  const holder = globalThis as Holder;
-  const running = holder[KEY];
-  if (running && !running.isStopped()) return running;
-  const job = new Cron(
-    '* * * * *',
-    {
-      name: 'vigie-alerts',
-      protect: () => console.warn('[vigie] alerts: the previous tick is still running; this minute is skipped'),
-      catch: (error: unknown) => console.error('[vigie] alerts: the tick failed; the next one will try again', error),
-      unref: true,
-    },
-    async () => logTick(await runAlertTick(await getDb())),
-  );
-  holder[KEY] = job;
-  return job;
+  return startScheduledJob({
+    name: 'vigie-alerts',
+    pattern: '* * * * *',
+    onOverrun: () => console.warn('[vigie] alerts: the previous tick is still running; this minute is skipped'),
+    failure: '[vigie] alerts: the tick failed; the next one will try again',
+    run: async () => logTick(await runAlertTick(await getDb())),
+  });
 }

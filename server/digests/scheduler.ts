@@ -1,14 +1,12 @@
 // The digest scheduler of a server process: one tick a minute (croner), never two at once in one
 // process (protect), and never a crash: a failed tick is logged and the next one tries again.
 // Several processes may run it side by side; the digest_runs claims keep each send to one.
-import { Cron } from 'croner';
+import type { Cron } from 'croner';
 import type { Db } from '@/db/client';
+import { startScheduledJob } from '@/server/scheduled-job';
 import { publicUrlFromEnv } from './compose';
 import { mailTransportFromEnv } from './mailer';
 import { sendDueDigests, type TickResult } from './send-due';
-
-const KEY = Symbol.for('vigie.digest-scheduler');
-type Holder = { [KEY]?: Cron };
 
 function logTick(result: TickResult): void {
   if (result.queued.length > 0) {
@@ -33,19 +31,11 @@ export async function runDigestTick(db: Db, now = new Date()): Promise<TickResul
 
 /** Starts the per-minute scheduler once per process; later calls answer the running one. */
 export function startDigestScheduler(getDb: () => Promise<Db>): Cron {
-  const holder = globalThis as Holder;
-  const running = holder[KEY];
-  if (running && !running.isStopped()) return running;
-  const job = new Cron(
-    '* * * * *',
-    {
-      name: 'vigie-digests',
-      protect: () => console.warn('[vigie] digests: the previous tick is still running; this minute is skipped'),
-      catch: (error: unknown) => console.error('[vigie] digests: the tick failed; the next one will try again', error),
-      unref: true,
-    },
-    async () => logTick(await runDigestTick(await getDb())),
-  );
-  holder[KEY] = job;
-  return job;
+  return startScheduledJob({
+    name: 'vigie-digests',
+    pattern: '* * * * *',
+    onOverrun: () => console.warn('[vigie] digests: the previous tick is still running; this minute is skipped'),
+    failure: '[vigie] digests: the tick failed; the next one will try again',
+    run: async () => logTick(await runDigestTick(await getDb())),
+  });
 }
