@@ -17,7 +17,8 @@ export type ScopeEvaluation = { ruleId: number; scopeKey: string; siteId: number
 
 /**
  * Records the value of every scope looked at (creating the states seen for the first time), in one
- * statement. The version is left alone: this is no transition, and a claim racing it still holds.
+ * statement, in key order. The version is left alone: this is no transition, and a claim racing it
+ * still holds.
  */
 export async function recordEvaluations(db: Db, rows: readonly ScopeEvaluation[], at: Date): Promise<void> {
   if (rows.length === 0) return;
@@ -44,6 +45,10 @@ export async function recordEvaluations(db: Db, rows: readonly ScopeEvaluation[]
     ) as e(rule_id, scope_key, site_id, queue, value)
     -- A rule deleted since the tick read it has no state to keep.
     where exists (select 1 from alert_rules r where r.id = e.rule_id)
+    -- Rows are locked in the order they are upserted: key order, in the database's collation, as
+    -- claimStateChanges locks them. Without it the planner may emit them in a join's order and
+    -- deadlock with a claim holding the same states.
+    order by e.rule_id, e.scope_key
     on conflict (rule_id, scope_key) do update set last_value = excluded.last_value, last_evaluated_at = excluded.last_evaluated_at`);
 }
 

@@ -131,9 +131,8 @@ export async function evaluateAlerts(db: Db, options: EvaluateOptions): Promise<
     }
     if (claims.length > 0) claimsOfRules.push(claims);
   }
-  // Every state claimed below exists after this, at the version read (or 0 when new). Rows go in
-  // key order, so two instances recording at once lock them in the same order (no deadlock).
-  evaluations.sort((a, b) => a.ruleId - b.ruleId || (a.scopeKey < b.scopeKey ? -1 : a.scopeKey > b.scopeKey ? 1 : 0));
+  // Every state claimed below exists after this, at the version read (or 0 when new). The
+  // statement locks its rows in key order, as the claims do, so instances racing never deadlock.
   await recordEvaluations(db, evaluations, now);
 
   // Batches of whole rules, in rule order; batches never claim the same states, so a few run at
