@@ -12,3 +12,4 @@ export * from './calendars';
 export * from './displays';
 export * from './rate-limits';
 export * from './alerts';
+export * from './contracts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, date, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { sites } from './sites';
 import { users } from './users';
 
@@ -16,6 +16,8 @@ export const dailyReports = pgTable(
     scheduledAgents: integer('scheduled_agents').notNull(),
     presentAgents: integer('present_agents').notNull(),
     leavers: integer('leavers').notNull().default(0),
+    /** Hours the site counts as productive that day (billed by per-productive-hour contracts). */
+    productiveHours: doublePrecision('productive_hours'),
     incidents: jsonb('incidents').$type<ReportIncident[]>().notNull().default([]),
     highlights: text('highlights').notNull().default(''),
     blockers: text('blockers').notNull().default(''),
@@ -29,6 +31,7 @@ export const dailyReports = pgTable(
   (t) => [
     primaryKey({ name: 'daily_reports_pk', columns: [t.siteId, t.day] }),
     check('daily_reports_counts_nonnegative', sql`${t.scheduledAgents} >= 0 and ${t.presentAgents} >= 0 and ${t.leavers} >= 0`),
+    check('daily_reports_productive_hours', sql`${t.productiveHours} is null or (${t.productiveHours} >= 0 and ${t.productiveHours} <= 100000)`),
     check('daily_reports_incidents_array', sql`jsonb_typeof(${t.incidents}) = 'array'`),
   ],
 );
