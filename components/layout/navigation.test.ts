@@ -12,8 +12,10 @@ describe('navigation', () => {
       '/reports',
       '/qa',
       '/alerts',
+      '/statements',
       '/settings/targets',
       '/settings/alerts',
+      '/settings/contracts',
       '/settings/sites',
       '/settings/users',
       '/settings/keys',
@@ -23,7 +25,7 @@ describe('navigation', () => {
       '/settings/tokens',
       '/settings/digests',
     ]);
-    expect(hrefs('hq_manager')).toEqual(['/', '/live', '/missions', '/reports', '/qa', '/alerts', '/settings/targets', '/settings/alerts', '/settings/tokens', '/settings/digests']);
+    expect(hrefs('hq_manager')).toEqual(['/', '/live', '/missions', '/reports', '/qa', '/alerts', '/statements', '/settings/targets', '/settings/alerts', '/settings/contracts', '/settings/tokens', '/settings/digests']);
     expect(hrefs('site_lead')).toEqual(['/', '/live', '/missions', '/reports', '/qa', '/alerts', '/upload', '/settings/tokens', '/settings/digests']);
   });
 
@@ -69,6 +71,21 @@ describe('navigation', () => {
     expect(navigationFor('hq_manager')[1]!.items.find((i) => i.href === '/settings/alerts')?.label).toBe('alertRules');
     expect(navigationFor('admin')[1]!.items.find((i) => i.href === '/settings/alerts')?.label).toBe('alertRules');
     expect(hrefs('site_lead')).not.toContain('/settings/alerts');
+  });
+
+  it('offers contracts and every site\'s statements to HQ, and a site lead their own site\'s statement', () => {
+    for (const role of ['admin', 'hq_manager'] as const) {
+      const [monitor, settings] = navigationFor(role);
+      expect(monitor!.items.find((i) => i.href === '/statements')?.label).toBe('statements');
+      expect(settings!.items.find((i) => i.href === '/settings/contracts')?.label).toBe('contracts');
+      expect(hrefs(role).some((href) => href.endsWith('/statement'))).toBe(false);
+    }
+    const lead = navigationFor('site_lead', 'CAS').flatMap((s) => s.items);
+    expect(lead.find((i) => i.label === 'statement')?.href).toBe('/sites/CAS/statement');
+    expect(lead.map((i) => i.href)).not.toContain('/statements');
+    expect(lead.map((i) => i.href)).not.toContain('/settings/contracts');
+    // A lead without a site has no statement to read.
+    expect(hrefs('site_lead').some((href) => href.includes('statement'))).toBe(false);
   });
 
   it('marks the overview active on / only, and a section on its sub-pages', () => {

@@ -3,15 +3,19 @@ import type { UserPrincipal } from '@/server/auth/principal';
 
 type Role = UserPrincipal['role'];
 
-export type NavItem = { href: string; label: 'overview' | 'live' | 'upload' | 'sites' | 'users' | 'targets' | 'keys' | 'displays' | 'tokens' | 'missions' | 'reports' | 'qa' | 'digests' | 'outbox' | 'audit' | 'alerts' | 'alertRules'; exact?: boolean };
+export type NavItem = { href: string; label: 'overview' | 'live' | 'upload' | 'sites' | 'users' | 'targets' | 'keys' | 'displays' | 'tokens' | 'missions' | 'reports' | 'qa' | 'digests' | 'outbox' | 'audit' | 'alerts' | 'alertRules' | 'contracts' | 'statements' | 'statement'; exact?: boolean };
 export type NavSection = { label: 'monitor' | 'settings'; items: NavItem[] };
 
-export function navigationFor(role: Role): NavSection[] {
+/** `siteCode`: a site lead's own site, whose monthly statement they read. */
+export function navigationFor(role: Role, siteCode: string | null = null): NavSection[] {
   const sections: NavSection[] = [{ label: 'monitor', items: [{ href: '/', label: 'overview', exact: true }, { href: '/live', label: 'live' }, { href: '/missions', label: 'missions' }, { href: '/reports', label: 'reports' }, { href: '/qa', label: 'qa' }, { href: '/alerts', label: 'alerts' }] }];
+  // HQ reads every site's monthly statement; a site lead their own site's.
+  if (role === 'admin' || role === 'hq_manager') sections[0]!.items.push({ href: '/statements', label: 'statements' });
+  if (role === 'site_lead' && siteCode) sections[0]!.items.push({ href: `/sites/${siteCode}/statement`, label: 'statement' });
   // A site lead whose telephony export is manual uploads it by hand.
   if (role === 'site_lead') sections[0]!.items.push({ href: '/upload', label: 'upload' });
   const settings: NavItem[] = [];
-  if (role === 'admin' || role === 'hq_manager') settings.push({ href: '/settings/targets', label: 'targets' }, { href: '/settings/alerts', label: 'alertRules' });
+  if (role === 'admin' || role === 'hq_manager') settings.push({ href: '/settings/targets', label: 'targets' }, { href: '/settings/alerts', label: 'alertRules' }, { href: '/settings/contracts', label: 'contracts' });
   if (role === 'admin') {
     settings.push(
       { href: '/settings/sites', label: 'sites' },
