@@ -30,6 +30,7 @@ import setup from './setup.json';
 import live from './live.json';
 import today from './today.json';
 import alerts from './alerts.json';
+import contracts from './contracts.json';
 
 const messages = {
   meta,
@@ -63,6 +64,7 @@ const messages = {
   live,
   today,
   alerts,
+  contracts,
 };
 
 export default messages;
