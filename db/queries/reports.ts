@@ -1,6 +1,6 @@
 // Daily reports: filing and amending them, HQ's acknowledgement, and the reads behind the inbox,
 // a site's history and report compliance (counted in lib/kpi/definitions.ts, never in SQL).
-import { and, asc, between, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { rowsOf } from '../client';
 import { dailyReports, users, type DailyReport, type ReportIncident } from '../schema';
@@ -14,6 +14,8 @@ export type ReportValues = {
   incidents: ReportIncident[];
   highlights: string;
   blockers: string;
+  /** Hours the site counts as productive that day; null when the report does not say. */
+  productiveHours: number | null;
 };
 
 /**
@@ -40,6 +42,7 @@ export async function upsertDailyReport(
         incidents: values.incidents,
         highlights: values.highlights,
         blockers: values.blockers,
+        productiveHours: values.productiveHours,
         updatedAt: at,
       },
       setWhere: isNull(dailyReports.acknowledgedAt),
@@ -88,6 +91,7 @@ const reportColumns = {
   incidents: dailyReports.incidents,
   highlights: dailyReports.highlights,
   blockers: dailyReports.blockers,
+  productiveHours: dailyReports.productiveHours,
   submittedAt: dailyReports.submittedAt,
   submittedBy: dailyReports.submittedBy,
   updatedAt: dailyReports.updatedAt,
@@ -170,4 +174,18 @@ export async function listReportSubmissions(
     .select({ siteId: dailyReports.siteId, day: dailyReports.day, submittedAt: dailyReports.submittedAt })
     .from(dailyReports)
     .where(and(inArray(dailyReports.siteId, args.siteIds), between(dailyReports.day, args.from, args.to)));
+}
+
+/** The productive hours the sites' reports give per day over a range (reports that say none are absent). */
+export async function listProductiveHours(
+  db: Db,
+  args: { siteIds: number[]; from: string; to: string },
+): Promise<{ siteId: number; day: string; productiveHours: number }[]> {
+  if (args.siteIds.length === 0) return [];
+  const rows = await db
+    .select({ siteId: dailyReports.siteId, day: dailyReports.day, productiveHours: dailyReports.productiveHours })
+    .from(dailyReports)
+    .where(and(inArray(dailyReports.siteId, args.siteIds), between(dailyReports.day, args.from, args.to), isNotNull(dailyReports.productiveHours)))
+    .orderBy(asc(dailyReports.siteId), asc(dailyReports.day));
+  return rows.map((r) => ({ siteId: r.siteId, day: r.day, productiveHours: Number(r.productiveHours) }));
 }

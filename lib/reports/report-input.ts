@@ -42,6 +42,14 @@ export const submitReportInput = z.object({
   incidents: z.array(incidentInput).max(50, 'At most 50 incidents').default([]),
   highlights: text.default(''),
   blockers: text.default(''),
+  /** Hours the site counts as productive that day: what a per-productive-hour contract bills. */
+  productiveHours: z
+    .number('Productive hours is a number')
+    .finite('Productive hours is a number')
+    .min(0, 'Productive hours cannot be negative')
+    .max(100_000, 'Productive hours is at most 100,000')
+    .nullish()
+    .meta({ description: 'Hours the site counts as productive that day (billed by a per-productive-hour contract); null or absent when not counted', examples: [412.5] }),
 });
 
 export const reportsOnDateInput = z.object({

@@ -24,6 +24,7 @@ const reportOutput = z.object({
   incidents: z.array(z.object({ category: z.string(), description: z.string(), minutesLost: z.number().int().nullable() })),
   highlights: z.string(),
   blockers: z.string(),
+  productiveHours: z.number().nullable().meta({ description: 'Hours the site counts as productive that day; null when the report does not say' }),
   submittedAt: z.string().meta({ description: 'First submission, ISO 8601' }),
   submittedBy: z.string(),
   updatedAt: z.string().meta({ description: 'Last amendment, ISO 8601' }),

@@ -35,6 +35,8 @@ export type ReportView = {
   incidents: ReportIncident[];
   highlights: string;
   blockers: string;
+  /** Null when the report does not say. */
+  productiveHours: number | null;
   submittedAt: Date;
   submittedBy: string;
   updatedAt: Date;
@@ -60,6 +62,7 @@ function viewOf(site: SiteLike, row: DailyReport | ReportRow): ReportView {
     incidents: row.incidents,
     highlights: row.highlights,
     blockers: row.blockers,
+    productiveHours: row.productiveHours ?? null,
     submittedAt: row.submittedAt,
     submittedBy: row.submittedBy,
     updatedAt: row.updatedAt,
@@ -103,6 +106,8 @@ export async function submitDailyReport(db: Db, args: SubmitArgs): Promise<Repor
         incidents,
         highlights: input.highlights,
         blockers: input.blockers,
+        // An amendment replaces the whole report: hours it leaves out are no longer counted.
+        productiveHours: input.productiveHours ?? null,
       },
       args.now,
       args.actor.actorLabel,
