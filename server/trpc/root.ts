@@ -18,6 +18,7 @@ import { displaysRouter } from '@/server/displays/router';
 import { calendarRouter } from '@/server/calendar/router';
 import { liveRouter } from '@/server/live/router';
 import { alertsRouter } from '@/server/alerts/router';
+import { contractsRouter } from '@/server/contracts/router';
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
@@ -38,6 +39,7 @@ export const appRouter = createTRPCRouter({
   calendar: calendarRouter,
   live: liveRouter,
   alerts: alertsRouter,
+  contracts: contractsRouter,
 });
 
 export type AppRouter = typeof appRouter;
