@@ -197,12 +197,14 @@ export function computeStatement(args: {
   const { site, month, contract, hq } = args;
   const { from, to } = monthDays(month);
   if (contract.effectiveFrom > to) throw new RangeError(`The contract from ${contract.effectiveFrom} is not in force in ${month}`);
-  const measuredFrom = later(from, contract.effectiveFrom);
+  // Days before the version took effect count nowhere; a week may still reach back into the
+  // previous month when the version was already in force there.
+  const measuredFrom = contract.effectiveFrom;
   const byDay = new Map<string, StatementDay>();
   for (const d of args.days) if (d.day >= measuredFrom) byDay.set(d.day, d);
 
   // Volume: the month's own days under contract.
-  const billedDays = daysOf({ from: measuredFrom, to });
+  const billedDays = daysOf({ from: later(from, measuredFrom), to });
   const billed = billedDays.flatMap((day) => byDay.get(day) ?? []);
   const parts = sumParts(billed.map((d) => d.parts));
   const reportedHours = billed.map((d) => d.productiveHours).filter((h): h is number => h !== null);
