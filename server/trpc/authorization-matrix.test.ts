@@ -17,6 +17,7 @@ import { principalFromSession } from '@/server/auth/resolve';
 import { hashSecret } from '@/server/auth/secrets';
 import { createAlertRule } from '@/server/alerts/rules';
 import { createCalendarPeriod } from '@/server/calendar/edits';
+import { saveContract } from '@/server/contracts/contracts';
 import { createSubscription } from '@/server/digests/subscriptions';
 import { DISPLAY_COOKIE } from '@/server/displays/cookie';
 import { createDisplay, pairDisplay, revokeDisplay } from '@/server/displays/service';
@@ -212,6 +213,7 @@ beforeAll(async () => {
   spareSubscriptionId = (await createSubscription(h.db, spare, { cadence: 'daily', sendTime: '07:00', timezone: 'Europe/Paris', sites: null }, NOW)).id;
   emailId = await failedEmail();
   passwordHash = await hashPassword(PASSWORD);
+  for (const code of ['TUN', 'DKR'] as const) await saveContract(h.db, actor, contract(code, '2020-01-01'), NOW);
 
   // A wall display of site A, and one that was revoked after pairing.
   for (const name of ['display', 'revokedDisplay'] as const) {
@@ -349,6 +351,37 @@ const freshPeriod = async (site: 'TUN' | 'DKR') => {
   const { id } = await createCalendarPeriod(h.db, cliActor(), closure(site));
   return { ...closure(site), id };
 };
+
+/** A contract of a site taking effect on a day (the fixtures' ones from 2020, so the samples' months have one). */
+const contract = (site: 'TUN' | 'DKR', effectiveFrom: string) => ({
+  site,
+  effectiveFrom,
+  provider: 'in-house',
+  currency: site === 'TUN' ? 'TND' : 'XOF',
+  pricing: { model: 'per_handled_call' as const, rate: 2.5 },
+  terms: [
+    {
+      metric: 'serviceLevel' as const,
+      comparison: 'atLeast' as const,
+      threshold: 0.8,
+      period: 'week' as const,
+      allowedMisses: 0,
+      penalty: { kind: 'fixed' as const, value: 100, cap: 300 },
+    },
+  ],
+});
+
+/** A version of its own for each removal, on a day before the fixtures' one. */
+const freshContractKey = async (site: 'TUN' | 'DKR') => {
+  const effectiveFrom = shiftDayBack('2019-12-31', next());
+  await saveContract(h.db, cliActor(), contract(site, effectiveFrom), NOW);
+  return { site, effectiveFrom };
+};
+const shiftDayBack = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+/** A month of its own for each closing (closing is once), all over and under the fixtures' contracts. */
+let monthsClosed = 0;
+const freshMonth = () => new Date(Date.UTC(2026, 1 - ++monthsClosed, 1)).toISOString().slice(0, 7);
 
 const SAMPLES: Record<string, Sample> = {
   'sites.create': { input: () => ({ code: letters(next()), name: `New site ${serial}`, country: 'MA', timezone: 'Africa/Casablanca' }) },
@@ -508,6 +541,17 @@ const SAMPLES: Record<string, Sample> = {
   'alerts.rules.setEnabled': { input: async () => ({ id: await freshAlertRule(), enabled: false }) },
   'alerts.list': { input: () => ({}), otherSite: () => ({ site: 'DKR' }) },
   'alerts.markSeen': { input: () => ({ upToId: 0 }) },
+
+  'contracts.list': { input: () => ({}), otherSite: () => ({ site: 'DKR' }) },
+  'contracts.save': { input: () => contract('TUN', '2019-06-01'), otherSite: () => contract('DKR', '2019-06-01') },
+  'contracts.remove': { input: () => freshContractKey('TUN'), otherSite: () => freshContractKey('DKR') },
+  'contracts.statement': { input: () => ({ site: 'TUN', month: '2026-02' }), otherSite: () => ({ site: 'DKR', month: '2026-02' }) },
+  'contracts.statements': { input: () => ({ month: '2026-02' }) },
+  'contracts.close': { input: () => ({ site: 'TUN', month: freshMonth() }), otherSite: () => ({ site: 'DKR', month: freshMonth() }) },
+  'contracts.rates': { input: () => ({}) },
+  'contracts.setRate': { input: () => ({ month: '2026-02', currency: 'TND', rate: 0.3 }) },
+  'contracts.setSettings': { input: () => ({ hqCurrency: 'EUR' }) },
+  'contracts.costs': { input: () => range, otherSite: () => ({ ...range, site: 'DKR' }) },
 };
 
 function csvOf(externalId: string) {
@@ -646,6 +690,8 @@ const REST_SAMPLES: Record<string, { own: RestSample; otherSite?: RestSample }> 
   'GET /sites/{code}/calendar': { own: { path: '/sites/TUN/calendar', query: 'year=2026' }, otherSite: { path: '/sites/DKR/calendar', query: 'year=2026' } },
   'POST /alert-rules': { own: { path: '/alert-rules', body: alertRule } },
   'GET /alerts': { own: { path: '/alerts' }, otherSite: { path: '/alerts', query: 'site=DKR' } },
+  'POST /contracts': { own: { path: '/contracts', body: () => contract('TUN', '2019-06-01') }, otherSite: { path: '/contracts', body: () => contract('DKR', '2019-06-01') } },
+  'GET /statements': { own: { path: '/statements', query: 'site=TUN&month=2026-02' }, otherSite: { path: '/statements', query: 'site=DKR&month=2026-02' } },
 };
 
 const documentRoutes = Object.entries(openApiDocument('http://vigie.test').paths ?? {})

@@ -234,6 +234,21 @@ export const PROCEDURES: Record<string, Rule> = {
   'alerts.unread': { access: 'signedIn' },
   'alerts.markSeen': { access: 'signedIn' },
   'alerts.evaluateNow': { access: 'admin' },
+
+  // Contracts: admins write them, HQ reads every site's, closes months and enters rates, a lead
+  // reads their own site's contract, statements and costs. GET /api/v1/statements.csv and .pdf
+  // call contracts.statement (as kpis.csv calls kpi.compare): its line is theirs.
+  'contracts.list': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'contracts.save': { access: 'admin', otherSite: 'hqOnly' },
+  'contracts.remove': { access: 'admin', otherSite: 'hqOnly' },
+  'contracts.statement': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'contracts.statements': { access: 'signedIn' },
+  'contracts.close': { access: 'hq', otherSite: 'hqOnly' },
+  'contracts.rates': { access: 'hq' },
+  'contracts.setRate': { access: 'hq' },
+  'contracts.settings': { access: 'hq' },
+  'contracts.setSettings': { access: 'admin' },
+  'contracts.costs': { access: 'signedIn', otherSite: 'FORBIDDEN' },
 };
 
 /** REST routes by `METHOD /path` as the OpenAPI document names them. */
@@ -254,6 +269,8 @@ export const REST_ROUTES: Record<string, Rule> = {
   'GET /sites/{code}/calendar': { access: 'signedIn', otherSite: 'NOT_FOUND' },
   'POST /alert-rules': { access: 'hq' },
   'GET /alerts': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+  'POST /contracts': { access: 'admin', otherSite: 'hqOnly' },
+  'GET /statements': { access: 'signedIn', otherSite: 'NOT_FOUND' },
 };
 
 /**
