@@ -60,6 +60,8 @@ export type SiteContext = {
   totalDays: number;
   /** Keys of the days this site's telephony was down (the outage week), if any. */
   outageDays: ReadonlySet<string>;
+  /** Keys of the days the site ran short of agents (longer waits, more abandons), if any. */
+  understaffedDays?: ReadonlySet<string>;
 };
 
 export function agentRefsOf(profile: SiteProfile): string[] {
@@ -131,6 +133,8 @@ export type DayContext = {
   /** Days of the seeded range, for the mild growth over it. */
   totalDays: number;
   outage: boolean;
+  /** Too few agents on the line: callers wait about four times as long and give up more often. */
+  understaffed?: boolean;
   agents: readonly string[];
 };
 
@@ -145,6 +149,7 @@ export function generateDayCalls(profile: SiteProfile, day: DemoDay, context: Da
   const slots = slotWeights(day.hours);
   if (slots.length === 0 || day.volumeFactor <= 0) return { calls, handled };
   const { outage, agents } = context;
+  const short = context.understaffed === true;
   const inboundQueues = QUEUES.map(([queue, share]) => [queue, share] as const);
   const handleFactor = new Map(QUEUES.map(([queue, , factor]) => [queue, factor]));
   const monday = day.weekday === 1;
@@ -172,7 +177,7 @@ export function generateDayCalls(profile: SiteProfile, day: DemoDay, context: Da
     const startedAtMs = midnightUtc + second * 1000 - offsetMs;
     const outbound = random.chance(OUTBOUND_SHARE);
     const queue = outbound ? random.pick(['sales', 'retention']) : random.weighted(inboundQueues);
-    const abandonRate = outage ? 0.42 : profile.abandonRate * (monday ? 1.3 : 1);
+    const abandonRate = outage ? 0.42 : profile.abandonRate * (monday ? 1.3 : 1) * (short ? 1.8 : 1);
     const abandoned = !outbound && random.chance(abandonRate);
     // Named after its local start second, so that an id never changes meaning when a day is drawn again.
     const externalId = `${profile.code}-${compactDay}-${String(second).padStart(5, '0')}${repeat ? String.fromCharCode(96 + repeat) : ''}`;
@@ -197,7 +202,7 @@ export function generateDayCalls(profile: SiteProfile, day: DemoDay, context: Da
     const agentRef = random.pick(agents);
     record.agentRef = agentRef;
     if (!outbound) {
-      const waitMean = profile.waitMean * (monday ? 1.35 : 1) * (outage ? 5 : 1);
+      const waitMean = profile.waitMean * (monday ? 1.35 : 1) * (outage ? 5 : 1) * (short ? 4 : 1);
       record.waitSeconds = Math.min(1800, Math.round(random.exponential(waitMean)));
     }
     const factor = handleFactor.get(queue) ?? 1;
@@ -232,7 +237,7 @@ export function generateSiteCalls(profile: SiteProfile, context: SiteContext, se
     const drawn = generateDayCalls(
       profile,
       day,
-      { totalDays: context.totalDays, outage: context.outageDays.has(day.key), agents },
+      { totalDays: context.totalDays, outage: context.outageDays.has(day.key), understaffed: context.understaffedDays?.has(day.key) ?? false, agents },
       dayRandom(seed, profile.code, day.key),
     );
     for (const call of drawn.calls) calls.push(call);

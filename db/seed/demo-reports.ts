@@ -14,6 +14,8 @@ export type DemoReport = {
   incidents: ReportIncident[];
   highlights: string;
   blockers: string;
+  /** Hours on the phones or ready for a call (what a per-productive-hour contract bills); null when the day had no handled call. */
+  productiveHours: number | null;
   submittedAt: Date;
   submittedBy: string;
   updatedAt: Date;
@@ -29,10 +31,32 @@ const HQ_REPLIES = [
   'Noted; keep an eye on the hold times.',
 ];
 
+const UNDERSTAFFED_BLOCKER = 'A third of the team in training for the new client: too few agents on the line, waits far above target';
+
 /** An instant for a site-local date and minute after its midnight (past 1440: the next day). */
 export function localInstant(day: string, minute: number, timezone: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(new TZDate(y, m - 1, d, 0, minute, 0, timezone).getTime());
+}
+
+export type ReportDayFacts = {
+  /** Talk, hold and wrap-up seconds of the day's handled calls, by site-local day. */
+  handleSecondsByDay?: ReadonlyMap<string, number>;
+  /** Days the site ran short of agents. */
+  understaffedDays?: ReadonlySet<string>;
+  /** The occupancy's own stream, so that the reports' other draws stay what they were. */
+  occupancyRandom?: Random;
+};
+
+/**
+ * Productive hours of a day from the work it handled: handle time over the occupancy (the share of
+ * productive time spent on calls, lower when agents wait for calls, higher when they are too few),
+ * to the quarter hour as a workforce tool reports them.
+ */
+export function productiveHoursOf(handleSeconds: number, understaffed: boolean, random: Random): number | null {
+  if (handleSeconds <= 0) return null;
+  const occupancy = understaffed ? random.float(0.9, 0.95) : random.float(0.74, 0.84);
+  return Math.round((handleSeconds / 3600 / occupancy) * 4) / 4;
 }
 
 export function generateSiteReports(
@@ -42,6 +66,7 @@ export function generateSiteReports(
   deadlineMinute: number,
   nowMs: number,
   random: Random,
+  facts: ReportDayFacts = {},
 ): DemoReport[] {
   const reports: DemoReport[] = [];
   for (const day of days) {
@@ -56,6 +81,7 @@ export function generateSiteReports(
     const scheduledAgents = Math.max(3, Math.round(profile.seats * staffing));
     const presentAgents = Math.round(scheduledAgents * random.float(profile.presence[0], profile.presence[1]));
     const leavers = random.chance(profile.attritionRate) ? random.int(1, 2) : 0;
+    const understaffed = facts.understaffedDays?.has(day.key) ?? false;
 
     const incidents: ReportIncident[] = [];
     if (outageDays.has(day.key)) {
@@ -76,19 +102,23 @@ export function generateSiteReports(
     }
 
     const hasBlocker = incidents.length > 0 || random.chance(0.25);
+    const productiveHours = facts.occupancyRandom ? productiveHoursOf(facts.handleSecondsByDay?.get(day.key) ?? 0, understaffed, facts.occupancyRandom) : null;
     const ageDays = (nowMs - submittedAt.getTime()) / 86_400_000;
     const acknowledged = ageDays > 2 && random.chance(0.78);
     const acknowledgedAt = acknowledged
       ? new Date(Math.min(nowMs - 3_600_000, submittedAt.getTime() + random.int(8, 40) * 3_600_000))
       : null;
+    const highlights = random.pick(profile.highlights);
+    const blocker = hasBlocker ? random.pick(profile.blockers) : '';
     reports.push({
       day: day.key,
       scheduledAgents,
       presentAgents,
       leavers,
       incidents,
-      highlights: random.pick(profile.highlights),
-      blockers: hasBlocker ? random.pick(profile.blockers) : '',
+      highlights,
+      blockers: understaffed ? UNDERSTAFFED_BLOCKER : blocker,
+      productiveHours,
       submittedAt,
       submittedBy: demoLeadEmail(profile.code),
       updatedAt: submittedAt,

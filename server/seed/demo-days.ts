@@ -59,3 +59,35 @@ export function demoDayOf(day: CalendarDay, weeklyHours: WeeklyHours | null, sha
 export function firstHistoryDay(lastDay: string, totalDays: number): string {
   return addDays(lastDay, -(totalDays - 1));
 }
+
+/** The site that runs short of agents for two weeks of the month before the demo's today. */
+export const UNDERSTAFFED_SITE = 'MRU';
+
+/** The Monday (YYYY-MM-DD) of the ISO week that holds a day. */
+function mondayOf(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/**
+ * The Mondays of the last two ISO weeks of the month before `today`'s month (a week belongs to
+ * the month that holds its Thursday, as contract statements count weeks): the two weeks the
+ * understaffed site's service level drops, so that its statement of the last full month shows two
+ * missed weekly service-level periods and the penalty they cost.
+ */
+export function understaffedWeeks(today: string): [string, string] {
+  const firstOfMonth = `${today.slice(0, 7)}-01`;
+  // The last Thursday before this month began is the Thursday of the previous month's last week.
+  const lastDayBefore = addDays(firstOfMonth, -1);
+  const weekday = new Date(`${lastDayBefore}T00:00:00Z`).getUTCDay();
+  const lastThursday = addDays(lastDayBefore, -((weekday - 4 + 7) % 7));
+  const last = mondayOf(lastThursday);
+  return [addDays(last, -7), last];
+}
+
+/** True on the days of the understaffed weeks at the understaffed site (`today`: the site's local today). */
+export function isUnderstaffedDay(code: string, day: string, today: string): boolean {
+  if (code !== UNDERSTAFFED_SITE) return false;
+  const [first, last] = understaffedWeeks(today);
+  return day >= first && day <= addDays(last, 6);
+}

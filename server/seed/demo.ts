@@ -18,6 +18,7 @@ import {
   callRecords,
   dailyReports,
   digestSubscriptions,
+  exchangeRates,
   kpiTargets,
   missions,
   missionTargets,
@@ -25,6 +26,7 @@ import {
   qaEvaluations,
   qaForms,
   qaScores,
+  siteContracts,
   siteDay,
   siteFeeds,
   siteMissionDay,
@@ -57,12 +59,13 @@ import {
   type SiteProfile,
 } from '@/db/seed/demo-network';
 import { generateSiteEvaluations } from '@/db/seed/demo-qa';
+import { monthsBetween, seedDemoContracts } from '@/db/seed/demo-contracts';
 import { generateSiteReports } from '@/db/seed/demo-reports';
 import { createRandom, hashString } from '@/db/seed/random';
 import { ensureBuiltInAlertRules } from '@/server/alerts/built-in';
 import { siteCalendarsBetween } from '@/server/calendar/opening';
 import { seedDemoCalendars } from './demo-calendars';
-import { demoDayOf, isOutageDay, type DemoShape } from './demo-days';
+import { demoDayOf, isOutageDay, isUnderstaffedDay, type DemoShape } from './demo-days';
 import { markDemoNetwork } from './demo-marker';
 
 /** The demo accounts' password: VIGIE_DEMO_PASSWORD, or the public one. */
@@ -220,6 +223,10 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     })),
   );
 
+  // Contracts in force all year, and HQ's rates for every month the data reaches (a site ahead of
+  // UTC may already be in the next day).
+  await seedDemoContracts(db, siteIdOf, monthsBetween(addDays(firstDay, -1), addDays(shape.referenceDay, 1)), seed, admin.id);
+
   await db.insert(kpiTargets).values([
     ...Object.entries(NETWORK_TARGETS).map(([metric, bounds]) => ({ metric: metric as keyof typeof NETWORK_TARGETS, ...bounds })),
     ...SITE_TARGETS.map((t) => ({ siteId: siteIdOf(t.code), metric: t.metric, green: t.green, amber: t.amber })),
@@ -262,9 +269,10 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     const today = localDayOf(now, profile.timezone);
     const days = demoDaysOf(profile, addDays(today, -(totalDays - 1)), today);
     const outageDays = new Set(days.filter((d) => isOutageDay(profile.code, d, totalDays)).map((d) => d.key));
+    const understaffedDays = new Set(days.filter((d) => isUnderstaffedDay(profile.code, d.key, today)).map((d) => d.key));
 
     // Today's calls that have ended by now: the ones a telephony platform would have pushed.
-    const drawn = generateSiteCalls(profile, { days, totalDays, outageDays }, seed);
+    const drawn = generateSiteCalls(profile, { days, totalDays, outageDays, understaffedDays }, seed);
     const calls = drawn.calls.filter((c) => callEndMs(c) <= nowMs);
     const kept = new Set(calls.map((c) => c.externalId));
     const handled = drawn.handled.filter((c) => kept.has(c.externalId));
@@ -303,6 +311,13 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     });
     for (const batch of chunks(items, MAX_BATCH)) await createHqRescores(db, { siteId, actor: hqActor, rescores: batch });
 
+    // The work each day handled, from which its report's productive hours follow.
+    const handleSecondsByDay = new Map<string, number>();
+    for (const call of calls) {
+      if (call.abandoned) continue;
+      const day = localDayOf(Date.parse(call.startedAt), profile.timezone);
+      handleSecondsByDay.set(day, (handleSecondsByDay.get(day) ?? 0) + call.talkSeconds + call.holdSeconds + call.wrapSeconds);
+    }
     const site = siteByCode.get(profile.code)!;
     // A daily report is expected on a working day only.
     const reports = generateSiteReports(
@@ -312,6 +327,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
       site.reportDeadlineMinute,
       nowMs,
       createRandom(seed ^ hashString(`${profile.code}:reports`)),
+      { handleSecondsByDay, understaffedDays, occupancyRandom: createRandom(seed ^ hashString(`${profile.code}:occupancy`)) },
     );
     if (reports.length > 0) {
       await db.insert(dailyReports).values(
@@ -346,6 +362,8 @@ const COUNTED = {
   qa_evaluations: qaEvaluations,
   qa_scores: qaScores,
   daily_reports: dailyReports,
+  site_contracts: siteContracts,
+  exchange_rates: exchangeRates,
   audit_log: auditLog,
 };
 
