@@ -16,6 +16,7 @@ import { perCall, roundMoney } from './money';
 import { daysInMonth, monthOf } from './periods';
 import { monthlyCharge, versionInForce, volumeAmount, type StatementContract } from './statement';
 
+/** One site-local day of the site (one entry a day): resolved = calls resolved at first contact (resolvedTrue). */
 export type CostDay = { day: string; handled: number; resolved: number; handleSeconds: number; productiveHours: number | null };
 
 export type RangeCost = {

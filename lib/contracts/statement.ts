@@ -38,6 +38,7 @@ import { perCall, roundMoney, roundTo } from './money';
 import { daysInMonth, monthDays, termPeriods } from './periods';
 import type { Statement, StatementPeriod, StatementTerm } from './statement-types';
 
+/** One site-local day of the site: its summed call parts, its out-of-hours exclusion and its reported hours (one entry a day). */
 export type StatementDay = { day: string; parts: KpiParts; slExcluded: SlExclusion | null; productiveHours: number | null };
 
 export type StatementPricing = { model: PricingModel; rate: number; seats: number | null; fixedMonthly: number | null };
