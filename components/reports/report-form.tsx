@@ -13,6 +13,7 @@ import { controlClasses, Field, TextField } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { ReportView } from '@/server/reports/service';
 import { INCIDENT_CATEGORIES, type IncidentCategory } from './incident-categories';
+import { hoursText, optionalHours } from './report-form-values';
 
 type IncidentValues = { category: IncidentCategory; description: string; minutesLost: string };
 type Values = {
@@ -22,6 +23,7 @@ type Values = {
   incidents: IncidentValues[];
   highlights: string;
   blockers: string;
+  productiveHours: string;
 };
 
 function initialValues(report: ReportView | null): Values {
@@ -36,6 +38,7 @@ function initialValues(report: ReportView | null): Values {
     })),
     highlights: report?.highlights ?? '',
     blockers: report?.blockers ?? '',
+    productiveHours: hoursText(report?.productiveHours ?? null),
   };
 }
 
@@ -87,6 +90,7 @@ export function ReportForm({ date, report, onSaved }: { date: string; report: Re
       })),
       highlights: values.highlights,
       blockers: values.blockers,
+      productiveHours: optionalHours(values.productiveHours),
     });
   }
 
@@ -103,7 +107,7 @@ export function ReportForm({ date, report, onSaved }: { date: string; report: Re
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label={t('form.label', { date })}>
       <FormError>{formError}</FormError>
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <TextField
           id="report-scheduled"
           type="number"
@@ -139,6 +143,18 @@ export function ReportForm({ date, report, onSaved }: { date: string; report: Re
           error={fieldError('leavers')}
           value={values.leavers}
           onChange={(e) => set('leavers', e.target.value)}
+        />
+        <TextField
+          id="report-productive-hours"
+          type="number"
+          min={0}
+          step={0.25}
+          inputMode="decimal"
+          label={t('fields.productiveHours')}
+          hint={t('hints.productiveHours')}
+          error={fieldError('productiveHours')}
+          value={values.productiveHours}
+          onChange={(e) => set('productiveHours', e.target.value)}
         />
       </div>
 
