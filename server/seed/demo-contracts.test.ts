@@ -2,11 +2,13 @@ import { and, eq, gte, lte } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { addDays } from '@/db/local-time';
-import { dailyReports, exchangeRates, siteContracts, siteDay, sites } from '@/db/schema';
+import { exchangeRates, siteContracts, siteDay, sites } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import { DEMO_CONTRACTS, DEMO_CONTRACTS_FROM } from '@/db/seed/demo-contracts';
 import { contractInput } from '@/lib/contracts/contract-input';
 import { computeKpis, emptyParts, sumParts, type KpiParts } from '@/lib/kpi/definitions';
+import { siteCosts } from '@/server/contracts/costs';
+import { siteStatement } from '@/server/contracts/statement';
 import { seedDemo } from './demo';
 import { UNDERSTAFFED_SITE, understaffedWeeks } from './demo-days';
 
@@ -90,35 +92,45 @@ describe('the demo contracts', () => {
     expect(mad.rate).toBeLessThan(0.1);
   });
 
-  it('makes only the understaffed site miss its weekly service level, the last two weeks of the last full month', async () => {
+  it('makes only the understaffed site miss its weekly service level, the last two weeks of the last full month, and pay for it', async () => {
     expect(understaffedWeeks('2026-11-02')).toEqual(WEEKS.slice(1));
     for (const contract of DEMO_CONTRACTS) {
-      const term = contract.terms.find((t) => t.metric === 'serviceLevel' && t.period === 'week');
+      const statement = await siteStatement(h.db, { all: true }, { site: contract.code, month: MONTH });
+      const term = statement.terms.find((t) => t.metric === 'serviceLevel' && t.period === 'week');
       if (!term) continue;
-      const levels = await weeklyServiceLevels(contract.code);
-      const missed = levels.filter((v) => v !== null && v < term.threshold).length;
-      expect(levels.every((v) => v !== null), contract.code).toBe(true);
+      // The weeks the statement measures are the ISO weeks whose Thursday is in October; the
+      // seeded history reaches back to the third-last of them.
+      const measured = term.periods.filter((p) => p.met !== null).map((p) => p.start);
+      expect(measured, contract.code).toEqual(WEEKS);
+      // The statement's values are the rollups' (cross-checked from site_day).
+      expect(term.periods.filter((p) => p.met !== null).map((p) => p.value)).toEqual(await weeklyServiceLevels(contract.code));
       if (contract.code !== UNDERSTAFFED_SITE) {
-        expect(missed, `${contract.code} ${levels.join(' ')}`).toBe(0);
+        expect(term.missed, `${contract.code} ${term.periods.map((p) => p.value).join(' ')}`).toBe(0);
+        expect(term.penalty).toBe(0);
         continue;
       }
-      // Met the first week, missed the two understaffed ones: one over the allowed misses.
-      expect(levels[0]!).toBeGreaterThanOrEqual(term.threshold);
-      expect(missed).toBe(2);
-      const excess = Math.max(0, missed - term.allowedMisses);
-      expect(excess).toBe(1);
+      // Met the first week, missed the two understaffed ones: one over the allowed misses, which
+      // costs the percentage of the volume charge (its productive hours at the rate).
+      expect(term.periods.filter((p) => p.met === false).map((p) => p.start)).toEqual(WEEKS.slice(1));
+      expect(term.missed).toBe(2);
+      expect(statement.volume.productiveHours).toBeGreaterThan(0);
+      expect(statement.volumeCharge).toBeCloseTo(statement.volume.productiveHours! * contract.pricing.rate, 2);
+      expect(term.penalty).toBeGreaterThan(0);
+      expect(term.penalty).toBeCloseTo(Math.min((term.penaltyRule.value / 100) * statement.volumeCharge * (term.missed - term.allowedMisses), term.penaltyRule.cap ?? Infinity), 2);
+      expect(statement.penalties).toBeGreaterThanOrEqual(term.penalty);
+    }
+  });
 
-      // The penalty is a percentage of the month's volume charge: its productive hours at the rate.
-      const reports = await h.db
-        .select({ productiveHours: dailyReports.productiveHours })
-        .from(dailyReports)
-        .where(and(eq(dailyReports.siteId, await siteIdOf(contract.code)), gte(dailyReports.day, `${MONTH}-01`), lte(dailyReports.day, `${MONTH}-31`)));
-      expect(reports.length).toBeGreaterThan(0);
-      for (const r of reports) expect(r.productiveHours).toBeGreaterThan(0);
-      const volumeCharge = reports.reduce((sum, r) => sum + r.productiveHours!, 0) * contract.pricing.rate;
-      expect(term.penalty.kind).toBe('percent');
-      const penalty = Math.min((term.penalty.value / 100) * volumeCharge * excess, term.penalty.cap ?? Infinity);
-      expect(penalty).toBeGreaterThan(0);
+  it('gives every site a cost per handled call in euros, the reference cheaper than none of the offshore sites', async () => {
+    const costs = await siteCosts(h.db, { all: true }, { from: '2026-10-12', to: '2026-10-31' });
+    expect(costs.hqCurrency).toBe('EUR');
+    expect(costs.referenceSite).toBe('PAR');
+    const par = costs.sites.find((s) => s.code === 'PAR')!;
+    for (const site of costs.sites) {
+      expect(site.hqPerHandled, site.code).toBeGreaterThan(0.5);
+      if (site.code === 'PAR') continue;
+      expect(site.hqPerHandled!, site.code).toBeLessThan(par.hqPerHandled!);
+      expect(site.savingVsReference!, site.code).toBeGreaterThan(0);
     }
   });
 });
