@@ -68,6 +68,7 @@ describe('POST /api/v1/daily-reports', () => {
       incidents: [{ category: 'telecom', description: 'Trunk 2 down for 20 minutes', minutesLost: 20 }],
       highlights: 'New hires on the floor',
       blockers: 'Waiting for the CRM fix',
+      productiveHours: null,
       submittedAt: '2025-03-14T18:00:00.000Z',
       submittedBy: 'site key pbx',
       updatedAt: '2025-03-14T18:00:00.000Z',
@@ -81,8 +82,8 @@ describe('POST /api/v1/daily-reports', () => {
 
   it('amends it with the lead’s token until HQ acknowledges it, then answers 409', async () => {
     now = new Date('2025-03-14T19:00:00Z');
-    const amended = await rest('POST', '/daily-reports', { key: tunLeadToken, body: { ...REPORT, presentAgents: 50 } });
-    expect(amended.json).toMatchObject({ amended: true, presentAgents: 50, submittedBy: 'site key pbx' });
+    const amended = await rest('POST', '/daily-reports', { key: tunLeadToken, body: { ...REPORT, presentAgents: 50, productiveHours: 312.5 } });
+    expect(amended.json).toMatchObject({ amended: true, presentAgents: 50, productiveHours: 312.5, submittedBy: 'site key pbx' });
     await acknowledgeReport(h.db, cliActor(), { site: 'TUN', date: '2025-03-14', comment: 'ok' }, now);
     const refused = await rest('POST', '/daily-reports', { key: tunKey, body: REPORT });
     expect(refused.status).toBe(409);
@@ -93,6 +94,11 @@ describe('POST /api/v1/daily-reports', () => {
     expect(bad.status).toBe(400);
     expect(bad.json.issues).toBeInstanceOf(Array);
     expect((await rest('POST', '/daily-reports', { key: casKey, body: { ...REPORT, date: '2025-03-15' } })).status).toBe(400);
+    for (const productiveHours of [-1, 100_001, 'eight', Number.MAX_VALUE]) {
+      const hours = await rest('POST', '/daily-reports', { key: casKey, body: { ...REPORT, productiveHours } });
+      expect(hours.status, String(productiveHours)).toBe(400);
+      expect((hours.json.issues as { path: string[] }[]).map((i) => i.path.join('.'))).toEqual(['productiveHours']);
+    }
     expect((await rest('POST', '/daily-reports', { body: REPORT })).status).toBe(401);
     expect((await rest('POST', '/daily-reports', { key: 'vk_forged', body: REPORT })).status).toBe(401);
     expect((await rest('POST', '/daily-reports', { key: hqToken, body: REPORT })).status).toBe(403);
@@ -109,7 +115,7 @@ describe('GET /api/v1/daily-reports', () => {
     expect(res.json.missing).toEqual(['CAS']);
     const reports = res.json.reports as Record<string, unknown>[];
     expect(reports).toHaveLength(1);
-    expect(reports[0]).toMatchObject({ site: 'TUN', presentAgents: 50, status: 'on_time', hqComment: 'ok' });
+    expect(reports[0]).toMatchObject({ site: 'TUN', presentAgents: 50, productiveHours: 312.5, status: 'on_time', hqComment: 'ok' });
     expect(reports[0]!.acknowledgedAt).toBe('2025-03-14T19:00:00.000Z');
   });
 

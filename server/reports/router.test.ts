@@ -83,6 +83,27 @@ describe('filing a report', () => {
     expect(audit.map((a) => a.action)).toEqual(['daily_report.submit', 'daily_report.amend']);
   });
 
+  it('keeps the productive hours a report gives, answers them back, and drops them when an amendment leaves them out', async () => {
+    const at14 = at('2025-03-14T23:30:00Z');
+    const filed = await caller(siteKeyPrincipal(site.DKR), at14).reports.submit({ ...REPORT, date: '2025-03-12', incidents: [], productiveHours: 262.5 });
+    expect(filed).toMatchObject({ date: '2025-03-12', productiveHours: 262.5 });
+    const read = await caller(hq, at14).reports.onDate({ date: '2025-03-12' });
+    expect(read.reports.find((r) => r.site === 'DKR')).toMatchObject({ productiveHours: 262.5 });
+    const [row] = await h.db.select().from(dailyReports).where(and(eq(dailyReports.siteId, site.DKR), eq(dailyReports.day, '2025-03-12')));
+    expect(row!.productiveHours).toBe(262.5);
+    const [entry] = await h.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'daily_report.submit'), eq(auditLog.entityId, 'DKR:2025-03-12')));
+    expect(entry!.details).toMatchObject({ productiveHours: 262.5 });
+    const amended = await caller(siteKeyPrincipal(site.DKR), at14).reports.submit({ ...REPORT, date: '2025-03-12', incidents: [], productiveHours: null });
+    expect(amended).toMatchObject({ amended: true, productiveHours: null });
+    expect(await trpcCode(() => caller(leadDkr, at14).reports.submit({ ...REPORT, date: '2025-03-12', productiveHours: -0.5 }))).toBe('BAD_REQUEST');
+    expect(await trpcCode(() => caller(leadDkr, at14).reports.submit({ ...REPORT, date: '2025-03-12', productiveHours: 100_000.5 }))).toBe('BAD_REQUEST');
+    // Out of the way of the compliance figures below.
+    await h.db.delete(dailyReports).where(and(eq(dailyReports.siteId, site.DKR), eq(dailyReports.day, '2025-03-12')));
+  });
+
   it('refuses a day after the site’s own today', async () => {
     // 20:30 UTC on 14 March is already 15 March in Port Louis, still 14 March in Dakar.
     const now = at('2025-03-14T20:30:00Z');
