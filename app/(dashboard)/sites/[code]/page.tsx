@@ -63,7 +63,7 @@ function prefetchSite(site: SiteFacts, range: DateRange, live: boolean) {
 
 export default async function SitePage({ params, searchParams }: Props) {
   await requireSignedIn();
-  const [{ code }, query, timeZone, t] = await Promise.all([params, searchParams, getTimeZone(), getTranslations('sitePage')]);
+  const [{ code }, query, timeZone, t, tContracts] = await Promise.all([params, searchParams, getTimeZone(), getTranslations('sitePage'), getTranslations('contracts.settings')]);
   const site = await readableSite(code);
   const now = new Date();
   const chosen = readRange(paramsOf(query), { now, timeZone, defaultPreset: SITE_DEFAULT_PRESET });
@@ -87,8 +87,12 @@ export default async function SitePage({ params, searchParams }: Props) {
         </ol>
       </nav>
       <SiteHeader site={site} now={now} />
-      <div className="mb-5 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-xs">
+      <div className="mb-5 flex flex-wrap items-end justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-xs">
         <RangePicker defaultPreset={SITE_DEFAULT_PRESET} />
+        {/* The site's monthly statement against its contract. */}
+        <Link href={`/sites/${site.code}/statement`} prefetch={false} className="rounded text-sm text-brand-700 underline underline-offset-2">
+          {tContracts('statementLinkNamed', { code: site.code })}
+        </Link>
       </div>
       <HydrateClient>
         <SiteSections site={site} range={{ from: range.from, to: range.to }} live={live} />
