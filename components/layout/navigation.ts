@@ -11,7 +11,8 @@ export function navigationFor(role: Role, siteCode: string | null = null): NavSe
   const sections: NavSection[] = [{ label: 'monitor', items: [{ href: '/', label: 'overview', exact: true }, { href: '/live', label: 'live' }, { href: '/missions', label: 'missions' }, { href: '/reports', label: 'reports' }, { href: '/qa', label: 'qa' }, { href: '/alerts', label: 'alerts' }] }];
   // HQ reads every site's monthly statement; a site lead their own site's.
   if (role === 'admin' || role === 'hq_manager') sections[0]!.items.push({ href: '/statements', label: 'statements' });
-  if (role === 'site_lead' && siteCode) sections[0]!.items.push({ href: `/sites/${siteCode}/statement`, label: 'statement' });
+  // Without their site's code, /statements takes a lead to their own site's statement.
+  if (role === 'site_lead') sections[0]!.items.push({ href: siteCode ? `/sites/${siteCode}/statement` : '/statements', label: 'statement' });
   // A site lead whose telephony export is manual uploads it by hand.
   if (role === 'site_lead') sections[0]!.items.push({ href: '/upload', label: 'upload' });
   const settings: NavItem[] = [];
