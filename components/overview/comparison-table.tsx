@@ -21,10 +21,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Table, TBody, THead, TR } from '@/components/ui/table';
 import type { Comparison, ComparisonNetwork, ComparisonSite, ReportStatus } from '@/server/kpi/comparison';
+import type { SiteCost, SiteCosts } from '@/lib/contracts/cost-types';
 import type { DateRange } from '@/lib/kpi/periods';
 import type { TargetBounds } from '@/lib/kpi/definitions';
+import { costsByCode, formatMoney } from './cost-figures';
 
-// Compact cells: twelve columns must fit a laptop screen beside the navigation.
+// Compact cells: thirteen columns must fit a laptop screen beside the navigation.
 function TH({ className, numeric, ...props }: ThHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
   return <th scope="col" className={cn('px-2 py-2 text-[11px] leading-tight font-semibold tracking-wide text-slate-600 uppercase', numeric && 'text-right', className)} {...props} />;
 }
@@ -45,6 +47,8 @@ type Props = {
   onSort: (sort: SortState) => void;
   networkTarget: (figure: Figure) => TargetBounds | null;
   isSiteLead: boolean;
+  /** contracts.costs over the same range and sites: its own query, so the figures never wait for it. */
+  costs: { data: SiteCosts | undefined; isPending: boolean; isError: boolean };
 };
 
 function SortHeader({ sortKey, sort, onSort, label, numeric, children }: { sortKey: SortKey; sort: SortState; onSort: (s: SortState) => void; label: string; numeric?: boolean; children?: ReactNode }) {
@@ -154,6 +158,40 @@ function FeedCell({ feed }: { feed: ComparisonSite['feed'] }) {
   );
 }
 
+/**
+ * What a handled call cost the site over the period, in HQ's currency (and in the contract's
+ * below when it differs). A dash says why there is none: no contract, or a month's rate missing.
+ */
+function CostCell({ cost, costs }: { cost: SiteCost | undefined; costs: Props['costs'] }) {
+  const t = useTranslations('overview.table');
+  const locale = useLocale();
+  if (!costs.data) {
+    if (costs.isPending) {
+      return (
+        <TD numeric aria-busy="true">
+          <span className="ml-auto block h-3 w-10 animate-pulse rounded bg-slate-200" />
+        </TD>
+      );
+    }
+    return (
+      <TD numeric className="text-slate-500" title={costs.isError ? t('costFailed') : undefined}>
+        {formatMoney(null, 'EUR', locale)}
+      </TD>
+    );
+  }
+  const hq = costs.data.hqCurrency;
+  const why = !cost || cost.currency === null ? t('costNone') : cost.hqPerHandled === null && cost.perHandled !== null ? t('costNoRate', { currency: cost.currency }) : null;
+  return (
+    <TD numeric className="py-1.5 whitespace-nowrap" title={why ?? undefined}>
+      <span className={cn('font-medium', cost?.hqPerHandled == null && 'text-slate-500')}>{formatMoney(cost?.hqPerHandled ?? null, hq, locale)}</span>
+      {why ? <span className="sr-only">{why}</span> : null}
+      {cost && cost.currency !== null && cost.currency !== hq && cost.perHandled !== null ? (
+        <span className="block text-[11px] text-slate-500">{formatMoney(cost.perHandled, cost.currency, locale)}</span>
+      ) : null}
+    </TD>
+  );
+}
+
 /** Placeholder rows while a table's first answer loads (marked busy: the sections' loading mark). */
 export function SkeletonRows({ columns }: { columns: number }) {
   return (
@@ -171,12 +209,13 @@ export function SkeletonRows({ columns }: { columns: number }) {
   );
 }
 
-export function ComparisonTable({ data, isPending, isError, isUpdating, onRetry, range, sites, sort, onSort, networkTarget, isSiteLead }: Props) {
+export function ComparisonTable({ data, isPending, isError, isUpdating, onRetry, range, sites, sort, onSort, networkTarget, isSiteLead, costs }: Props) {
   const t = useTranslations('overview');
   const tKpi = useTranslations('kpi');
   const tCommon = useTranslations('common');
   const router = useRouter();
-  const columns = 1 + FIGURES.length + 2;
+  const columns = 1 + FIGURES.length + 3;
+  const costOf = costsByCode(costs.data);
 
   const rows = data ? sortRows(data.sites, sort) : [];
   const networkLabel = sites.length > 0 ? tKpi('networkSelected') : tKpi('network');
@@ -224,6 +263,10 @@ export function ComparisonTable({ data, isPending, isError, isUpdating, onRetry,
                     <KpiInfo figure={figure} rows={infoRows(figure)} target={networkTarget(figure)} />
                   </SortHeader>
                 ))}
+                <TH numeric className="align-bottom">
+                  <span title={t('table.costHelp', { currency: costs.data?.hqCurrency ?? 'EUR' })}>{t('table.cost')}</span>
+                  <span className="sr-only">, {t('table.costHelp', { currency: costs.data?.hqCurrency ?? 'EUR' })}</span>
+                </TH>
                 <SortHeader sortKey="feed" sort={sort} onSort={onSort} label={t('table.feed')} />
                 <SortHeader sortKey="reports" sort={sort} onSort={onSort} label={t('table.reports')}>
                   <span className="sr-only">{t('table.reportsHelp')}</span>
@@ -257,6 +300,7 @@ export function ComparisonTable({ data, isPending, isError, isUpdating, onRetry,
                       {FIGURES.map((figure) => (
                         <FigureCell key={figure} figure={figure} row={site} previous={data!.previous} />
                       ))}
+                      <CostCell cost={costOf.get(site.code)} costs={costs} />
                       <FeedCell feed={site.feed} />
                       <ReportsCell reports={site.reports} />
                     </TR>
@@ -274,6 +318,10 @@ export function ComparisonTable({ data, isPending, isError, isUpdating, onRetry,
                   {FIGURES.map((figure) => (
                     <FigureCell key={figure} figure={figure} row={data.network} previous={data.previous} />
                   ))}
+                  {/* Sites are priced each by its own contract: the network has no single cost per call. */}
+                  <TD numeric className="text-slate-500">
+                    <span aria-hidden="true">—</span>
+                  </TD>
                   <TD className="text-slate-500">
                     <span aria-hidden="true">—</span>
                   </TD>

@@ -1,6 +1,7 @@
 'use client';
 // The overview below its title: the period and sites (in the URL), the comparison table, the
-// daily trend and the quality-against-speed scatter. A site lead sees their site and the network.
+// daily trend, the quality-against-speed scatter and what quality costs. A site lead sees their
+// site and the network (and only their own site's cost).
 import { useTranslations } from 'next-intl';
 import { useDashboardUrl } from '@/components/kpi/use-dashboard-url';
 import { RangePicker } from '@/components/kpi/range-picker';
@@ -8,12 +9,13 @@ import { isRollupMetric, type Figure } from '@/components/kpi/metrics';
 import { DEFAULT_TREND_FIGURE, sortChanges } from '@/components/kpi/dashboard-state';
 import { MissionsBehindPanel } from '@/components/missions/missions-behind-panel';
 import { ComparisonTable } from './comparison-table';
+import { CostQualityCard } from './cost-quality-card';
 import { OVERVIEW_DEFAULT_PRESET } from './presets';
 import { QualitySpeedCard } from './quality-speed-card';
 import { SiteFilter, type FilterSite } from './site-filter';
 import { TodayTable } from './today-table';
 import { TrendCard } from './trend-card';
-import { useComparison, useTargets, useToday, useTrend } from './use-kpi-queries';
+import { useComparison, useCosts, useTargets, useToday, useTrend } from './use-kpi-queries';
 
 
 type Props = { sites: FilterSite[]; isSiteLead: boolean };
@@ -37,7 +39,12 @@ export function OverviewDashboard({ sites, isSiteLead }: Props) {
   );
 }
 
-/** Each site's local day so far against the same weekday last week at the same local time. */
+/**
+ * Each site's local day so far against the same weekday last week at the same local time. No cost
+ * here: a contract prices whole site-local days (seats and fixed fees prorated by the day,
+ * productive hours from the day's report, which is filed at its end), so a day under way has no
+ * cost per call yet, only a misleading fraction of one.
+ */
 function OverviewToday({ selected, isSiteLead }: { selected: string[]; isSiteLead: boolean }) {
   const tKpi = useTranslations('kpi');
   const today = useToday(selected);
@@ -60,6 +67,7 @@ function OverviewRange({ sites, isSiteLead }: Props) {
   const selected = isSiteLead ? [] : url.sites;
   const comparison = useComparison(url.range, selected);
   const trend = useTrend(url.range, selected);
+  const costs = useCosts(url.range, selected);
   const targets = useTargets();
   const allCodes = sites.map((s) => s.code);
   const networkLabel = selected.length > 0 ? tKpi('networkSelected') : tKpi('network');
@@ -84,6 +92,7 @@ function OverviewRange({ sites, isSiteLead }: Props) {
         onSort={(sort) => url.rewrite(sortChanges(sort))}
         networkTarget={networkTarget}
         isSiteLead={isSiteLead}
+        costs={{ data: costs.data, isPending: costs.isPending, isError: costs.isError }}
       />
 
       <div className="grid gap-5 xl:grid-cols-5">
@@ -114,6 +123,15 @@ function OverviewRange({ sites, isSiteLead }: Props) {
           />
         </div>
       </div>
+
+      <CostQualityCard
+        data={costs.data}
+        isPending={costs.isPending}
+        isError={costs.isError}
+        onRetry={() => void costs.refetch()}
+        range={url.range}
+        allCodes={allCodes}
+      />
     </>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
-// The overview's data: one comparison and one trend query per range and site selection, shared
-// by the table and the charts (TanStack Query de-duplicates them). While a new range loads the
+// The overview's data: one comparison, one trend and one costs query per range and site
+// selection, shared by the table and the charts (TanStack Query de-duplicates them). While a new range loads the
 // previous answer stays on screen, marked as updating.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/components/providers/trpc-provider';
@@ -21,6 +21,15 @@ export function useTrend(range: DateRange, sites: string[]) {
 export function useToday(sites: string[]) {
   const trpc = useTRPC();
   return useQuery(trpc.kpi.today.queryOptions(todayInput(sites), { placeholderData: keepPreviousData, refetchInterval: 60_000 }));
+}
+
+/**
+ * Each site's cost per handled call and quality over the range (contracts.costs), for the
+ * comparison's cost column and the cost-versus-quality card: one query shared by both.
+ */
+export function useCosts(range: DateRange, sites: string[]) {
+  const trpc = useTRPC();
+  return useQuery(trpc.contracts.costs.queryOptions({ from: range.from, to: range.to, ...(sites.length ? { site: sites } : {}) }, { placeholderData: keepPreviousData }));
 }
 
 export function useTargets() {
