@@ -2,7 +2,9 @@
 //   npx tsx e2e/screenshots.ts [base URL, default http://localhost:3000] [site code, default TUN]
 // against a running server with the demo network; they land in docs/screenshots (SHOT_DIR
 // overrides). Signs in as hq@demo.vigie, switches the language through the user menu, and puts
-// the account's language back as it found it.
+// the account's language back as it found it. In English it also takes docs/contracts.md's two:
+// Port Louis's statement of the last full month (the demo's site that missed its weekly service
+// level twice that month) and the overview's cost-versus-quality card (DOCS_DIR overrides docs/).
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 
@@ -10,6 +12,15 @@ const baseURL = process.argv[2] ?? process.env.VIGIE_URL ?? 'http://localhost:30
 const siteCode = (process.argv[3] ?? 'TUN').toUpperCase();
 const password = process.env.VIGIE_DEMO_PASSWORD || 'vigie-demo';
 const outDir = process.env.SHOT_DIR ? path.resolve(process.env.SHOT_DIR) : path.resolve('docs/screenshots');
+const docsDir = process.env.DOCS_DIR ? path.resolve(process.env.DOCS_DIR) : path.resolve('docs');
+/** The demo's site whose last full month has a missed term and its penalty (server/seed/demo-days.ts). */
+const STATEMENT_SITE = 'MRU';
+
+/** The month before the current one (YYYY-MM): the demo's last full month. */
+function previousMonth(now = new Date()): string {
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return first.toISOString().slice(0, 7);
+}
 
 async function currentLocale(page: Page): Promise<'en' | 'fr'> {
   return (await page.locator('html').getAttribute('lang')) === 'fr' ? 'fr' : 'en';
@@ -28,6 +39,20 @@ async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .animate-pulse'), undefined, { timeout: 60_000 });
   await page.waitForTimeout(600);
+}
+
+/** The contracts documentation's pictures: a statement with a missed term, and cost against quality. */
+async function docsShots(page: Page) {
+  await page.goto(`/sites/${STATEMENT_SITE}/statement?month=${previousMonth()}`);
+  await settle(page);
+  const height = Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight));
+  await page.screenshot({ path: path.join(docsDir, 'statement.png'), fullPage: true, clip: { x: 0, y: 0, width: 1440, height } });
+
+  await page.goto('/?range=last_30_days');
+  await settle(page);
+  const card = page.locator('section[aria-labelledby="cost-title"]');
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: path.join(docsDir, 'cost-vs-quality.png') });
 }
 
 async function main() {
@@ -56,6 +81,7 @@ async function main() {
       // The site page grows with every section; its first screens carry the story.
       const height = Math.min(2000, await page.evaluate(() => document.documentElement.scrollHeight));
       await page.screenshot({ path: path.join(outDir, `site-${locale}.png`), fullPage: true, clip: { x: 0, y: 0, width: 1440, height } });
+      if (locale === 'en') await docsShots(page);
       console.log(`screenshots in ${locale} saved`);
     }
     await switchLocale(page, original);
