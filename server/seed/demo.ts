@@ -2,13 +2,16 @@
 // site QA evaluations go through the ingest path of the API (ingestCalls, ingestEvaluations,
 // createHqRescores), so the demo's rollups are made exactly as production's are.
 //
-// Each site has a character a manager recognises:
+// Each site has a character a manager recognises (and a contract in its real form,
+// db/seed/demo-contracts.ts):
 // - PAR Paris (onshore): expensive and good: short waits, high satisfaction and QA, reports on time.
 // - TUN Tunis: solid on every call KPI, but weak on the "culture" QA category.
 // - CAS Casablanca: scores its own QA kindly: HQ's re-scores come out about 12 points lower.
 // - ALG Algiers: a telecom outage week about five weeks ago: few calls, very high abandons.
 // - DKR Dakar: ordinary calls, but about 40% of its daily reports never arrive.
-// - MRU Port Louis: excellent: best service level, satisfaction, first-contact resolution and QA.
+// - MRU Port Louis: excellent: best service level, satisfaction, first-contact resolution and QA —
+//   but short of agents the last two weeks of the last full month, when it missed its contract's
+//   weekly service level and paid the penalty.
 // - TNR Antananarivo: cheap but slow: long handle times, low service level, power cuts.
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
