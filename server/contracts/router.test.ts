@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import type { DbHandle } from '@/db/client';
 import { createTestDb } from '@/db/testing';
-import { auditLog, siteContracts, statementClosures } from '@/db/schema';
+import { auditLog, siteContracts, statementClosures, type WeeklyHours } from '@/db/schema';
 import type { ContractInput } from '@/lib/contracts/contract-input';
 import { cliActor, type UserPrincipal } from '@/server/auth/principal';
 import { ingestCalls } from '@/server/ingest/calls';
@@ -401,5 +401,51 @@ describe('contracts.costs', () => {
     expect(costs.sites.map((s) => [s.code, s.amount, s.savingVsReference])).toEqual([['TUN', 1110, null]]);
     expect(await trpcCode(() => caller(leadTun).contracts.costs({ from: '2026-02-01', to: '2026-02-28', site: 'DKR' }))).toBe('FORBIDDEN');
     expect(await trpcCode(() => caller(hq).contracts.costs({ from: '2026-02-28', to: '2026-02-01' }))).toBe('BAD_REQUEST');
+  });
+});
+
+describe('a service level that leaves out-of-hours calls out', () => {
+  const WEEKDAYS_8_TO_18: WeeklyHours = { mon: [['08:00', '18:00']], tue: [['08:00', '18:00']], wed: [['08:00', '18:00']], thu: [['08:00', '18:00']], fri: [['08:00', '18:00']] };
+
+  beforeAll(async () => {
+    const sou = await makeSite(h.db, { code: 'SOU', name: 'Sousse', timezone: 'Africa/Tunis', weeklyHours: WEEKDAYS_8_TO_18, slExcludesOutOfHours: true });
+    await caller(admin).contracts.save({
+      ...tunContract,
+      site: 'SOU',
+      terms: [
+        { metric: 'serviceLevel', comparison: 'atLeast', threshold: 0.8, period: 'day', allowedMisses: 0, penalty: { kind: 'fixed', value: 10 } },
+        { metric: 'serviceLevel', comparison: 'atLeast', threshold: 0.8, period: 'month', allowedMisses: 0, penalty: { kind: 'fixed', value: 100 } },
+      ],
+    });
+    const at = (day: string, time: string, n: number, wait: number) =>
+      Array.from({ length: n }, () => ({ ...calls('+01:00', [{ day, wait }])[0]!, startedAt: `${day}T${time}:00+01:00` }));
+    const records = [
+      // Tuesday 3 February: 10 within the SLA in hours, 5 slow ones at 20:00 (closed).
+      ...at('2026-02-03', '10:00', 10, 5),
+      ...at('2026-02-03', '20:00', 5, 90),
+      // Wednesday 4 February: 3 of 4 within in hours.
+      ...at('2026-02-04', '09:00', 3, 5),
+      ...at('2026-02-04', '09:15', 1, 90),
+      // Sunday 8 February, closed all day: 4 slow ones.
+      ...at('2026-02-08', '11:00', 4, 90),
+    ];
+    expect((await ingestCalls(h.db, { siteId: sou.id, actor: cliActor(), records })).rejected).toEqual([]);
+  });
+
+  it('measures each day and the month without them, as the comparison does', async () => {
+    const statement = await caller(hq).contracts.statement({ site: 'SOU', month: '2026-02' });
+    const [daily, monthly] = statement.terms;
+    const measured = daily!.periods.filter((p) => p.met !== null).map((p) => [p.start, p.offered, p.numerator, p.denominator, p.value, p.met]);
+    // Sunday's calls were all out of hours: offered, but nothing left to measure.
+    expect(measured).toEqual([
+      ['2026-02-03', 15, 10, 10, 1, true],
+      ['2026-02-04', 4, 3, 4, 0.75, false],
+    ]);
+    expect(daily!.periods.find((p) => p.start === '2026-02-08')).toMatchObject({ offered: 4, numerator: 0, denominator: 0, value: null, met: null });
+    expect(daily!.formula).toContain('outside opening hours');
+    expect(monthly!.periods[0]).toMatchObject({ offered: 23, numerator: 13, denominator: 14 });
+    const compared = await caller(hq).kpi.compare({ from: '2026-02-01', to: '2026-02-28', site: 'SOU' });
+    expect(monthly!.periods[0]!.value).toBe(compared.sites[0]!.serviceLevel);
+    expect(compared.sites[0]!.serviceLevel).toBe(13 / 14);
   });
 });
