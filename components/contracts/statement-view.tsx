@@ -34,9 +34,9 @@ import {
 type Statement = RouterOutputs['contracts']['statement'];
 type Term = Statement['terms'][number];
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+function Fact({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {
   return (
-    <div>
+    <div className={className}>
       <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
     </div>
@@ -211,9 +211,9 @@ function StatementBody({ s, canClose, monthOver }: { s: Statement; canClose: boo
               ) : null}
             </Fact>
             <Fact label={t('contract')}>{t('contractFrom', { day: formatDay(s.contract.effectiveFrom, locale) })}</Fact>
-            <div className="sm:col-span-3">
-              <Fact label={t('pricing')}>{describePricing(pricing, s.currency, locale)}</Fact>
-            </div>
+            <Fact label={t('pricing')} className="sm:col-span-3">
+              {describePricing(pricing, s.currency, locale)}
+            </Fact>
           </dl>
           {canClose && s.status === 'draft' && !monthOver ? <p className="mt-3 text-xs text-slate-500">{t('notOver')}</p> : null}
         </CardBody>
