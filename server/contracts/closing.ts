@@ -10,19 +10,19 @@ import { actorOf, type UserPrincipal } from '@/server/auth/principal';
 import { badRequest, conflict } from '@/server/errors';
 import { contractSitesInScope } from './contracts';
 import { parseOrThrow } from './issues';
-import { computeStatements, noContract, statementInput, type StatementInput } from './statement';
+import { CLOSER_SCOPE, computeStatements, noContract, statementInput, type StatementInput } from './statement';
 
 const alreadyClosed = (code: string, month: string) => conflict(`The statement of ${code} for ${month} is closed already`);
 
 export async function closeStatement(db: Db, closer: UserPrincipal, input: StatementInput, now: Date): Promise<Statement> {
   const { site: code, month } = parseOrThrow(statementInput, input);
-  const [site] = await contractSitesInScope(db, { all: true }, code);
+  const [site] = await contractSitesInScope(db, CLOSER_SCOPE, code);
   // The site's own today: a month is over when its local calendar has moved past it.
   const today = todayIn(now, site!.timezone);
   if (monthOf(today) <= month) throw badRequest(`${month} is not over yet at ${site!.code} (it is ${today} there)`);
   if (await findStatementClosure(db, site!.id, month)) throw alreadyClosed(site!.code, month);
   // The closer's figures, as HQ reads them: closing is HQ's.
-  const computed = (await computeStatements(db, { all: true }, [site!], month)).get(site!.id);
+  const computed = (await computeStatements(db, CLOSER_SCOPE, [site!], month)).get(site!.id);
   if (!computed) throw noContract(site!.code, month);
   const statement: Statement = { ...computed, status: 'closed', closedAt: now.toISOString(), closedBy: closer.name, variance: null };
   const actor = actorOf(closer);

@@ -15,6 +15,10 @@ import { auditLog, siteContracts, statementClosures, type WeeklyHours } from '@/
 import type { ContractInput } from '@/lib/contracts/contract-input';
 import { cliActor, type UserPrincipal } from '@/server/auth/principal';
 import { ingestCalls } from '@/server/ingest/calls';
+import { ingestEvaluations } from '@/server/ingest/evaluations';
+import { drawSample } from '@/server/qa/calibration';
+import { createDraft, publishForm } from '@/server/qa/forms';
+import { STD_V1 } from '@/server/qa/testing';
 import { submitDailyReport } from '@/server/reports/service';
 import { createInnerContext } from '@/server/trpc/init';
 import { createCaller } from '@/server/trpc/root';
@@ -447,5 +451,51 @@ describe('a service level that leaves out-of-hours calls out', () => {
     const compared = await caller(hq).kpi.compare({ from: '2026-02-01', to: '2026-02-28', site: 'SOU' });
     expect(monthly!.periods[0]!.value).toBe(compared.sites[0]!.serviceLevel);
     expect(compared.sites[0]!.serviceLevel).toBe(13 / 14);
+  });
+});
+
+describe('a QA score term while HQ re-scores blind', () => {
+  const SCORES = { clarity: 4, local_context: 4, identity_check: 1, disclosure: 4, resolution: 8, empathy: 5 };
+  const evaluation = (externalId: string, day: string, resolution: number) => ({
+    externalId,
+    evaluatedAt: `${day}T11:00:00+01:00`,
+    formCode: 'STD',
+    agentRef: 'AG-1',
+    evaluator: 'Site QA',
+    scores: { ...SCORES, resolution },
+  });
+  let leadMon: UserPrincipal;
+
+  beforeAll(async () => {
+    const mon = await makeSite(h.db, { code: 'MON', name: 'Monastir', timezone: 'Africa/Tunis' });
+    leadMon = await makePrincipal(h.db, 'site_lead', mon.id);
+    const std = await createDraft(h.db, cliActor(), { code: 'STD', name: 'Standard', criteria: STD_V1 });
+    await publishForm(h.db, cliActor(), { id: std.id }, MARCH_5);
+    await caller(admin).contracts.save({
+      ...tunContract,
+      site: 'MON',
+      terms: [{ metric: 'qaScore', comparison: 'atLeast', threshold: 80, period: 'month', allowedMisses: 0, penalty: { kind: 'fixed', value: 100 } }],
+    });
+    await push(mon.id, '+01:00', times(2, { day: '2026-02-10' }));
+    // (2×4/5 + 4/5 + 1 + 1 + 0 + 1) ÷ 9 = 60, drawn for a blind re-score; then 86.67, not drawn.
+    await ingestEvaluations(h.db, { siteId: mon.id, actor: cliActor(), evaluations: [evaluation('ev-low', '2026-02-11', 0)] });
+    await drawSample(h.db, { scope: { all: true }, actor: cliActor(), requestedBy: null, input: { site: 'MON', from: '2026-02-11', to: '2026-02-11', size: 1 } });
+    await ingestEvaluations(h.db, { siteId: mon.id, actor: cliActor(), evaluations: [evaluation('ev-high', '2026-02-10', 8)] });
+  });
+
+  it('leaves the evaluation awaiting its re-score out of HQ’s figures, keeps it in the lead’s, and varies a closed month by HQ’s figures only', async () => {
+    const hqDraft = await caller(hq).contracts.statement({ site: 'MON', month: '2026-02' });
+    expect(hqDraft.terms[0]!.periods[0]).toMatchObject({ denominator: 1, met: true });
+    expect(hqDraft.terms[0]!.periods[0]!.numerator).toBeCloseTo(86.6667, 3);
+    expect(hqDraft.penalties).toBe(0);
+    const leadDraft = await caller(leadMon).contracts.statement({ site: 'MON', month: '2026-02' });
+    expect(leadDraft.terms[0]!.periods[0]).toMatchObject({ denominator: 2, met: false });
+    expect(leadDraft.penalties).toBe(100);
+
+    const closed = await caller(hq).contracts.close({ site: 'MON', month: '2026-02' });
+    expect(closed.penalties).toBe(0);
+    // The lead reads the month as HQ closed it, and no variance that is only the blind re-score.
+    expect(await caller(leadMon).contracts.statement({ site: 'MON', month: '2026-02' })).toEqual(closed);
+    expect((await caller(leadMon).contracts.statements({ month: '2026-02' })).sites).toEqual([expect.objectContaining({ code: 'MON', status: 'closed', penalties: 0 })]);
   });
 });

@@ -91,6 +91,12 @@ export function draftOf(computed: ComputedStatement): Statement {
   return { ...computed, status: 'draft', closedAt: null, closedBy: null, variance: null };
 }
 
+/**
+ * A closed statement holds HQ's figures (HQ closes): its variance is HQ's figures now against
+ * them, whoever reads it, so that a lead never sees a difference that is only HQ's blind re-scores.
+ */
+export const CLOSER_SCOPE: SiteScope = { all: true };
+
 /** A closed statement as stored, with what changed since (null when nothing did, or no contract is in force any more). */
 export function closedWithVariance(closed: Statement, now: ComputedStatement | null): Statement {
   return { ...closed, status: 'closed', variance: now ? statementVariance(closed, now) : null };
@@ -100,8 +106,8 @@ export function closedWithVariance(closed: Statement, now: ComputedStatement | n
 export async function siteStatement(db: Db, scope: SiteScope, input: StatementInput): Promise<Statement> {
   const { site: code, month } = parseOrThrow(statementInput, input);
   const [site] = await contractSitesInScope(db, scope, code);
-  const [closure, computed] = await Promise.all([findStatementClosure(db, site!.id, month), computeStatements(db, scope, [site!], month)]);
-  const now = computed.get(site!.id) ?? null;
+  const closure = await findStatementClosure(db, site!.id, month);
+  const now = (await computeStatements(db, closure ? CLOSER_SCOPE : scope, [site!], month)).get(site!.id) ?? null;
   if (closure) return closedWithVariance(closure.statement, now);
   if (!now) throw noContract(site!.code, month);
   return draftOf(now);
@@ -148,8 +154,23 @@ export async function monthStatements(db: Db, scope: SiteScope, input: z.input<t
   const { month } = parseOrThrow(statementsInput, input);
   const sites = await contractSitesInScope(db, scope);
   const ids = sites.map((s) => s.id);
-  const [closures, computed, hqCurrency] = await Promise.all([listStatementClosures(db, month, ids), computeStatements(db, scope, sites, month), hqCurrencyOf(db)]);
+  const [closures, hqCurrency] = await Promise.all([listStatementClosures(db, month, ids), hqCurrencyOf(db)]);
   const closedOf = new Map(closures.map((c) => [c.siteId, c.statement]));
+  const [open, closed] = await Promise.all([
+    computeStatements(
+      db,
+      scope,
+      sites.filter((s) => !closedOf.has(s.id)),
+      month,
+    ),
+    computeStatements(
+      db,
+      CLOSER_SCOPE,
+      sites.filter((s) => closedOf.has(s.id)),
+      month,
+    ),
+  ]);
+  const computed = new Map([...open, ...closed]);
   const shown = sites.filter((s) => !scope.all || s.active || closedOf.has(s.id) || computed.get(s.id));
   return {
     month,
