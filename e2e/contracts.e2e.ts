@@ -42,10 +42,13 @@ function lastFullMonth(now = new Date()): string {
 const monthWords = (month: string) => new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 
 describe('contracts and statements', () => {
-  it('lets an administrator add a contract version (its errors said first) and remove it', { timeout: 180_000 }, async () => {
+  it('lets an administrator add a contract version (its errors said first) and remove it', { timeout: 240_000 }, async () => {
     const page = await signIn(browser, 'admin@demo.vigie');
-    await page.getByRole('navigation').getByRole('link', { name: 'Contracts' }).click();
-    await page.waitForURL('**/settings/contracts');
+    const contracts = page.getByRole('navigation').getByRole('link', { name: 'Contracts' });
+    expect(await contracts.getAttribute('href')).toBe('/settings/contracts');
+    await contracts.click();
+    // The first page the server renders after its start may take a while on a busy machine.
+    await page.waitForURL('**/settings/contracts', { timeout: 60_000, waitUntil: 'commit' });
     const tunis = page.getByRole('region', { name: /^TUN · / });
     await tunis.getByRole('table').waitFor(WAIT);
     expect(await tunis.innerText()).toContain('Teleperf Tunisie');
@@ -91,7 +94,7 @@ describe('contracts and statements', () => {
     const month = lastFullMonth();
     const admin = await signIn(browser, 'admin@demo.vigie');
     await admin.getByRole('navigation').getByRole('link', { name: 'Statements' }).click();
-    await admin.waitForURL('**/statements');
+    await admin.waitForURL('**/statements', { timeout: 60_000, waitUntil: 'commit' });
     const table = admin.getByRole('table', { name: `Statements for ${monthWords(month)}` });
     await table.waitFor(WAIT);
     const mru = table.getByRole('row', { name: /MRU/ });
