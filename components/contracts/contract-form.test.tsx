@@ -14,7 +14,7 @@ import { TRPCProvider } from '@/components/providers/trpc-provider';
 import en from '@/messages/en';
 import fr from '@/messages/fr';
 import type { AppRouter } from '@/server/trpc/root';
-import { sampleStatement } from '@/server/contracts/statement-sample.test-data';
+import { sampleStatement } from './statement-sample.test-data';
 import { ContractForm } from './contract-form';
 import { emptyTermValues, newVersionValues } from './contract-form-values';
 import { StatementView } from './statement-view';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { statementToCsv } from './statement-csv';
-import { sampleStatement } from './statement-sample.test-data';
+import { sampleStatement } from '@/components/contracts/statement-sample.test-data';
 
 const rowsOf = (csv: string) => parse(csv, { relax_column_count: true, skip_empty_lines: true }) as string[][];
 

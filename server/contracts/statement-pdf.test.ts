@@ -1,7 +1,7 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { pdfSafe, statementToPdf } from './statement-pdf';
-import { sampleStatement } from './statement-sample.test-data';
+import { sampleStatement } from '@/components/contracts/statement-sample.test-data';
 
 async function textOf(pdf: Buffer): Promise<{ text: string; pages: number }> {
   const doc = await getDocumentProxy(new Uint8Array(pdf));
