@@ -159,8 +159,9 @@ function FeedCell({ feed }: { feed: ComparisonSite['feed'] }) {
 }
 
 /**
- * What a handled call cost the site over the period, in HQ's currency (and in the contract's
- * below when it differs). A dash says why there is none: no contract, or a month's rate missing.
+ * What a handled call cost the site over the period, in HQ's currency; the contract's own
+ * currency is in the cell's title (a second line would widen the table past a laptop's screen).
+ * A dash says why there is none: no contract, or a month's rate missing.
  */
 function CostCell({ cost, costs }: { cost: SiteCost | undefined; costs: Props['costs'] }) {
   const t = useTranslations('overview.table');
@@ -180,14 +181,14 @@ function CostCell({ cost, costs }: { cost: SiteCost | undefined; costs: Props['c
     );
   }
   const hq = costs.data.hqCurrency;
+  const local =
+    cost && cost.currency !== null && cost.currency !== hq && cost.perHandled !== null ? t('costLocal', { amount: formatMoney(cost.perHandled, cost.currency, locale) }) : null;
   const why = !cost || cost.currency === null ? t('costNone') : cost.hqPerHandled === null && cost.perHandled !== null ? t('costNoRate', { currency: cost.currency }) : null;
+  const note = [why, local].filter(Boolean).join(' · ') || undefined;
   return (
-    <TD numeric className="py-1.5 whitespace-nowrap" title={why ?? undefined}>
+    <TD numeric className="py-1.5 whitespace-nowrap" title={note}>
       <span className={cn('font-medium', cost?.hqPerHandled == null && 'text-slate-500')}>{formatMoney(cost?.hqPerHandled ?? null, hq, locale)}</span>
-      {why ? <span className="sr-only">{why}</span> : null}
-      {cost && cost.currency !== null && cost.currency !== hq && cost.perHandled !== null ? (
-        <span className="block text-[11px] text-slate-500">{formatMoney(cost.perHandled, cost.currency, locale)}</span>
-      ) : null}
+      {note ? <span className="sr-only"> ({note})</span> : null}
     </TD>
   );
 }
