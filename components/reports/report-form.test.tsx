@@ -1,6 +1,6 @@
 // The daily report form's optional productive hours: the field as the browser first draws it
-// (server-side rendering, in English and French, empty or with the stored value) and the value it
-// sends the API (null when empty, never 0).
+// (server-side rendering, in English and French), the values it starts from (the stored report's)
+// and the input it sends (null when empty, never 0), checked in the browser by the API's schema.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { NextIntlClientProvider } from 'next-intl';
@@ -14,7 +14,7 @@ import type { ReportView } from '@/server/reports/service';
 import type { AppRouter } from '@/server/trpc/root';
 import { submitReportInput } from '@/lib/reports/report-input';
 import { ReportForm } from './report-form';
-import { hoursText, optionalHours } from './report-form-values';
+import { hoursText, optionalHours, reportInputOf, reportResolver, reportValuesOf } from './report-form-values';
 
 function draw(report: ReportView | null, locale: 'en' | 'fr' = 'en'): string {
   const queryClient = new QueryClient();
@@ -50,14 +50,27 @@ describe('the report form’s productive hours', () => {
     const markup = draw(null);
     expect(markup).toContain('Productive hours');
     expect(input(markup)).toContain('step="0.25"');
-    expect(input(markup)).toContain('value=""');
+    expect(input(markup)).toContain('name="productiveHours"');
     expect(input(markup)).not.toContain('required');
     expect(draw(null, 'fr')).toContain('Heures productives');
   });
 
-  it('shows a stored report’s hours', () => {
-    expect(input(draw(stored))).toContain('value="71.25"');
-    expect(input(draw({ ...stored, productiveHours: null }))).toContain('value=""');
+  it('starts from a stored report’s hours, empty when it did not count them', () => {
+    expect(reportValuesOf(stored).productiveHours).toBe('71.25');
+    expect(reportValuesOf({ ...stored, productiveHours: null }).productiveHours).toBe('');
+    expect(reportValuesOf(null)).toMatchObject({ productiveHours: '', leavers: '0', incidents: [] });
+    expect(reportInputOf('2026-11-16', reportValuesOf(stored))).toMatchObject({ date: '2026-11-16', scheduledAgents: 12, presentAgents: 11, leavers: 0, productiveHours: 71.25 });
+  });
+
+  it('refuses in the browser what the API would, by field, and lets a valid report through', async () => {
+    const resolve = reportResolver('2026-11-16');
+    const options = { fields: {}, shouldUseNativeValidation: false } as never;
+    const valid = await resolve({ ...reportValuesOf(stored), productiveHours: '' }, undefined, options);
+    expect(valid.errors).toEqual({});
+    const refused = await resolve({ ...reportValuesOf(stored), productiveHours: '-3', scheduledAgents: '' }, undefined, options);
+    expect(Object.keys(refused.errors).sort()).toEqual(['productiveHours', 'scheduledAgents']);
+    const incident = await resolve({ ...reportValuesOf(stored), incidents: [{ category: 'power', description: '', minutesLost: '2000' }] }, undefined, options);
+    expect(Object.keys(incident.errors)).toEqual(['incidents']);
   });
 
   it('sends null for an empty field and a number otherwise, which the shared schema accepts', () => {
