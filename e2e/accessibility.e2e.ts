@@ -14,6 +14,8 @@ const HQ_PAGES = [
   '/qa/calibration',
   '/qa/forms',
   '/alerts',
+  '/statements',
+  '/sites/CAS/statement',
   '/settings/targets',
   '/settings/alerts',
   '/settings/sites',
@@ -23,8 +25,9 @@ const HQ_PAGES = [
   '/settings/digests',
   '/settings/outbox',
   '/settings/audit',
+  '/settings/contracts',
 ];
-const LEAD_PAGES = ['/', '/sites/TUN', '/reports', '/upload', '/qa', '/missions', '/alerts'];
+const LEAD_PAGES = ['/', '/sites/TUN', '/sites/TUN/statement', '/reports', '/upload', '/qa', '/missions', '/alerts'];
 
 let browser: Browser;
 beforeAll(async () => {

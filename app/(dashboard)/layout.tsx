@@ -12,7 +12,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const me = await (await getServerCaller()).users.me();
   return (
     <TRPCReactProvider>
-      <AppShell user={{ name: me.name, email: me.email, role: me.role, site: me.site }} navigation={navigationFor(principal.role)}>
+      <AppShell user={{ name: me.name, email: me.email, role: me.role, site: me.site }} navigation={navigationFor(principal.role, me.site?.code ?? null)}>
         {children}
       </AppShell>
     </TRPCReactProvider>
