@@ -8,6 +8,8 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { siteColor } from '@/components/charts/palette';
+import { paddedDomain } from '@/components/charts/scatter-domain';
+import { SiteScatter, type SiteScatterPoint } from '@/components/charts/site-scatter';
 import { siteHref } from '@/components/kpi/dashboard-state';
 import { useFigureName } from '@/components/kpi/kpi-info';
 import { formatFigure } from '@/components/kpi/kpi-format';
@@ -19,7 +21,6 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { SiteCosts } from '@/lib/contracts/cost-types';
 import type { DateRange } from '@/lib/kpi/periods';
 import { costPoints, formatMoney, savingRows, sitesMissingRate, type CostQuality } from './cost-figures';
-import { CostQualityChart } from './cost-quality-chart';
 
 type Props = {
   data: SiteCosts | undefined;
@@ -47,6 +48,17 @@ export function CostQualityCard({ data, isPending, isError, onRetry, range, allC
   const currency = data?.hqCurrency ?? 'EUR';
   const money = (value: number | null, whole = false) => formatMoney(value, currency, locale, whole);
   const referenceTag = t('referenceTag');
+  const reference = points.find((p) => p.reference);
+  // The reference site a ringed square, its code tagged "(reference)" on the chart and in the tooltip.
+  const marks: SiteScatterPoint[] = points.map((p) => ({
+    key: p.key,
+    x: p.x,
+    y: p.y,
+    color: p.color,
+    marker: p.reference ? 'reference' : 'site',
+    tag: p.reference ? `${p.label} ${referenceTag}` : p.label,
+    title: `${p.label} · ${p.name}${p.reference ? ` ${referenceTag}` : ''}`,
+  }));
 
   return (
     <Card labelledBy="cost-title">
@@ -81,13 +93,16 @@ export function CostQualityCard({ data, isPending, isError, onRetry, range, allC
           <EmptyState title={t('empty', { quality: qualityName })} description={t('emptyHint')} />
         ) : (
           <div data-testid="cost-quality">
-            <CostQualityChart
-              points={points}
+            <SiteScatter
+              points={marks}
               xLabel={t('axisX', { currency })}
               yLabel={qualityName}
               formatX={(v) => money(v)}
               formatY={(v) => formatFigure(quality, v, locale)}
-              referenceTag={referenceTag}
+              xDomain={paddedDomain(points.map((p) => p.x), { share: 0.12, minShareOfMax: 0.05, floorAtZero: true })}
+              yDomain={paddedDomain(points.map((p) => p.y), { share: 0.15, minShareOfMax: 0.05 })}
+              reference={reference ? { x: reference.x, y: reference.y } : undefined}
+              margin={{ top: 16, right: 28, bottom: 24, left: 8 }}
               label={t('chartLabel', { quality: qualityName })}
               onSelect={(code) => router.push(siteHref(code, range))}
             />

@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { NETWORK_COLOR, siteColor } from '@/components/charts/palette';
-import { QualitySpeedScatter, type ScatterPoint } from '@/components/charts/quality-speed-scatter';
+import { paddedDomain } from '@/components/charts/scatter-domain';
+import { SiteScatter, type SiteScatterPoint } from '@/components/charts/site-scatter';
 import type { QualityAxis } from '@/components/kpi/dashboard-state';
 import { siteHref } from '@/components/kpi/dashboard-state';
 import { useFigureName } from '@/components/kpi/kpi-info';
@@ -38,16 +39,16 @@ export function QualitySpeedCard({ data, isPending, isError, onRetry, quality, o
   const figureName = useFigureName();
   const router = useRouter();
 
-  const points: ScatterPoint[] = [];
+  const points: SiteScatterPoint[] = [];
   if (data) {
     for (const site of data.sites) {
       const x = figureValue(site, 'aht');
       const y = figureValue(site, quality);
-      if (x !== null && y !== null) points.push({ key: site.code, label: site.code, x, y, color: siteColor(site.code, allCodes) });
+      if (x !== null && y !== null) points.push({ key: site.code, x, y, color: siteColor(site.code, allCodes), marker: 'site', tag: site.code, title: site.code });
     }
     const nx = figureValue(data.network, 'aht');
     const ny = figureValue(data.network, quality);
-    if (nx !== null && ny !== null && points.length > 0) points.push({ key: '__network', label: networkLabel, x: nx, y: ny, color: NETWORK_COLOR, network: true });
+    if (nx !== null && ny !== null && points.length > 0) points.push({ key: '__network', x: nx, y: ny, color: NETWORK_COLOR, marker: 'network', tag: '', title: networkLabel });
   }
   const qualityName = figureName(quality);
 
@@ -84,26 +85,28 @@ export function QualitySpeedCard({ data, isPending, isError, onRetry, quality, o
           <EmptyState title={t('empty', { quality: qualityName })} />
         ) : (
           <>
-            <QualitySpeedScatter
+            <SiteScatter
               points={points}
               xLabel={t('axisX')}
               yLabel={qualityName}
               formatX={(v) => formatFigure('aht', v, locale)}
               formatY={(v) => formatFigure(quality, v, locale)}
+              xDomain={paddedDomain(points.map((p) => p.x), { share: 0.12, minShareOfMax: 0.02 })}
+              yDomain={paddedDomain(points.map((p) => p.y), { share: 0.15, minShareOfMax: 0.02 })}
               reference={data ? { x: figureValue(data.network, 'aht'), y: figureValue(data.network, quality) } : undefined}
               label={t('chartLabel', { quality: qualityName })}
               onSelect={(code) => router.push(siteHref(code, range))}
             />
             <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs" aria-label={t('title')}>
               {points
-                .filter((p) => !p.network)
+                .filter((p) => p.marker !== 'network')
                 .map((p) => (
                   <li key={p.key} className="flex items-center gap-1.5">
                     <svg aria-hidden="true" width="10" height="10">
                       <circle cx="5" cy="5" r="4.5" fill={p.color} />
                     </svg>
                     <Link prefetch={false} href={siteHref(p.key, range)} className="rounded font-mono font-semibold text-brand-700 hover:underline">
-                      {p.label}
+                      {p.tag}
                     </Link>
                   </li>
                 ))}

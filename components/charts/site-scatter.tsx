@@ -1,37 +1,59 @@
 'use client';
-// One point per site: handle time across, a quality measure up. Dashed lines at the network's own
-// values cut the plane in four, so "fast but less satisfying" reads at a glance.
+// One labelled point per site on two measures, and optionally a point everything is read against
+// (the network, the reference site) with dashed lines at its values cutting the plane, so which
+// sites are better on one measure and worse on the other reads at a glance. The overview's
+// quality-versus-speed and cost-versus-quality charts are both this one.
 import { CartesianGrid, LabelList, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartContainer } from './chart-container';
 import { EVERY_TICK } from './axis-ticks';
+import { ChartContainer } from './chart-container';
 
-export type ScatterPoint = { key: string; label: string; x: number; y: number; color: string; network?: boolean };
+/** A site's round point, the reference site's ringed square, the network's hollow diamond. */
+export type ScatterMarker = 'site' | 'reference' | 'network';
+
+export type SiteScatterPoint = {
+  key: string;
+  x: number;
+  y: number;
+  color: string;
+  marker: ScatterMarker;
+  /** The label drawn above the point ('' for none). */
+  tag: string;
+  /** The tooltip's first line. */
+  title: string;
+};
 
 type Props = {
-  points: ScatterPoint[];
+  points: SiteScatterPoint[];
   xLabel: string;
   yLabel: string;
   formatX: (value: number) => string;
   formatY: (value: number) => string;
+  xDomain: [number, number];
+  yDomain: [number, number];
+  /** Where the dashed lines cross; a null value draws no line. */
   reference?: { x: number | null; y: number | null };
+  margin?: { top: number; right: number; bottom: number; left: number };
   label: string;
   height?: number;
+  /** Called with a point's key when it is clicked (the network's point is not a site and is not clickable). */
   onSelect?: (key: string) => void;
 };
 
-type ShapeProps = { cx?: number; cy?: number; payload?: ScatterPoint };
+type ShapeProps = { cx?: number; cy?: number; payload?: SiteScatterPoint };
 
-export function QualitySpeedScatter({ points, xLabel, yLabel, formatX, formatY, reference, label, height = 300, onSelect }: Props) {
-  const xs = points.map((p) => p.x);
-  const ys = points.map((p) => p.y);
-  const pad = (min: number, max: number, share: number) => Math.max((max - min) * share, Math.abs(max) * 0.02, 1e-6);
-  const xDomain: [number, number] = [Math.min(...xs) - pad(Math.min(...xs), Math.max(...xs), 0.12), Math.max(...xs) + pad(Math.min(...xs), Math.max(...xs), 0.12)];
-  const yDomain: [number, number] = [Math.min(...ys) - pad(Math.min(...ys), Math.max(...ys), 0.15), Math.max(...ys) + pad(Math.min(...ys), Math.max(...ys), 0.15)];
+const DEFAULT_MARGIN = { top: 12, right: 24, bottom: 24, left: 8 };
 
+function Marker({ point, cx, cy }: { point: SiteScatterPoint; cx: number; cy: number }) {
+  if (point.marker === 'reference') return <rect x={cx - 7} y={cy - 7} width={14} height={14} fill={point.color} stroke="#0f172a" strokeWidth={2} />;
+  if (point.marker === 'network') return <rect x={cx - 6} y={cy - 6} width={12} height={12} transform={`rotate(45 ${cx} ${cy})`} fill="white" stroke={point.color} strokeWidth={2.5} />;
+  return <circle cx={cx} cy={cy} r={7} fill={point.color} stroke="white" strokeWidth={1.5} />;
+}
+
+export function SiteScatter({ points, xLabel, yLabel, formatX, formatY, xDomain, yDomain, reference, margin = DEFAULT_MARGIN, label, height = 300, onSelect }: Props) {
   return (
     <figure role="img" aria-label={label} className="m-0" style={{ height }}>
       <ChartContainer height={height}>
-        <ScatterChart margin={{ top: 12, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
+        <ScatterChart margin={margin} accessibilityLayer={false}>
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis
             type="number"
@@ -59,11 +81,11 @@ export function QualitySpeedScatter({ points, xLabel, yLabel, formatX, formatY, 
           <Tooltip
             cursor={false}
             content={({ payload }) => {
-              const point = payload?.[0]?.payload as ScatterPoint | undefined;
+              const point = payload?.[0]?.payload as SiteScatterPoint | undefined;
               if (!point) return null;
               return (
                 <div className="rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-xs shadow">
-                  <p className="font-semibold">{point.label}</p>
+                  <p className="font-semibold">{point.title}</p>
                   <p>
                     {xLabel}: {formatX(point.x)}
                   </p>
@@ -75,19 +97,15 @@ export function QualitySpeedScatter({ points, xLabel, yLabel, formatX, formatY, 
             }}
           />
           <Scatter
-            data={points.map((p) => ({ ...p, tag: p.network ? '' : p.label }))}
+            data={points}
             isAnimationActive={false}
             shape={(props: ShapeProps) => {
               const p = props.payload;
               if (!p || props.cx === undefined || props.cy === undefined) return <g />;
-              const clickable = Boolean(onSelect) && !p.network;
+              const clickable = Boolean(onSelect) && p.marker !== 'network';
               return (
                 <g style={clickable ? { cursor: 'pointer' } : undefined} onClick={clickable ? () => onSelect?.(p.key) : undefined}>
-                  {p.network ? (
-                    <rect x={props.cx - 6} y={props.cy - 6} width={12} height={12} transform={`rotate(45 ${props.cx} ${props.cy})`} fill="white" stroke={p.color} strokeWidth={2.5} />
-                  ) : (
-                    <circle cx={props.cx} cy={props.cy} r={7} fill={p.color} stroke="white" strokeWidth={1.5} />
-                  )}
+                  <Marker point={p} cx={props.cx} cy={props.cy} />
                 </g>
               );
             }}
