@@ -13,14 +13,12 @@ import { SiteScatter, type SiteScatterPoint } from '@/components/charts/site-sca
 import { siteHref } from '@/components/kpi/dashboard-state';
 import { useFigureName } from '@/components/kpi/kpi-info';
 import { formatFigure } from '@/components/kpi/kpi-format';
-import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
-import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorState } from '@/components/ui/error-state';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { SiteCosts } from '@/lib/contracts/cost-types';
 import type { DateRange } from '@/lib/kpi/periods';
 import { costPoints, formatMoney, savingRows, sitesMissingRate, type CostQuality } from './cost-figures';
+import { ScatterCard, ScatterLegend } from './scatter-card';
 
 type Props = {
   data: SiteCosts | undefined;
@@ -33,8 +31,6 @@ type Props = {
 
 export function CostQualityCard({ data, isPending, isError, onRetry, range, allCodes }: Props) {
   const t = useTranslations('overview.cost');
-  const tKpi = useTranslations('kpi.figures');
-  const tCommon = useTranslations('common');
   const locale = useLocale();
   const figureName = useFigureName();
   const router = useRouter();
@@ -61,115 +57,93 @@ export function CostQualityCard({ data, isPending, isError, onRetry, range, allC
   }));
 
   return (
-    <Card labelledBy="cost-title">
-      <CardHeader
-        id="cost-title"
-        title={t('title')}
-        description={t('description', { currency })}
-        actions={
-          <div role="group" aria-label={t('quality')} className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
-            {(['qa_score', 'csat'] as const).map((axis) => (
-              <button
-                key={axis}
-                type="button"
-                aria-pressed={quality === axis}
-                onClick={() => setQuality(axis)}
-                className={cn('rounded px-2 py-0.5 text-xs font-semibold', quality === axis ? 'bg-brand-600 text-white' : 'text-slate-600 hover:bg-slate-100')}
-              >
-                {tKpi(axis)}
-              </button>
-            ))}
-          </div>
-        }
-      />
-      <CardBody>
-        {isError && !data ? (
-          <ErrorState title={tCommon('loadFailed')} retryLabel={tCommon('retry')} onRetry={onRetry} />
-        ) : isPending && !data ? (
-          <div aria-busy="true" className="h-[300px] animate-pulse rounded bg-slate-100">
-            <span className="sr-only">{tCommon('loading')}</span>
-          </div>
-        ) : points.length === 0 ? (
-          <EmptyState title={t('empty', { quality: qualityName })} description={t('emptyHint')} />
-        ) : (
-          <div data-testid="cost-quality">
-            <SiteScatter
-              points={marks}
-              xLabel={t('axisX', { currency })}
-              yLabel={qualityName}
-              formatX={(v) => money(v)}
-              formatY={(v) => formatFigure(quality, v, locale)}
-              xDomain={paddedDomain(points.map((p) => p.x), { share: 0.12, minShareOfMax: 0.05, floorAtZero: true })}
-              yDomain={paddedDomain(points.map((p) => p.y), { share: 0.15, minShareOfMax: 0.05 })}
-              reference={reference ? { x: reference.x, y: reference.y } : undefined}
-              margin={{ top: 16, right: 28, bottom: 24, left: 8 }}
-              label={t('chartLabel', { quality: qualityName })}
-              onSelect={(code) => router.push(siteHref(code, range))}
-            />
-            <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs" aria-label={t('title')}>
-              {points.map((p) => (
-                <li key={p.key} className="flex items-center gap-1.5">
-                  <svg aria-hidden="true" width="10" height="10">
-                    {p.reference ? <rect x="0.5" y="0.5" width="9" height="9" fill={p.color} stroke="#0f172a" /> : <circle cx="5" cy="5" r="4.5" fill={p.color} />}
-                  </svg>
-                  <Link prefetch={false} href={siteHref(p.key, range)} className="rounded font-mono font-semibold text-brand-700 hover:underline">
-                    {p.label}
-                  </Link>
-                  <span className="text-slate-600">
-                    {money(p.x)} · {formatFigure(quality, p.y, locale)}
-                    {p.reference ? ` ${referenceTag}` : ''}
-                  </span>
-                </li>
+    <ScatterCard
+      id="cost-title"
+      title={t('title')}
+      description={t('description', { currency })}
+      qualities={['qa_score', 'csat']}
+      quality={quality}
+      onQuality={setQuality}
+      qualityLabel={t('quality')}
+      hasData={data !== undefined}
+      isPending={isPending}
+      isError={isError}
+      onRetry={onRetry}
+      isEmpty={points.length === 0}
+      emptyTitle={t('empty', { quality: qualityName })}
+      emptyDescription={t('emptyHint')}
+      chart={
+        <div data-testid="cost-quality">
+          <SiteScatter
+            points={marks}
+            xLabel={t('axisX', { currency })}
+            yLabel={qualityName}
+            formatX={(v) => money(v)}
+            formatY={(v) => formatFigure(quality, v, locale)}
+            xDomain={paddedDomain(points.map((p) => p.x), { share: 0.12, minShareOfMax: 0.05, floorAtZero: true })}
+            yDomain={paddedDomain(points.map((p) => p.y), { share: 0.15, minShareOfMax: 0.05 })}
+            reference={reference ? { x: reference.x, y: reference.y } : undefined}
+            margin={{ top: 16, right: 28, bottom: 24, left: 8 }}
+            label={t('chartLabel', { quality: qualityName })}
+            onSelect={(code) => router.push(siteHref(code, range))}
+          />
+          <ScatterLegend
+            label={t('title')}
+            range={range}
+            items={points.map((p) => ({
+              code: p.key,
+              color: p.color,
+              square: p.reference,
+              detail: `${money(p.x)} · ${formatFigure(quality, p.y, locale)}${p.reference ? ` ${referenceTag}` : ''}`,
+            }))}
+          />
+          {data?.referenceSite && points.some((p) => p.reference) ? <p className="mt-1 text-xs text-slate-500">{t('referenceLines', { site: data.referenceSite })}</p> : null}
+        </div>
+      }
+    >
+      {data && savings.length > 0 ? (
+        <div className="mt-4 border-t border-slate-100 pt-3">
+          <h3 className="text-xs font-semibold text-slate-800">{t('savings.title', { site: data.referenceSite ?? '' })}</h3>
+          <p className="mb-2 text-xs text-slate-500">{t('savings.description')}</p>
+          <Table caption={t('savings.caption', { site: data.referenceSite ?? '', currency })}>
+            <THead>
+              <tr>
+                <TH>{t('savings.site')}</TH>
+                <TH numeric>{t('savings.perHandled')}</TH>
+                <TH numeric>{t('savings.referencePerHandled', { site: data.referenceSite ?? '' })}</TH>
+                <TH numeric>{t('savings.handled')}</TH>
+                <TH numeric>{t('savings.saving')}</TH>
+              </tr>
+            </THead>
+            <TBody>
+              {savings.map((row) => (
+                <TR key={row.code} data-site={row.code}>
+                  <th scope="row" className="px-3 py-1.5 text-left font-normal whitespace-nowrap">
+                    <Link prefetch={false} href={siteHref(row.code, range)} className="rounded font-mono text-xs font-semibold text-brand-700 hover:underline" aria-label={`${row.code} · ${row.name}`}>
+                      {row.code}
+                    </Link>
+                  </th>
+                  <TD numeric>{money(row.perHandled)}</TD>
+                  <TD numeric className="text-slate-600">
+                    {money(row.referencePerHandled)}
+                  </TD>
+                  <TD numeric>{new Intl.NumberFormat(locale).format(row.handled)}</TD>
+                  <TD numeric className={cn('font-medium', row.saving !== null && row.saving < 0 && 'text-red-700')}>
+                    {money(row.saving, true)}
+                    {row.saving !== null && row.saving < 0 ? <span className="sr-only"> ({t('savings.extraCost')})</span> : null}
+                  </TD>
+                </TR>
               ))}
-            </ul>
-            {data?.referenceSite && points.some((p) => p.reference) ? <p className="mt-1 text-xs text-slate-500">{t('referenceLines', { site: data.referenceSite })}</p> : null}
-          </div>
-        )}
+            </TBody>
+          </Table>
+        </div>
+      ) : null}
 
-        {data && savings.length > 0 ? (
-          <div className="mt-4 border-t border-slate-100 pt-3">
-            <h3 className="text-xs font-semibold text-slate-800">{t('savings.title', { site: data.referenceSite ?? '' })}</h3>
-            <p className="mb-2 text-xs text-slate-500">{t('savings.description')}</p>
-            <Table caption={t('savings.caption', { site: data.referenceSite ?? '', currency })}>
-              <THead>
-                <tr>
-                  <TH>{t('savings.site')}</TH>
-                  <TH numeric>{t('savings.perHandled')}</TH>
-                  <TH numeric>{t('savings.referencePerHandled', { site: data.referenceSite ?? '' })}</TH>
-                  <TH numeric>{t('savings.handled')}</TH>
-                  <TH numeric>{t('savings.saving')}</TH>
-                </tr>
-              </THead>
-              <TBody>
-                {savings.map((row) => (
-                  <TR key={row.code} data-site={row.code}>
-                    <th scope="row" className="px-3 py-1.5 text-left font-normal whitespace-nowrap">
-                      <Link prefetch={false} href={siteHref(row.code, range)} className="rounded font-mono text-xs font-semibold text-brand-700 hover:underline" aria-label={`${row.code} · ${row.name}`}>
-                        {row.code}
-                      </Link>
-                    </th>
-                    <TD numeric>{money(row.perHandled)}</TD>
-                    <TD numeric className="text-slate-600">
-                      {money(row.referencePerHandled)}
-                    </TD>
-                    <TD numeric>{new Intl.NumberFormat(locale).format(row.handled)}</TD>
-                    <TD numeric className={cn('font-medium', row.saving !== null && row.saving < 0 && 'text-red-700')}>
-                      {money(row.saving, true)}
-                      {row.saving !== null && row.saving < 0 ? <span className="sr-only"> ({t('savings.extraCost')})</span> : null}
-                    </TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
-          </div>
-        ) : null}
-
-        {missingRate.length > 0 ? (
-          <p role="note" className="mt-3 text-xs text-amber-800">
-            {t('missingRate', { sites: missingRate.join(', ') })}
-          </p>
-        ) : null}
-      </CardBody>
-    </Card>
+      {missingRate.length > 0 ? (
+        <p role="note" className="mt-3 text-xs text-amber-800">
+          {t('missingRate', { sites: missingRate.join(', ') })}
+        </p>
+      ) : null}
+    </ScatterCard>
   );
 }
