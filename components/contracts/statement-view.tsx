@@ -6,7 +6,7 @@
 // a month once it is over (after a confirmation); the PDF and CSV hold the same figures.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/forms/confirm-dialog';
 import type { RouterOutputs } from '@/components/forms/router-types';
 import { errorCodeOf, serverMessageOf } from '@/components/forms/trpc-errors';
@@ -17,19 +17,8 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { QueryState } from '@/components/ui/query-state';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import {
-  describePricing,
-  describeTerm,
-  formatDay,
-  formatInstant,
-  formatMoney,
-  formatMonth,
-  formatNumber,
-  formatRate,
-  formatTermValue,
-  termFormula,
-  termMetricLabel,
-} from './wording';
+import { formatSigned, invoiceLines, periodDates, statementTermWords } from './statement-lines';
+import { describePricing, formatDay, formatInstant, formatMoney, formatMonth, formatNumber, formatRate, formatTermValue, termFormula } from './wording';
 
 type Statement = RouterOutputs['contracts']['statement'];
 type Term = Statement['terms'][number];
@@ -43,32 +32,11 @@ function Fact({ label, children, className }: { label: string; children: React.R
   );
 }
 
-function signed(value: number, locale: string, currency?: string): string {
-  return new Intl.NumberFormat(locale, {
-    signDisplay: 'exceptZero',
-    maximumFractionDigits: 2,
-    ...(currency ? { style: 'currency', currency, minimumFractionDigits: 2 } : {}),
-  }).format(value);
-}
-
-function volumeQuantity(s: Statement): number {
-  switch (s.contract.pricing.model) {
-    case 'per_handled_call':
-      return s.volume.handled;
-    case 'per_handled_minute':
-      return s.volume.handledMinutes;
-    case 'per_productive_hour':
-      return s.volume.productiveHours ?? 0;
-    case 'per_seat_month':
-      return s.contract.pricing.seats ?? 0;
-  }
-}
-
 function TermSection({ term, number, s }: { term: Term; number: number; s: Statement }) {
   const t = useTranslations('contracts.statement');
   const locale = useLocale();
   const id = useId();
-  const words = describeTerm({ ...term, penalty: term.penaltyRule, bonus: term.bonusRule }, s.currency, locale);
+  const words = statementTermWords(term, s.currency, locale);
   return (
     <section aria-labelledby={id} className="border-b border-slate-100 py-3 last:border-b-0">
       <div className="flex flex-wrap items-start justify-between gap-2 px-4">
@@ -106,7 +74,7 @@ function TermSection({ term, number, s }: { term: Term; number: number; s: State
           {term.periods.map((p) => (
             <TR key={p.start}>
               <th scope="row" className="px-3 py-2 text-left font-normal whitespace-nowrap">
-                {p.start === p.end ? formatDay(p.start, locale) : `${formatDay(p.start, locale)} – ${formatDay(p.end, locale)}`}
+                {periodDates(p.start, p.end, locale)}
               </th>
               <TD numeric>{formatTermValue(term.metric, p.value, locale)}</TD>
               <TD numeric className="text-slate-600">
@@ -158,7 +126,6 @@ function StatementBody({ s, canClose, monthOver }: { s: Statement; canClose: boo
       },
     }),
   );
-  const money = (amount: number | null) => formatMoney(amount, s.currency, locale);
   const month = formatMonth(s.month, locale);
   const query = new URLSearchParams({ site: s.site, month: s.month }).toString();
   const pricing = s.contract.pricing;
@@ -241,41 +208,18 @@ function StatementBody({ s, canClose, monthOver }: { s: Statement; canClose: boo
               </tr>
             </THead>
             <TBody>
-              <InvoiceLine
-                label={`${t('volume')}: ${t('volumeLine', {
-                  quantity: formatNumber(volumeQuantity(s), locale),
-                  unit: t(`units.${pricing.model}`),
-                  rate: formatRate(pricing.rate, s.currency, locale),
-                })}`}
-                amount={money(s.volumeCharge)}
-              />
-              {pricing.model === 'per_productive_hour' && s.volume.productiveHours === null ? (
-                <tr>
-                  <td colSpan={2} className="px-3 pb-2 text-xs text-amber-800">
-                    {t('noProductiveHours')}
-                  </td>
-                </tr>
-              ) : null}
-              <InvoiceLine label={t('fixedFees')} amount={money(s.fixedFees)} />
-              {s.terms.map((term, i) =>
-                term.penalty !== 0 ? (
-                  <InvoiceLine key={`p${i}`} label={t('penaltyLine', { term: `${i + 1}. ${termMetricLabel(term.metric, locale)}` })} amount={`− ${money(term.penalty)}`} />
-                ) : null,
-              )}
-              {s.terms.map((term, i) =>
-                term.bonus !== 0 ? <InvoiceLine key={`b${i}`} label={t('bonusLine', { term: `${i + 1}. ${termMetricLabel(term.metric, locale)}` })} amount={`+ ${money(term.bonus)}`} /> : null,
-              )}
-              <InvoiceLine label={tContracts('statements.penalties')} amount={`− ${money(s.penalties)}`} />
-              <InvoiceLine label={tContracts('statements.bonuses')} amount={`+ ${money(s.bonuses)}`} />
-              <InvoiceLine label={t('invoiceEstimate')} amount={money(s.invoiceEstimate)} strong />
-              <InvoiceLine
-                label={
-                  s.hqCurrency.rate === null
-                    ? t('hqLineNoRate', { hq: s.hqCurrency.code, month })
-                    : t('hqLine', { hq: s.hqCurrency.code, rate: formatNumber(s.hqCurrency.rate, locale, 6) })
-                }
-                amount={formatMoney(s.hqCurrency.invoiceEstimate, s.hqCurrency.code, locale)}
-              />
+              {invoiceLines(s, locale, tContracts).map((line) => (
+                <Fragment key={line.key}>
+                  <InvoiceLine label={line.label} amount={line.amount} strong={line.total} />
+                  {line.note ? (
+                    <tr>
+                      <td colSpan={2} className="px-3 pb-2 text-xs text-amber-800">
+                        {line.note}
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
+              ))}
             </TBody>
           </Table>
         </Card>
@@ -303,11 +247,11 @@ function StatementBody({ s, canClose, monthOver }: { s: Statement; canClose: boo
           <CardHeader id={`${id}-variance`} title={t('variance')} description={t('varianceHint')} />
           <CardBody>
             <dl className="grid gap-4 sm:grid-cols-5">
-              <Fact label={t('handled')}>{signed(s.variance.handled, locale)}</Fact>
-              <Fact label={t('resolved')}>{signed(s.variance.resolved, locale)}</Fact>
-              <Fact label={t('handledMinutes')}>{signed(s.variance.handledMinutes, locale)}</Fact>
-              <Fact label={tContracts('statements.penalties')}>{signed(s.variance.penalties, locale, s.currency)}</Fact>
-              <Fact label={t('invoiceEstimate')}>{signed(s.variance.invoiceEstimate, locale, s.currency)}</Fact>
+              <Fact label={t('handled')}>{formatSigned(s.variance.handled, locale)}</Fact>
+              <Fact label={t('resolved')}>{formatSigned(s.variance.resolved, locale)}</Fact>
+              <Fact label={t('handledMinutes')}>{formatSigned(s.variance.handledMinutes, locale)}</Fact>
+              <Fact label={tContracts('statements.penalties')}>{formatSigned(s.variance.penalties, locale, s.currency)}</Fact>
+              <Fact label={t('invoiceEstimate')}>{formatSigned(s.variance.invoiceEstimate, locale, s.currency)}</Fact>
             </dl>
           </CardBody>
         </Card>

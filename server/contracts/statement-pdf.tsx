@@ -3,7 +3,8 @@
 // status), the pricing, each term with its periods (value, counts, met or missed), penalties and
 // bonuses, the invoice lines down to the invoice estimate, HQ's currency, the cost per call and a
 // closed month's variance. In the reader's language, with the page's words
-// (messages/*/contracts.json) and figures (components/contracts/wording.ts).
+// (messages/*/contracts.json) and figures (components/contracts/wording.ts), and the same invoice
+// lines as the page (components/contracts/statement-lines.ts).
 //
 // The PDF uses the standard Helvetica font, which is present in every PDF reader and needs no
 // font file; it writes Windows-1252 only, so the few signs outside it that Intl and the wording
@@ -13,10 +14,10 @@ import { Document, Page, StyleSheet, Text, View, renderToBuffer, type Styles } f
 import { createTranslator } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { Statement, StatementTerm } from '@/lib/contracts/statement-types';
+import { formatSigned, invoiceLines, periodDates, statementTermWords } from '@/components/contracts/statement-lines';
 import {
   asContractLocale,
   describePricing,
-  describeTerm,
   formatDay,
   formatInstant,
   formatMoney,
@@ -25,7 +26,6 @@ import {
   formatRate,
   formatTermValue,
   termFormula,
-  termMetricLabel,
   type ContractLocale,
 } from '@/components/contracts/wording';
 import en from '@/messages/en/contracts.json';
@@ -82,7 +82,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 type Tr = ReturnType<typeof createTranslator<(typeof MESSAGES)['en'], 'statement'>>;
 
 function TermBlock({ term, number, s, locale, t }: { term: StatementTerm; number: number; s: Statement; locale: ContractLocale; t: Tr }) {
-  const words = describeTerm({ ...term, penalty: term.penaltyRule, bonus: term.bonusRule }, s.currency, locale);
+  const words = statementTermWords(term, s.currency, locale);
   return (
     <View style={styles.term} wrap={false}>
       <T style={styles.termTitle}>{`${number}. ${words}`}</T>
@@ -96,7 +96,7 @@ function TermBlock({ term, number, s, locale, t }: { term: StatementTerm; number
       </View>
       {term.periods.map((p) => (
         <View key={p.start} style={styles.row}>
-          <T style={styles.wide}>{p.start === p.end ? formatDay(p.start, locale) : `${formatDay(p.start, locale)} – ${formatDay(p.end, locale)}`}</T>
+          <T style={styles.wide}>{periodDates(p.start, p.end, locale)}</T>
           <T style={styles.num}>{formatTermValue(term.metric, p.value, locale)}</T>
           <T style={styles.num}>{`${formatNumber(p.numerator, locale)} / ${formatNumber(p.denominator, locale)}`}</T>
           <T style={styles.num}>{formatNumber(p.offered, locale, 0)}</T>
@@ -119,24 +119,10 @@ function Line({ label, amount, total }: { label: string; amount: string; total?:
   );
 }
 
-function volumeQuantity(s: Statement): number {
-  switch (s.contract.pricing.model) {
-    case 'per_handled_call':
-      return s.volume.handled;
-    case 'per_handled_minute':
-      return s.volume.handledMinutes;
-    case 'per_productive_hour':
-      return s.volume.productiveHours ?? 0;
-    case 'per_seat_month':
-      return s.contract.pricing.seats ?? 0;
-  }
-}
-
 export function StatementDocument({ statement: s, locale: requested, now }: { statement: Statement; locale: string; now: Date }): ReactNode {
   const locale = asContractLocale(requested);
   const tAll = createTranslator({ locale, messages: MESSAGES[locale] });
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'statement' }) as Tr;
-  const money = (amount: number | null) => formatMoney(amount, s.currency, locale);
   const month = formatMonth(s.month, locale);
   const status =
     s.status === 'closed' && s.closedAt
@@ -166,26 +152,9 @@ export function StatementDocument({ statement: s, locale: requested, now }: { st
 
         <View wrap={false}>
           <T style={styles.heading}>{t('invoice')}</T>
-          <Line
-            label={`${t('volume')}: ${t('volumeLine', { quantity: formatNumber(volumeQuantity(s), locale), unit: t(`units.${s.contract.pricing.model}`), rate: formatRate(s.contract.pricing.rate, s.currency, locale) })}`}
-            amount={money(s.volumeCharge)}
-          />
-          <Line label={t('fixedFees')} amount={money(s.fixedFees)} />
-          {s.terms.map((term, i) =>
-            term.penalty !== 0 ? <Line key={`p${i}`} label={t('penaltyLine', { term: `${i + 1}. ${termMetricLabel(term.metric, locale)}` })} amount={`- ${money(term.penalty)}`} /> : null,
-          )}
-          {s.terms.map((term, i) => (term.bonus !== 0 ? <Line key={`b${i}`} label={t('bonusLine', { term: `${i + 1}. ${termMetricLabel(term.metric, locale)}` })} amount={`+ ${money(term.bonus)}`} /> : null))}
-          <Line label={`${tAll('statements.penalties')}`} amount={`- ${money(s.penalties)}`} />
-          <Line label={`${tAll('statements.bonuses')}`} amount={`+ ${money(s.bonuses)}`} />
-          <Line label={t('invoiceEstimate')} amount={money(s.invoiceEstimate)} total />
-          <Line
-            label={
-              s.hqCurrency.rate === null
-                ? t('hqLineNoRate', { hq: s.hqCurrency.code, month })
-                : t('hqLine', { hq: s.hqCurrency.code, rate: formatNumber(s.hqCurrency.rate, locale, 6) })
-            }
-            amount={formatMoney(s.hqCurrency.invoiceEstimate, s.hqCurrency.code, locale)}
-          />
+          {invoiceLines(s, locale, tAll).map((line) => (
+            <Line key={line.key} label={line.label} amount={line.amount} total={line.total} />
+          ))}
         </View>
 
         <View wrap={false}>
@@ -199,11 +168,11 @@ export function StatementDocument({ statement: s, locale: requested, now }: { st
           <View wrap={false}>
             <T style={styles.heading}>{t('variance')}</T>
             <T style={styles.muted}>{t('varianceHint')}</T>
-            <Line label={t('handled')} amount={signed(s.variance.handled, locale)} />
-            <Line label={t('resolved')} amount={signed(s.variance.resolved, locale)} />
-            <Line label={t('handledMinutes')} amount={signed(s.variance.handledMinutes, locale)} />
-            <Line label={tAll('statements.penalties')} amount={signedMoney(s.variance.penalties, s.currency, locale)} />
-            <Line label={t('invoiceEstimate')} amount={signedMoney(s.variance.invoiceEstimate, s.currency, locale)} />
+            <Line label={t('handled')} amount={formatSigned(s.variance.handled, locale)} />
+            <Line label={t('resolved')} amount={formatSigned(s.variance.resolved, locale)} />
+            <Line label={t('handledMinutes')} amount={formatSigned(s.variance.handledMinutes, locale)} />
+            <Line label={tAll('statements.penalties')} amount={formatSigned(s.variance.penalties, locale, s.currency)} />
+            <Line label={t('invoiceEstimate')} amount={formatSigned(s.variance.invoiceEstimate, locale, s.currency)} />
           </View>
         ) : null}
 
@@ -214,14 +183,6 @@ export function StatementDocument({ statement: s, locale: requested, now }: { st
       </Page>
     </Document>
   );
-}
-
-function signed(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 2 }).format(value);
-}
-
-function signedMoney(value: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 
 /** The statement as a PDF file. */
