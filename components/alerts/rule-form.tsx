@@ -6,13 +6,13 @@
 // with the schema the server checks with (rule-form-values.ts), so each field's error shows before
 // anything is sent.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
-import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
-import { FormError } from '@/components/forms/form-error';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { FormActions } from '@/components/forms/form-actions';
+import { issuesResolver } from '@/components/forms/issues-resolver';
 import type { RouterOutputs } from '@/components/forms/router-types';
-import { serverMessageOf } from '@/components/forms/trpc-errors';
+import { refusalOf } from '@/components/forms/server-refusal';
 import { useTRPC } from '@/components/providers/trpc-provider';
 import { Button } from '@/components/ui/button';
 import { controlClasses, Field, TextField } from '@/components/ui/input';
@@ -34,18 +34,7 @@ import {
 
 export type AlertRule = RouterOutputs['alerts']['rules']['list'][number];
 
-const resolver: Resolver<RuleFormValues> = async (values) => {
-  const issues = checkRuleValues(values);
-  return issues.length === 0 ? { values, errors: {} } : { values: {}, errors: formErrorsOf(issues) };
-};
-
-/** The server's reasons when it refuses what the browser let through (a site no longer active, say). */
-function refusalOf(error: unknown): string | undefined {
-  if (!(error instanceof TRPCClientError)) return undefined;
-  const zod = (error.data as { zodError?: { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> } | null } | undefined)?.zodError;
-  const reasons = zod ? [...(zod.formErrors ?? []), ...Object.values(zod.fieldErrors ?? {}).flatMap((m) => m ?? [])] : [];
-  return reasons.length > 0 ? reasons.join(' ') : serverMessageOf(error);
-}
+const resolver = issuesResolver(checkRuleValues, formErrorsOf);
 
 export function RuleForm({ rule, onDone }: { rule: AlertRule | null; onDone: () => void }) {
   const t = useTranslations('alerts.form');
@@ -310,15 +299,14 @@ export function RuleForm({ rule, onDone }: { rule: AlertRule | null; onDone: () 
         </Button>
       </fieldset>
 
-      {refusal ? <FormError>{refusal}</FormError> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          {tCommon('cancel')}
-        </Button>
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? (rule ? tCommon('saving') : t('creating')) : rule ? t('save') : t('create')}
-        </Button>
-      </div>
+      <FormActions
+        refusal={refusal}
+        pending={mutation.isPending}
+        submitLabel={rule ? t('save') : t('create')}
+        pendingLabel={rule ? tCommon('saving') : t('creating')}
+        cancelLabel={tCommon('cancel')}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -5,12 +5,12 @@
 // it is typed. Checked in the browser with the schema the server checks with
 // (contract-form-values.ts), so each field's error shows before anything is sent.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
-import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
-import { FormError } from '@/components/forms/form-error';
-import { serverMessageOf } from '@/components/forms/trpc-errors';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { FormActions } from '@/components/forms/form-actions';
+import { issuesResolver } from '@/components/forms/issues-resolver';
+import { refusalOf } from '@/components/forms/server-refusal';
 import { useTRPC } from '@/components/providers/trpc-provider';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select';
@@ -30,18 +30,7 @@ import {
 } from './contract-form-values';
 import { describeTerm, termMetricLabel } from './wording';
 
-const resolver: Resolver<ContractFormValues> = async (values) => {
-  const issues = checkContractValues(values);
-  return issues.length === 0 ? { values, errors: {} } : { values: {}, errors: formErrorsOf(issues) };
-};
-
-/** The server's reasons when it refuses what the browser let through. */
-function refusalOf(error: unknown): string | undefined {
-  if (!(error instanceof TRPCClientError)) return undefined;
-  const zod = (error.data as { zodError?: { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> } | null } | undefined)?.zodError;
-  const reasons = zod ? [...(zod.formErrors ?? []), ...Object.values(zod.fieldErrors ?? {}).flatMap((m) => m ?? [])] : [];
-  return reasons.length > 0 ? reasons.join(' ') : serverMessageOf(error);
-}
+const resolver = issuesResolver(checkContractValues, formErrorsOf);
 
 /** A term as typed, in words; null while it does not parse yet. */
 function termPreview(term: TermFormValues, currency: string, locale: string): string | null {
@@ -253,15 +242,14 @@ export function ContractForm({ initial, onDone }: { initial: ContractFormValues;
         </Button>
       </fieldset>
 
-      {save.isError ? <FormError>{refusalOf(save.error) ?? t('failed')}</FormError> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          {tCommon('cancel')}
-        </Button>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? t('saving') : t('save')}
-        </Button>
-      </div>
+      <FormActions
+        refusal={save.isError ? (refusalOf(save.error) ?? t('failed')) : null}
+        pending={save.isPending}
+        submitLabel={t('save')}
+        pendingLabel={t('saving')}
+        cancelLabel={tCommon('cancel')}
+        onCancel={onDone}
+      />
     </form>
   );
 }
