@@ -4,6 +4,7 @@
 // locale, and the e-mail addresses are one list. The form is checked with the API's own schema:
 // each issue is taken back to the field it came from, named by a message key the form translates.
 // Pure: no React, so it is tested on its own.
+import { nestedFieldErrors } from '@/components/forms/issues-resolver';
 import type { FieldErrors } from 'react-hook-form';
 import { ALERT_METRIC_DEFINITIONS, type AlertMetric, type AlertUnit } from '@/lib/alerts/metrics';
 import {
@@ -271,18 +272,5 @@ export function checkRuleValues(values: RuleFormValues): FormIssue[] {
 
 /** react-hook-form's errors from the issues: nested where the field is (webhooks.0.url). */
 export function formErrorsOf(issues: FormIssue[]): FieldErrors<RuleFormValues> {
-  const errors: Record<string, unknown> = {};
-  for (const { field, key } of issues) {
-    const parts = field.split('.');
-    let node = errors as Record<string, unknown>;
-    parts.forEach((part, i) => {
-      if (i === parts.length - 1) node[part] = { type: 'validate', message: key };
-      else {
-        const nextIsIndex = /^\d+$/.test(parts[i + 1]!);
-        node[part] ??= nextIsIndex ? [] : {};
-        node = node[part] as Record<string, unknown>;
-      }
-    });
-  }
-  return errors as FieldErrors<RuleFormValues>;
+  return nestedFieldErrors<RuleFormValues>(issues);
 }

@@ -4,6 +4,7 @@
 // bonus "none" or its kind. The form is checked with the API's own schema before anything is
 // sent: each issue is taken back to the field it came from, named by a message key the form
 // translates. Pure: no React, so it is tested on its own.
+import { nestedFieldErrors } from '@/components/forms/issues-resolver';
 import type { FieldErrors } from 'react-hook-form';
 import {
   contractInput,
@@ -252,18 +253,5 @@ export function checkContractValues(values: ContractFormValues): FormIssue[] {
 
 /** react-hook-form's errors from the issues: nested where the field is (terms.0.threshold). */
 export function formErrorsOf(issues: FormIssue[]): FieldErrors<ContractFormValues> {
-  const errors: Record<string, unknown> = {};
-  for (const { field, key } of issues) {
-    const parts = field.split('.');
-    let node = errors;
-    parts.forEach((part, i) => {
-      if (i === parts.length - 1) node[part] = { type: 'validate', message: key };
-      else {
-        const nextIsIndex = /^\d+$/.test(parts[i + 1]!);
-        node[part] ??= nextIsIndex ? [] : {};
-        node = node[part] as Record<string, unknown>;
-      }
-    });
-  }
-  return errors as FieldErrors<ContractFormValues>;
+  return nestedFieldErrors<ContractFormValues>(issues);
 }

@@ -9,3 +9,21 @@ export function issuesResolver<T extends FieldValues, Issue>(check: (values: T) 
     return issues.length === 0 ? { values, errors: {} } : { values: {}, errors: errorsOf(issues) };
   };
 }
+
+/** react-hook-form's errors from issues named by field path: nested where the field is (terms.0.threshold). */
+export function nestedFieldErrors<T extends FieldValues>(issues: readonly { field: string; key: string }[]): FieldErrors<T> {
+  const errors: Record<string, unknown> = {};
+  for (const { field, key } of issues) {
+    const parts = field.split('.');
+    let node = errors;
+    parts.forEach((part, i) => {
+      if (i === parts.length - 1) node[part] = { type: 'validate', message: key };
+      else {
+        const nextIsIndex = /^\d+$/.test(parts[i + 1]!);
+        node[part] ??= nextIsIndex ? [] : {};
+        node = node[part] as Record<string, unknown>;
+      }
+    });
+  }
+  return errors as FieldErrors<T>;
+}
