@@ -117,7 +117,7 @@ export function CostQualityCard({ data, isPending, isError, onRetry, range, allC
             </THead>
             <TBody>
               {savings.map((row) => (
-                <TR key={row.code} data-site={row.code}>
+                <TR key={row.code}>
                   <th scope="row" className="px-3 py-1.5 text-left font-normal whitespace-nowrap">
                     <Link prefetch={false} href={siteHref(row.code, range)} className="rounded font-mono text-xs font-semibold text-brand-700 hover:underline" aria-label={`${row.code} · ${row.name}`}>
                       {row.code}
