@@ -1,6 +1,7 @@
 // Domain errors, thrown by logic that knows nothing of HTTP or tRPC, and their mapping to
 // TRPCError (and so to HTTP statuses) in one place.
 import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 
 type DomainCode = 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS';
 
@@ -95,4 +96,16 @@ export function toTRPCError(error: unknown): TRPCError | null {
     return new TRPCError({ code: mapped.code, message: mapped.message + detail, cause: error as Error });
   }
   return null;
+}
+
+/**
+ * The JSON answer of a route handler outside the tRPC adapter (CSV and PDF exports, the live stream)
+ * for a refusal: the tRPC code, message and zod issues, with the status the REST API gives them.
+ * A genuine fault is thrown again, for the framework to log and answer.
+ */
+export function errorResponse(error: unknown): Response {
+  const trpc = toTRPCError(error);
+  if (!trpc) throw error;
+  const issues = (trpc.cause as { issues?: unknown } | undefined)?.issues;
+  return Response.json({ code: trpc.code, message: trpc.message, ...(issues ? { issues } : {}) }, { status: getHTTPStatusCodeFromError(trpc) });
 }

@@ -3,9 +3,7 @@
 // snapshot at once (a reconnect with Last-Event-ID too: whatever it missed, the newest snapshot
 // replaces it), every later snapshot as `event: snapshot` with `id:` its version, and a comment
 // every 15 s so that proxies keep the connection open.
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { toTRPCError } from '@/server/errors';
+import { errorResponse } from '@/server/errors';
 import type { Context } from '@/server/trpc/init';
 import type { WallboardSnapshot } from '@/lib/live/wallboard';
 import type { LiveHub } from './hub';
@@ -26,12 +24,6 @@ export function snapshotEvent(snapshot: WallboardSnapshot): string {
   return `event: snapshot\nid: ${snapshot.version}\ndata: ${JSON.stringify(snapshot)}\n\n`;
 }
 
-function jsonError(error: unknown): Response {
-  const trpc = toTRPCError(error) ?? (error instanceof TRPCError ? error : null);
-  if (!trpc) throw error;
-  return Response.json({ code: trpc.code, message: trpc.message }, { status: getHTTPStatusCodeFromError(trpc) });
-}
-
 export async function handleLiveStream(
   req: Request,
   deps: { createContext: (req: Request) => Promise<Context>; hub: LiveHub; heartbeatMs?: number; reauthoriseMs?: number },
@@ -50,7 +42,7 @@ export async function handleLiveStream(
     granted = key;
     subscription = await deps.hub.open(scope.siteIds, (snapshot) => send(snapshot));
   } catch (error) {
-    return jsonError(error);
+    return errorResponse(error);
   }
 
   let heartbeat: ReturnType<typeof setInterval> | null = null;

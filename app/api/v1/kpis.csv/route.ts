@@ -1,11 +1,9 @@
 // GET /api/v1/kpis.csv: the same comparison as GET /api/v1/kpis, as CSV (trpc-to-openapi only
 // speaks JSON, so this one route calls the procedure itself).
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { comparisonToCsv } from '@/server/kpi/csv';
 import { createRequestContext } from '@/server/trpc/context';
 import { createCaller } from '@/server/trpc/root';
-import { toTRPCError } from '@/server/errors';
+import { errorResponse } from '@/server/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,9 +24,6 @@ export async function GET(req: Request) {
       },
     });
   } catch (error) {
-    const trpc = toTRPCError(error) ?? (error instanceof TRPCError ? error : null);
-    if (!trpc) throw error;
-    const issues = (trpc.cause as { issues?: unknown } | undefined)?.issues;
-    return Response.json({ code: trpc.code, message: trpc.message, ...(issues ? { issues } : {}) }, { status: getHTTPStatusCodeFromError(trpc) });
+    return errorResponse(error);
   }
 }

@@ -1,10 +1,8 @@
 // GET /api/v1/statements.csv?site=CODE&month=YYYY-MM: the same statement as GET /api/v1/statements,
 // as CSV (trpc-to-openapi only speaks JSON, so this route calls the procedure itself, with the
 // caller's session or personal token and the procedure's own authorisation).
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { statementToCsv } from '@/server/contracts/statement-csv';
-import { toTRPCError } from '@/server/errors';
+import { errorResponse } from '@/server/errors';
 import { createRequestContext } from '@/server/trpc/context';
 import { createCaller } from '@/server/trpc/root';
 
@@ -23,9 +21,6 @@ export async function GET(req: Request) {
       },
     });
   } catch (error) {
-    const trpc = toTRPCError(error) ?? (error instanceof TRPCError ? error : null);
-    if (!trpc) throw error;
-    const issues = (trpc.cause as { issues?: unknown } | undefined)?.issues;
-    return Response.json({ code: trpc.code, message: trpc.message, ...(issues ? { issues } : {}) }, { status: getHTTPStatusCodeFromError(trpc) });
+    return errorResponse(error);
   }
 }

@@ -1,11 +1,9 @@
 // GET /api/v1/statements.pdf?site=CODE&month=YYYY-MM: the same statement as GET /api/v1/statements,
 // as a printable A4 PDF in the reader's language (their own setting, else the browser's), with
 // the caller's session or personal token and the procedure's own authorisation.
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { localeFromAcceptLanguage } from '@/i18n/locale';
 import { statementToPdf } from '@/server/contracts/statement-pdf';
-import { toTRPCError } from '@/server/errors';
+import { errorResponse } from '@/server/errors';
 import { createRequestContext } from '@/server/trpc/context';
 import { createCaller } from '@/server/trpc/root';
 
@@ -26,9 +24,6 @@ export async function GET(req: Request) {
       },
     });
   } catch (error) {
-    const trpc = toTRPCError(error) ?? (error instanceof TRPCError ? error : null);
-    if (!trpc) throw error;
-    const issues = (trpc.cause as { issues?: unknown } | undefined)?.issues;
-    return Response.json({ code: trpc.code, message: trpc.message, ...(issues ? { issues } : {}) }, { status: getHTTPStatusCodeFromError(trpc) });
+    return errorResponse(error);
   }
 }
