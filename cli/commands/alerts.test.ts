@@ -136,23 +136,60 @@ describe('alerts:evaluate', () => {
     expect(run.code).toBe(2);
     expect(run.err).toContain('--now takes an ISO 8601 instant with its offset');
   });
+});
 
-  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))('touches nothing while a server holds the PGlite directory', async () => {
+
+// The lock belongs to PGlite: whichever database the run above used, this one takes a PGlite
+// directory of its own, so that the refusal is checked on both passes of the suite.
+describe('alerts:evaluate on a PGlite directory held by a server', () => {
+  let ownDir = '';
+  const env: Record<string, string | undefined> = {};
+  beforeAll(async () => {
+    ownDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-alerts-lock-'));
+    const dump = fs.readFileSync(inject('pgliteDumpPath'));
+    const handle = await openDatabase({ driver: 'pglite', dataDir: ownDir, loadDump: new Blob([dump]), owner: 'alerts cli test' });
+    try {
+      await setUp(handle.db);
+    } finally {
+      await handle.close();
+    }
+    env.DATABASE_URL = process.env.DATABASE_URL;
+    env.VIGIE_DATA_DIR = process.env.VIGIE_DATA_DIR;
+    process.env.DATABASE_URL = '';
+    process.env.VIGIE_DATA_DIR = ownDir;
+  }, 120_000);
+  afterAll(() => {
+    for (const [key, value] of Object.entries(env)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    fs.rmSync(ownDir, { recursive: true, force: true });
+  });
+
+  async function alertCount() {
+    const handle = await openDatabase({ driver: 'pglite', dataDir: ownDir, owner: 'alerts cli test' });
+    try {
+      return (await handle.db.select().from(alerts)).length;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  it('touches nothing while a server holds the directory, and evaluates once it is free', async () => {
     // A server in another process holds the directory (process 1 stands for it: it is alive).
-    const lock = lockFileOf(dataDir!);
+    const lock = lockFileOf(ownDir);
     fs.writeFileSync(lock, JSON.stringify({ pid: 1, owner: 'vigie server (test)', since: new Date().toISOString() }));
     try {
-      const run = await runCli('alerts:evaluate', '--now', '2026-11-30T10:00:00Z');
+      const run = await runCli('alerts:evaluate', '--now', '2026-11-30T09:05:00Z');
       expect(run.code).toBe(1);
       expect(run.err).toContain('is in use by another Vigie process (vigie server (test), pid 1');
     } finally {
       fs.rmSync(lock, { force: true });
     }
-    const handle = await openDatabase({ driver: 'pglite', dataDir: dataDir!, owner: 'alerts cli test' });
-    try {
-      expect(await handle.db.select().from(alerts)).toHaveLength(1);
-    } finally {
-      await handle.close();
-    }
+    expect(await alertCount()).toBe(0);
+    // The same command on the free directory fires the rule: the refusal above is what kept it quiet.
+    const run = await runCli('alerts:evaluate', '--now', '2026-11-30T09:05:00Z');
+    expect(run.code).toBe(0);
+    expect(await alertCount()).toBe(1);
   });
 });
