@@ -1,0 +1,229 @@
+// Reads the JSON shapes vendors' exports come in — a list page `{ "<key>": [ … ], …paging }`, a
+// bare array, or one record per line (JSON lines) — into records that each know the line they
+// start on and their position in the file, so that a record that cannot be used is named by both.
+// Each record is parsed on its own: one broken record costs that record, not the whole file.
+// Shared by the Genesys and Twilio importers.
+
+export type JsonRecord = {
+  value: unknown;
+  /** 1-based line the record starts on. */
+  line: number;
+  /** 1-based position of the record in its file. */
+  record: number;
+  /** The list key it was found under (`conversations`, `calls`, `events`), or null for a bare record. */
+  key: string | null;
+  excerpt: string;
+};
+
+export type JsonProblem = { line: number; record?: number; reason: string; excerpt: string };
+
+export type JsonRecords = { records: JsonRecord[]; problems: JsonProblem[]; otherValues: number };
+
+const EXCERPT = 200;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const COMMA = 44;
+const COLON = 58;
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The index after the string that opens at `i` (a quote), or -1 when the text ends inside it. */
+function skipString(text: string, i: number): number {
+  let at = i + 1;
+  for (;;) {
+    const q = text.indexOf('"', at);
+    if (q < 0) return -1;
+    let slashes = 0;
+    for (let k = q - 1; text.charCodeAt(k) === BACKSLASH; k--) slashes++;
+    if (slashes % 2 === 0) return q + 1;
+    at = q + 1;
+  }
+}
+
+/** The index after the JSON value that starts at `i`, or -1 when the text ends inside it. */
+function skipValue(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === QUOTE) return skipString(text, i);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+    let depth = 0;
+    let k = i;
+    while (k < text.length) {
+      const d = text.charCodeAt(k);
+      if (d === QUOTE) {
+        k = skipString(text, k);
+        if (k < 0) return -1;
+        continue;
+      }
+      if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
+      else if (d === CLOSE_BRACE || d === CLOSE_BRACKET) {
+        depth--;
+        if (depth === 0) return k + 1;
+      }
+      k++;
+    }
+    return -1;
+  }
+  // A number, true, false, null or stray text: up to the next delimiter.
+  let k = i;
+  while (k < text.length) {
+    const d = text.charCodeAt(k);
+    if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || d === 10 || d === 13) break;
+    k++;
+  }
+  return k === i ? i + 1 : k;
+}
+
+/** Counts lines forward only: offsets are asked for in increasing order, so the whole file is read once. */
+function lineCounter(text: string) {
+  let offset = 0;
+  let line = 1;
+  return (to: number) => {
+    for (let nl = text.indexOf('\n', offset); nl >= 0 && nl < to; nl = text.indexOf('\n', nl + 1)) line++;
+    offset = Math.max(offset, to);
+    return line;
+  };
+}
+
+const excerptOf = (text: string, start: number, end: number) =>
+  text.slice(start, Math.min(end, start + EXCERPT)).replace(/\s+/g, ' ');
+
+/** JSON lines: the first object closes on its own line and another value follows on a later line. */
+function isJsonLines(text: string, start: number): boolean {
+  if (text.charCodeAt(start) !== OPEN_BRACE) return false;
+  const nl = text.indexOf('\n', start);
+  if (nl < 0) return false;
+  const end = skipValue(text, start);
+  return end > 0 && end <= nl && skipSpace(text, nl) < text.length;
+}
+
+/**
+ * Reads every record of `text`. Records are the elements of an array (bare, or under one of
+ * `listKeys` in a wrapping object) or, for any other object, the object itself.
+ */
+export function readJsonRecords(text: string, listKeys: readonly string[]): JsonRecords {
+  const lineAt = lineCounter(text);
+  const records: JsonRecord[] = [];
+  const problems: JsonProblem[] = [];
+  let otherValues = 0;
+  let position = 0;
+  /** Where the element being read starts: a list that breaks is reported there. */
+  let elementStart = 0;
+
+  const take = (start: number, end: number, key: string | null) => {
+    position++;
+    const line = lineAt(start);
+    const slice = text.slice(start, end);
+    try {
+      records.push({ value: JSON.parse(slice), line, record: position, key, excerpt: excerptOf(text, start, end) });
+    } catch {
+      problems.push({ line, record: position, reason: 'This record is not valid JSON', excerpt: excerptOf(text, start, end) });
+    }
+  };
+
+  /** Reads the elements of the array opening at `i`; returns the index after it, or -1. */
+  const readArray = (i: number, key: string | null): number => {
+    let k = skipSpace(text, i + 1);
+    if (text.charCodeAt(k) === CLOSE_BRACKET) return k + 1;
+    while (k < text.length) {
+      elementStart = k;
+      const end = skipValue(text, k);
+      if (end < 0) return -1;
+      take(k, end, key);
+      k = skipSpace(text, end);
+      const c = text.charCodeAt(k);
+      if (c === CLOSE_BRACKET) return k + 1;
+      if (c !== COMMA) return -1;
+      k = skipSpace(text, k + 1);
+    }
+    return -1;
+  };
+
+  /** A top-level object: a list page when it holds one of the list keys, else a record of its own. */
+  const readObject = (start: number, end: number) => {
+    let k = skipSpace(text, start + 1);
+    let found = false;
+    while (k < end - 1 && text.charCodeAt(k) === QUOTE) {
+      const keyEnd = skipString(text, k);
+      if (keyEnd < 0) break;
+      const key = text.slice(k + 1, keyEnd - 1);
+      k = skipSpace(text, keyEnd);
+      if (text.charCodeAt(k) !== COLON) break;
+      k = skipSpace(text, k + 1);
+      if (listKeys.includes(key) && text.charCodeAt(k) === OPEN_BRACKET) {
+        found = true;
+        const after = readArray(k, key);
+        if (after < 0) {
+          const at = Math.max(k, elementStart);
+          problems.push({ line: lineAt(at), record: position + 1, reason: `The "${key}" list is cut short or broken here`, excerpt: excerptOf(text, at, end) });
+          return;
+        }
+        k = after;
+      } else {
+        const after = skipValue(text, k);
+        if (after < 0) break;
+        k = after;
+      }
+      k = skipSpace(text, k);
+      if (text.charCodeAt(k) === COMMA) k = skipSpace(text, k + 1);
+    }
+    if (!found) take(start, end, null);
+  };
+
+  let i = skipSpace(text, 0);
+  if (isJsonLines(text, i)) {
+    // One record per line: a broken line must not swallow the lines after it.
+    while (i < text.length) {
+      const nl = text.indexOf('\n', i);
+      const lineEnd = nl < 0 ? text.length : nl;
+      const end = text.charCodeAt(i) === OPEN_BRACE ? skipValue(text, i) : -1;
+      if (end > 0 && end <= lineEnd) readObject(i, end);
+      else take(i, lineEnd, null);
+      i = skipSpace(text, lineEnd);
+    }
+    return { records, problems, otherValues };
+  }
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_BRACKET) {
+      const end = readArray(i, null);
+      if (end < 0) {
+        const at = Math.max(i, elementStart);
+        problems.push({ line: lineAt(at), record: position + 1, reason: 'The list is cut short or broken here', excerpt: excerptOf(text, at, text.length) });
+        break;
+      }
+      i = skipSpace(text, end);
+      continue;
+    }
+    const end = skipValue(text, i);
+    if (c === OPEN_BRACE && end > 0) readObject(i, end);
+    else if (c === OPEN_BRACE) {
+      // An object that never closes: read what its list holds up to the break, then stop.
+      readObject(i, text.length);
+      break;
+    } else {
+      // Not a record: a stray value or text between records.
+      const nl = text.indexOf('\n', i);
+      const lineEnd = nl < 0 ? text.length : nl;
+      const line = lineAt(i);
+      const piece = text.slice(i, lineEnd).trim();
+      if (piece !== ',') {
+        otherValues++;
+        problems.push({ line, reason: 'This line is not a JSON record', excerpt: excerptOf(text, i, lineEnd) });
+      }
+      i = skipSpace(text, lineEnd);
+      continue;
+    }
+    i = skipSpace(text, end);
+    if (text.charCodeAt(i) === COMMA) i = skipSpace(text, i + 1);
+  }
+  return { records, problems, otherValues };
+}

@@ -1,0 +1,55 @@
+// What the call-record schema would refuse, said in the words of the source, so that a record
+// the importer emits is one the ingest takes (lib/ may not import the server's schema itself).
+import type { ImportedCall } from '../types';
+
+const MAX_SECONDS = 86_400;
+
+const texts = [
+  ['externalId', 128, 'the call id'],
+  ['queue', 100, 'the queue'],
+  ['agentRef', 128, 'the agent'],
+  ['outcome', 64, 'the outcome'],
+] as const;
+
+const times = [
+  ['waitSeconds', 'wait'],
+  ['talkSeconds', 'talk time'],
+  ['holdSeconds', 'hold time'],
+  ['wrapSeconds', 'wrap-up time'],
+] as const;
+
+/** Why the ingest would refuse this record, or null when it would take it. */
+export function recordProblem(call: ImportedCall): string | null {
+  for (const [field, max, words] of texts) {
+    const value = call[field];
+    if (value == null) continue;
+    if (value.length === 0) return `${words} is empty`;
+    if (value.length > max) return `${words} is longer than ${max} characters: '${value.slice(0, 40)}…'`;
+    if (value.includes('\u0000')) return `${words} holds a NUL character`;
+  }
+  for (const [field, words] of times) {
+    const value = call[field];
+    if (!Number.isFinite(value) || value < 0) return `${words} is negative or not a number (${value})`;
+    if (value > MAX_SECONDS) return `${words} over a day (${value} s)`;
+  }
+  const at = Date.parse(call.startedAt);
+  if (Number.isNaN(at) || at < Date.UTC(1900, 0, 1) || at >= Date.UTC(2200, 0, 1)) {
+    return `the start time is outside the years 1900–2199: '${call.startedAt}'`;
+  }
+  return null;
+}
+
+/** A zod-free description of the first thing wrong in a record, for the rejection's reason. */
+export function describeIssue(
+  what: string,
+  issue: { path: PropertyKey[]; message: string } | undefined,
+  value: unknown,
+): string {
+  if (!issue) return `${what} is not valid`;
+  let at: unknown = value;
+  for (const key of issue.path) at = at != null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  const where = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+  if (at === undefined) return `${what} has no ${where}`;
+  const shown = JSON.stringify(at) ?? String(at);
+  return `${what}: ${where} is not valid (${issue.message.replace(/^Invalid input: /, '')}): ${shown.slice(0, 60)}`;
+}
