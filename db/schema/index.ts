@@ -13,3 +13,4 @@ export * from './displays';
 export * from './rate-limits';
 export * from './alerts';
 export * from './contracts';
+export * from './import-mappings';

@@ -78,7 +78,9 @@ export type Access =
   /** Only a site lead (disputing HQ's re-score of their site's evaluation). */
   | 'siteLead'
   /** A wallboard: a signed-in user (their site scope) or a paired display (its own scope). */
-  | 'wallboard';
+  | 'wallboard'
+  /** A site lead for their own site, or an administrator for any site (HQ managers read only). */
+  | 'siteLeadOrAdmin';
 
 const U = 'UNAUTHORIZED';
 const F = 'FORBIDDEN';
@@ -94,6 +96,7 @@ export const EXPECTED: Record<Access, Record<CallerClass, Outcome>> = {
   siteWriter: { none: U, admin: F, hq: F, lead: 'ok', key: 'ok', display: U },
   siteLead: { none: U, admin: F, hq: F, lead: 'ok', key: F, display: U },
   wallboard: { none: U, admin: 'ok', hq: 'ok', lead: 'ok', key: F, display: 'ok' },
+  siteLeadOrAdmin: { none: U, admin: 'ok', hq: F, lead: 'ok', key: F, display: U },
 };
 
 /**
@@ -132,6 +135,7 @@ export const PROCEDURES: Record<string, Rule> = {
 
   'ingest.pushCalls': { access: 'siteKey' },
   'ingest.pushEvaluations': { access: 'siteKey' },
+  'ingest.recogniseUpload': { access: 'siteWriter' },
   'ingest.previewUpload': { access: 'siteWriter' },
   'ingest.commitUpload': { access: 'siteWriter' },
 
@@ -249,6 +253,13 @@ export const PROCEDURES: Record<string, Rule> = {
   'contracts.settings': { access: 'hq' },
   'contracts.setSettings': { access: 'admin' },
   'contracts.costs': { access: 'signedIn', otherSite: 'FORBIDDEN' },
+
+  // CSV column mappings: every credential reads its own site's (HQ names one), a lead writes their
+  // site's and an admin any site's. Another site's are refused the same whether the code exists or not.
+  'importMappings.list': { access: 'anyCredential', otherSite: 'FORBIDDEN' },
+  'importMappings.get': { access: 'anyCredential', otherSite: 'FORBIDDEN' },
+  'importMappings.save': { access: 'siteLeadOrAdmin', otherSite: 'FORBIDDEN' },
+  'importMappings.remove': { access: 'siteLeadOrAdmin', otherSite: 'FORBIDDEN' },
 };
 
 /** REST routes by `METHOD /path` as the OpenAPI document names them. */
@@ -271,6 +282,8 @@ export const REST_ROUTES: Record<string, Rule> = {
   'GET /alerts': { access: 'signedIn', otherSite: 'FORBIDDEN' },
   'POST /contracts': { access: 'admin', otherSite: 'hqOnly' },
   'GET /statements': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'GET /import-mappings': { access: 'anyCredential', otherSite: 'FORBIDDEN' },
+  'GET /import-mappings/{name}': { access: 'anyCredential', otherSite: 'FORBIDDEN' },
 };
 
 /**

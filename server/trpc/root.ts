@@ -19,6 +19,7 @@ import { calendarRouter } from '@/server/calendar/router';
 import { liveRouter } from '@/server/live/router';
 import { alertsRouter } from '@/server/alerts/router';
 import { contractsRouter } from '@/server/contracts/router';
+import { importMappingsRouter } from '@/server/importers/router';
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
@@ -40,6 +41,7 @@ export const appRouter = createTRPCRouter({
   live: liveRouter,
   alerts: alertsRouter,
   contracts: contractsRouter,
+  importMappings: importMappingsRouter,
 });
 
 export type AppRouter = typeof appRouter;
