@@ -5,8 +5,8 @@ import { detectCsvKind, parseIngestCsv, type CsvKind } from '@/server/ingest/csv
 
 export type PushInput = { kind: CsvKind; format: 'csv' | 'json'; records: unknown[]; csvRows?: string[] };
 
-export function readPushInput(file: string, forced?: CsvKind): PushInput {
-  const text = fs.readFileSync(file, 'utf8');
+/** `text` when the caller has read the file already (to tell it from an export that needs an importer). */
+export function readPushInput(file: string, forced?: CsvKind, text: string = fs.readFileSync(file, 'utf8')): PushInput {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (file.toLowerCase().endsWith('.json') || trimmed.startsWith('{') || trimmed.startsWith('[')) {
     let data: unknown;
