@@ -10,6 +10,7 @@ import { PushError } from './push/client';
 import { alertsEvaluateCommand } from './commands/alerts';
 import { benchCommand } from './commands/bench';
 import { digestsSendDueCommand } from './commands/digests';
+import { followCommand } from './commands/follow';
 import { keysCreateCommand, keysRevokeCommand, tokensCreateCommand, tokensRevokeCommand } from './commands/credentials';
 import { migrateCommand } from './commands/migrate';
 import { pushCommand } from './commands/push';
@@ -28,6 +29,7 @@ const commands: Command[] = [
   tokensCreateCommand,
   tokensRevokeCommand,
   pushCommand,
+  followCommand,
   benchCommand,
   digestsSendDueCommand,
   alertsEvaluateCommand,
