@@ -244,6 +244,12 @@ describe('asterisk queue_log: detect()', () => {
     expect(asteriskQueueLogImporter.detect('')).toBe(false);
   });
 
+  it('reads a file that starts with a byte-order mark', () => {
+    expect(asteriskQueueLogImporter.detect(`\uFEFF${sampleText}`)).toBe(true);
+    const result = parse(`\uFEFF${sampleText}`);
+    expect([result.records.length, result.rejected.length, result.held]).toEqual([37, 2, 2]);
+  });
+
   it('refuses a CSV header, JSON and the other samples', () => {
     expect(asteriskQueueLogImporter.detect('externalId,startedAt,direction,queue\nA1,2026-11-16T08:00:00+01:00,inbound,support\n')).toBe(false);
     expect(asteriskQueueLogImporter.detect('{"conversations":[{"conversationId":"x"}]}')).toBe(false);

@@ -7,9 +7,12 @@ import type { ImportedCall, ImportRejection, Importer } from './types';
 /** Lines detect() looks at: enough to see past a malformed one. */
 const DETECT_LINES = 5;
 
+/** A byte-order mark, which a file passed through a Windows editor may start with. */
+const BOM = '\uFEFF';
+
 function detect(text: string): boolean {
   const head = text
-    .slice(0, 4096)
+    .slice(text.startsWith(BOM) ? 1 : 0, 4096)
     .split('\n')
     .map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
     .filter((line) => line.trim() !== '')
@@ -29,7 +32,7 @@ export const asteriskQueueLogImporter: Importer = {
     const records: ImportedCall[] = [];
     const rejected: ImportRejection[] = [];
     for (const source of sources) {
-      const lines = source.text.split('\n');
+      const lines = (source.text.startsWith(BOM) ? source.text.slice(1) : source.text).split('\n');
       if (lines.at(-1) === '') lines.pop();
       const out = tracker.feed(lines, source.name, 1);
       for (const record of out.records) records.push(record);
