@@ -1,6 +1,5 @@
-// Sites push data here: REST (POST /api/v1/calls, /evaluations) with a site key, and CSV uploads
-// from the app by a site lead for their own site.
-import { z } from 'zod';
+// Sites push data here: REST (POST /api/v1/calls, /evaluations) with a site key, and file uploads
+// from the app (Vigie's CSV/JSON or a telephony export) by a site lead for their own site.
 import { actorOf } from '@/server/auth/principal';
 import { publishesSiteChange } from '@/server/live/publishes';
 import { createTRPCRouter, siteKeyProcedure, siteWriterProcedure } from '@/server/trpc/init';
@@ -10,12 +9,10 @@ import { evaluationBatchSchema } from './evaluation.schema';
 import { ingestEvaluations } from './evaluations';
 import { ingestResultSchema } from './ingest-result';
 import { pushRateLimit } from './rate-limited';
-import { commitUpload, previewUpload } from './upload';
+import { commitUpload, previewUpload, recogniseFiles } from './upload';
+import { recogniseInput, uploadInput } from './upload-input';
 
 const ERRORS = { 400: 'Not a batch', 401: 'No valid site key', 403: 'Not a site key', 413: 'More than 5,000 records', 429: 'Pushing too fast: see Retry-After' };
-
-/** A CSV file as text; 16 MiB is far above 5,000 rows but keeps one upload bounded. */
-const uploadInput = z.object({ kind: z.enum(['calls', 'evaluations']), csv: z.string().min(1).max(16 * 1024 * 1024) });
 
 export const ingestRouter = createTRPCRouter({
   pushCalls: siteKeyProcedure
@@ -60,12 +57,15 @@ export const ingestRouter = createTRPCRouter({
       ingestEvaluations(ctx.db, { siteId: ctx.principal.siteId, evaluations: input.evaluations, actor: actorOf(ctx.principal) }),
     ),
 
-  /** Checks a CSV file without writing anything: counts, the first rows, every rejection. */
-  previewUpload: siteWriterProcedure.input(uploadInput).mutation(({ input }) => previewUpload(input.kind, input.csv)),
+  /** The format of the files from their first 64 KiB, so the page can ask for a mapping or a zone before sending them whole. */
+  recogniseUpload: siteWriterProcedure.input(recogniseInput).mutation(({ input }) => recogniseFiles(input.files)),
 
-  /** Ingests a CSV file for the caller's own site. */
+  /** Reads the files (Vigie's CSV/JSON or a telephony export) without writing anything: counts, notes, the first records, every rejection. */
+  previewUpload: siteWriterProcedure.input(uploadInput).mutation(({ ctx, input }) => previewUpload(ctx.db, { siteId: ctx.siteId, input })),
+
+  /** Reads the same files the same way and stores their valid records for the caller's own site. */
   commitUpload: siteWriterProcedure
     .use(publishesSiteChange)
     .input(uploadInput)
-    .mutation(({ ctx, input }) => commitUpload(ctx.db, { ...input, siteId: ctx.siteId, actor: actorOf(ctx.principal) })),
+    .mutation(({ ctx, input }) => commitUpload(ctx.db, { siteId: ctx.siteId, actor: actorOf(ctx.principal), input })),
 });

@@ -414,8 +414,9 @@ const SAMPLES: Record<string, Sample> = {
 
   'ingest.pushCalls': { input: () => ({ records: [callRecord(`pushed-${next()}`)] }) },
   'ingest.pushEvaluations': { input: () => ({ evaluations: [evaluation(`pushed-${next()}`)] }) },
-  'ingest.previewUpload': { input: () => ({ kind: 'calls', csv: csvOf(`csv-${next()}`) }) },
-  'ingest.commitUpload': { input: () => ({ kind: 'calls', csv: csvOf(`csv-${next()}`) }) },
+  'ingest.recogniseUpload': { input: () => ({ files: [{ name: 'calls.csv', head: csvOf(`csv-${next()}`) }] }) },
+  'ingest.previewUpload': { input: () => ({ kind: 'calls', files: [{ name: 'calls.csv', text: csvOf(`csv-${next()}`) }] }) },
+  'ingest.commitUpload': { input: () => ({ kind: 'calls', files: [{ name: 'calls.csv', text: csvOf(`csv-${next()}`) }] }) },
 
   'qaForms.published': { input: () => ({}) },
   'sites.directory': { input: () => ({}) },
