@@ -162,6 +162,7 @@ describe('asterisk-cdr: rejected lines', () => {
       '"a"x,"b"',
       '',
       cdrLine({ uniqueid: '1.9' }).replace('"5000"', '"50\u000000"'),
+      cdrLine({ lastdata: `${'q'.repeat(101)},t`, uniqueid: '1.10' }),
     ];
     const result = parse(lines.join('\r\n'));
     expect(result.records).toHaveLength(1);
@@ -175,6 +176,7 @@ describe('asterisk-cdr: rejected lines', () => {
       [8, 'start 1850-01-01 10:00:00 is outside the years 1900 to 2199'],
       [9, 'The line is not a CSV line as cdr_csv writes it: text follows a closing quote'],
       [11, 'The line contains a NUL character: the file is damaged here'],
+      [12, `The queue name is longer than 100 characters: '${'q'.repeat(40)}…'`],
     ]);
     expect(result.rejected.every((r) => r.source === 'Master.csv' && r.excerpt !== undefined && r.excerpt.length <= 200)).toBe(true);
   });

@@ -100,12 +100,13 @@ export function readCdrRow(fields: string[], ctx: CdrContext): CdrRow {
   // bridged to a destination channel (a Queue() the dialplan answered but no member took has none).
   const answered = disposition === 'ANSWERED' && billsec > 0 && dstchannel !== '';
   const queue = (lastapp === 'Queue' ? queueOfLastData(lastdata) : '') || ctx.defaultQueue;
+  if (queue.length > 100) return { ok: false, reason: `The queue name is longer than 100 characters: '${queue.slice(0, 40)}…'` };
   const { uniqueid } = optionalColumns(fields);
   const call: ImportedCall = {
     externalId: cdrExternalId(uniqueid, { start, src, dst, channel, dstchannel }),
     startedAt: isoWithOffset(start, reading.offsetMinutes),
     direction: inbound ? 'inbound' : 'outbound',
-    queue: queue.slice(0, 100),
+    queue,
     waitSeconds: answered ? duration - billsec : duration,
     talkSeconds: answered ? billsec : 0,
     holdSeconds: 0,
