@@ -222,6 +222,24 @@ describe('vigie follow, asterisk-queue-log', () => {
     expect([stored.get(idOf('k1', 0)), stored.get(idOf('k2', 30))]).toEqual([1, 1]);
   });
 
+  it('pauses reading when the outbox is full, and reads on once the server takes the calls', { timeout: 20_000 }, async () => {
+    const log = path.join(dir, 'queue_log');
+    const stateFile = path.join(dir, 'follow.json');
+    const ids = ['m1', 'm2', 'm3', 'm4', 'm5'].map((id, i) => ({ id, s: i * 100 }));
+    append(log, ids.flatMap(({ id, s }) => answered(id, s, 2, 20)));
+    await server.stop();
+    // About one call per read: the outbox stops at its cap of 2 and the rest stays in the log.
+    const run = follow({ path: log, stateFile, outboxCap: 2, readBytes: 200 });
+    await until('the pause', () => run.err.some((l) => /2 calls wait to be sent \(at most 2 are kept\): reading the log pauses/.test(l)));
+    const paused = loadState(stateFile)!;
+    expect(paused.outbox).toHaveLength(2);
+    expect(paused.file!.offset).toBeLessThan(fs.statSync(log).size);
+    await server.start();
+    await until('every call', hasAll(ids.map(({ id, s }) => idOf(id, s))));
+    await until('an empty outbox', () => loadState(stateFile)?.outbox.length === 0);
+    expect(await run.stop()).toMatchObject({ sent: 5, inserted: 5, outbox: 0 });
+  });
+
   it('stops with a clear error when the key is refused, keeping the unsent calls in its state', { timeout: 20_000 }, async () => {
     const revoked = (await createSiteKey(h.db, cliActor(), { siteCode: 'TUN', name: 'old-pbx' })).secret;
     await revokeSiteKeyByName(h.db, cliActor(), { siteCode: 'TUN', name: 'old-pbx' });

@@ -108,7 +108,7 @@ class Follower {
       this.lastNotice = notice;
       if (step.lines.length > 0) {
         const fed = this.source.feed(step.lines, step.source, step.firstLine);
-        this.state.outbox.push(...fed.records);
+        for (const record of fed.records) this.state.outbox.push(record);
         this.logRejected(fed.rejected);
         changed = true;
       }

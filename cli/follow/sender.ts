@@ -8,6 +8,9 @@ export type Attempt<T> =
   | { kind: 'retry'; reason: string; retryAfterMs: number | null }
   | { kind: 'refused'; status: number; reason: string };
 
+/** Ingesting 5,000 records takes a second or two; a minute without an answer is a server away. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 export function callsEndpoint(url: string): string {
   return endpointFor(url, 'calls');
 }
@@ -37,7 +40,7 @@ function messageOf(text: string): string {
   return text.slice(0, 300);
 }
 
-export async function postJson<T>(endpoint: string, key: string, body: unknown, signal?: AbortSignal): Promise<Attempt<T>> {
+export async function postJson<T>(endpoint: string, key: string, body: unknown, signal?: AbortSignal, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Attempt<T>> {
   let res: Response;
   let text: string;
   try {
@@ -45,7 +48,8 @@ export async function postJson<T>(endpoint: string, key: string, body: unknown, 
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify(body),
-      signal,
+      // A server that takes the connection and never answers must not hold the loop for good.
+      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
     });
     text = await res.text();
   } catch (error) {

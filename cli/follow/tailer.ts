@@ -39,12 +39,21 @@ const NEWLINE = 0x0a;
 
 type Opened = { fd: number; file: string; stat: fs.BigIntStats };
 
+/** The log cannot be read at all (permissions): a matter for whoever installed the follower. */
+export class LogReadError extends Error {
+  override name = 'UsageError';
+}
+
 function open(file: string): Opened | null {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new LogReadError(`Cannot read ${file}: permission denied. Run vigie follow as a user that can read the log (e.g. asterisk).`);
+    }
     throw error;
   }
   // Identity from the descriptor, not from a stat of the path: the path may be renamed in between.
