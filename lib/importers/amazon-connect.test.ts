@@ -122,6 +122,21 @@ describe('amazon-connect: contacts not (yet) calls, and rejections', () => {
     expect(parse(`${open}\n${line({})}`)).toMatchObject({ held: 0, records: [{ externalId: 'ac:11111111-2222-4333-8444-555555555555' }] });
   });
 
+  it('a contact Connect placed that nobody took (an API campaign call) is outbound and no abandon', () => {
+    const result = parse(line({ InitiationMethod: 'API', Agent: null, Queue: { Name: 'Campaign', Duration: 30 } }));
+    expect(result.records).toEqual([{
+      externalId: 'ac:11111111-2222-4333-8444-555555555555', startedAt: '2026-11-25T09:00:00.000Z', direction: 'outbound', queue: 'Campaign',
+      waitSeconds: 30, talkSeconds: 0, holdSeconds: 0, wrapSeconds: 0, abandoned: false, outcome: 'customer_disconnect',
+    }]);
+  });
+
+  it('queue wait from the enqueue and dequeue times when Duration is absent; the default queue when the contact had none', () => {
+    const noDuration = parse(line({ Queue: { Name: 'Support', EnqueueTimestamp: '2026-11-25T09:00:12Z', DequeueTimestamp: '2026-11-25T09:01:02.500Z' } }));
+    expect(noDuration.records[0]).toMatchObject({ waitSeconds: 50.5, queue: 'Support' });
+    const noQueue = amazonConnectImporter.parse([{ name: 'ctr.json', text: line({ Queue: null }) }], { defaultQueue: 'direct' });
+    expect(noQueue.records[0]).toMatchObject({ queue: 'direct', waitSeconds: 0, abandoned: false, agentRef: 'amina' });
+  });
+
   it('name the line, the record and the reason', () => {
     const text = [
       line({ ContactId: 'a1' }),
