@@ -1,5 +1,6 @@
 import type { BenchDriver } from '../bench/databases';
 import { serverUrlFrom } from '../bench/databases';
+import { IMPORT_FORMATS } from '@/lib/importers/types';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
 
@@ -18,7 +19,7 @@ function drivers(value: unknown): BenchDriver[] {
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'run a benchmark and print its table (ingest, dashboard, load, live, tz-rebuild, pages, alerts)',
+  summary: 'run a benchmark and print its table (ingest, dashboard, load, live, tz-rebuild, pages, alerts, importers)',
   usage:
     'bench ingest [--records 50000] [--batch 2000] [--concurrency 4] [--driver both|pglite|postgres] [--database-url URL]\n' +
     '  bench dashboard [--sites 20] [--days 365] [--calls-per-day 1500] [--runs 30] [--database-url URL]\n' +
@@ -26,7 +27,8 @@ export const benchCommand: Command = {
     '  bench live [--screens 200] [--pushers 20] [--seconds 60] [--readers 4] [--batch 20] [--interval-ms 1000] [--database-url URL]\n' +
     '  bench tz-rebuild [--records 1000000] [--sites 20] [--days 365] [--batch-days 31] [--driver postgres|pglite] [--demo] [--database-url URL]\n' +
     '  bench pages [--runs 10] [--site CAS] [--driver both|pglite|postgres] [--database-url URL]\n' +
-    '  bench alerts [--rules 100] [--sites 20] [--ticks 20] [--calls-per-day 1500] [--driver both|pglite|postgres] [--database-url URL]',
+    '  bench alerts [--rules 100] [--sites 20] [--ticks 20] [--calls-per-day 1500] [--driver both|pglite|postgres] [--database-url URL]\n' +
+    `  bench importers [--calls 100000] [--runs 5] [--format ${IMPORT_FORMATS.join('|')}] [--push]`,
   options: {
     records: { type: 'string' },
     batch: { type: 'string' },
@@ -48,6 +50,9 @@ export const benchCommand: Command = {
     'interval-ms': { type: 'string' },
     rules: { type: 'string' },
     ticks: { type: 'string' },
+    calls: { type: 'string' },
+    format: { type: 'string' },
+    push: { type: 'boolean' },
   },
   positionals: true,
   async run(values, positionals) {
@@ -153,6 +158,26 @@ export const benchCommand: Command = {
       );
       return;
     }
-    throw new UsageError('Name a benchmark: bench ingest, bench dashboard, bench load, bench live, bench tz-rebuild, bench pages or bench alerts');
+    if (which === 'importers') {
+      const formats = values.format === undefined ? [...IMPORT_FORMATS] : IMPORT_FORMATS.filter((f) => f === values.format);
+      if (formats.length === 0) throw new UsageError(`--format is one of ${IMPORT_FORMATS.join(', ')}`);
+      // The end-to-end push measures the import and the ingest path, not the per-key push limit.
+      if (values.push === true) {
+        process.env.VIGIE_PUSH_RATE_PER_MINUTE ??= '1000000';
+        process.env.VIGIE_PUSH_BURST ??= '1000000';
+      }
+      const { benchImporters } = await import('../bench/importers');
+      console.log(
+        await benchImporters({
+          calls: int(values.calls, 'calls', 100_000),
+          runs: int(values.runs, 'runs', 5),
+          formats,
+          push: values.push === true,
+          serverUrl,
+        }),
+      );
+      return;
+    }
+    throw new UsageError('Name a benchmark: bench ingest, bench dashboard, bench load, bench live, bench tz-rebuild, bench pages, bench alerts or bench importers');
   },
 };
