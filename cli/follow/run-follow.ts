@@ -44,6 +44,8 @@ export type FollowSummary = FollowTotals & { open: number; outbox: number };
 
 export const DEFAULT_OUTBOX_CAP = 200_000;
 const READS_PER_STEP = 16;
+/** Calls read ahead of the pushes while the server answers: four full POSTs. */
+const READ_AHEAD = 20_000;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -99,9 +101,12 @@ class Follower {
   /** Reads what the log gained, into the outbox, and saves. True when the whole log is read. */
   read(): boolean {
     const cap = this.options.outboxCap ?? DEFAULT_OUTBOX_CAP;
+    // While the server answers, a backlog is read a batch at a time and sent before reading on, so
+    // that the state rewritten after each acknowledged chunk stays small; while it is away, up to the cap.
+    const limit = Date.now() >= this.nextPushAt ? Math.min(cap, READ_AHEAD) : cap;
     let changed = false;
     let more = true;
-    for (let reads = 0; more && reads < READS_PER_STEP && this.state.outbox.length < cap && !this.signal.aborted; reads++) {
+    for (let reads = 0; more && reads < READS_PER_STEP && this.state.outbox.length < limit && !this.signal.aborted; reads++) {
       const step = tailStep(this.logPath, this.state.file, this.options.readBytes ?? 4 * 1024 * 1024);
       const notice = step.notices.join('\n') || null;
       if (notice && notice !== this.lastNotice) this.err(`${clock(new Date())} ${notice}`);
