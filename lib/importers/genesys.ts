@@ -32,8 +32,7 @@ function parse(sources: ImportSource[], options: ImportOptions): ImportResult {
     const read = readJsonRecords(source.text, LIST_KEYS);
     for (const p of read.problems) rejected.push({ source: source.name, ...p });
     for (const item of read.records) {
-      const reject = (reason: string) =>
-        rejected.push({ source: source.name, line: item.line, record: item.record, reason, excerpt: item.excerpt });
+      const reject = (reason: string) => rejected.push({ source: source.name, ...item.where(), record: item.record, reason });
       const checked = conversationSchema.safeParse(item.value);
       if (!checked.success) {
         reject(describeIssue('The conversation', checked.error.issues[0], item.value));

@@ -43,8 +43,7 @@ function instant(value: string | null | undefined): number | null | 'bad' {
 function parse(sources: ImportSource[], options: ImportOptions): ImportResult {
   const records: ImportedCall[] = [];
   const rejected: ImportRejection[] = [];
-  const reject = ({ source, item }: Located, reason: string) =>
-    rejected.push({ source, line: item.line, record: item.record, reason, excerpt: item.excerpt });
+  const reject = ({ source, item }: Located, reason: string) => rejected.push({ source, ...item.where(), record: item.record, reason });
 
   const calls = new Map<string, { call: TwilioCall; at: Located; startMs: number | null; endMs: number | null }>();
   const tasks = new Map<string, { events: (TaskEvent & { order: number })[]; first: Located; attrs: unknown }>();

@@ -1,18 +1,19 @@
 // Reads the JSON shapes vendors' exports come in — a list page `{ "<key>": [ … ], …paging }`, a
 // bare array, or one record per line (JSON lines) — into records that each know the line they
 // start on and their position in the file, so that a record that cannot be used is named by both.
-// Each record is parsed on its own: one broken record costs that record, not the whole file.
-// Shared by the Genesys and Twilio importers.
+// A file that is valid JSON is parsed at once (the fast path); where each record starts is worked
+// out only when one of them is rejected. A broken file is scanned record by record, each parsed on
+// its own: one broken record costs that record, not the whole file. Shared by the Genesys and
+// Twilio importers.
 
 export type JsonRecord = {
   value: unknown;
-  /** 1-based line the record starts on. */
-  line: number;
   /** 1-based position of the record in its file. */
   record: number;
   /** The list key it was found under (`conversations`, `calls`, `events`), or null for a bare record. */
   key: string | null;
-  excerpt: string;
+  /** The 1-based line the record starts on and its first characters: asked for when it is rejected. */
+  where(): { line: number; excerpt: string };
 };
 
 export type JsonProblem = { line: number; record?: number; reason: string; excerpt: string };
@@ -96,20 +97,18 @@ function lineCounter(text: string) {
 const excerptOf = (text: string, start: number, end: number) =>
   text.slice(start, Math.min(end, start + EXCERPT)).replace(/\s+/g, ' ');
 
-/** JSON lines: the first object closes on its own line and another value follows on a later line. */
+/** JSON lines: the first line alone is a whole JSON object and more text follows it. */
 function isJsonLines(text: string, start: number): boolean {
   if (text.charCodeAt(start) !== OPEN_BRACE) return false;
   const nl = text.indexOf('\n', start);
-  if (nl < 0) return false;
-  const end = skipValue(text, start);
-  return end > 0 && end <= nl && skipSpace(text, nl) < text.length;
+  if (nl < 0 || skipSpace(text, nl) >= text.length) return false;
+  // Only the first line is read: a list page is one object over the whole file.
+  const end = skipValue(text.slice(start, nl), 0);
+  return end > 0;
 }
 
-/**
- * Reads every record of `text`. Records are the elements of an array (bare, or under one of
- * `listKeys` in a wrapping object) or, for any other object, the object itself.
- */
-export function readJsonRecords(text: string, listKeys: readonly string[]): JsonRecords {
+/** Reads `text` value by value, each record parsed on its own: the path for files that are not valid JSON. */
+function scanJsonRecords(text: string, listKeys: readonly string[]): JsonRecords {
   const lineAt = lineCounter(text);
   const records: JsonRecord[] = [];
   const problems: JsonProblem[] = [];
@@ -123,7 +122,7 @@ export function readJsonRecords(text: string, listKeys: readonly string[]): Json
     const line = lineAt(start);
     const slice = text.slice(start, end);
     try {
-      records.push({ value: JSON.parse(slice), line, record: position, key, excerpt: excerptOf(text, start, end) });
+      records.push({ value: JSON.parse(slice), record: position, key, where: () => ({ line, excerpt: excerptOf(text, start, end) }) });
     } catch {
       problems.push({ line, record: position, reason: 'This record is not valid JSON', excerpt: excerptOf(text, start, end) });
     }
@@ -179,18 +178,6 @@ export function readJsonRecords(text: string, listKeys: readonly string[]): Json
   };
 
   let i = skipSpace(text, 0);
-  if (isJsonLines(text, i)) {
-    // One record per line: a broken line must not swallow the lines after it.
-    while (i < text.length) {
-      const nl = text.indexOf('\n', i);
-      const lineEnd = nl < 0 ? text.length : nl;
-      const end = text.charCodeAt(i) === OPEN_BRACE ? skipValue(text, i) : -1;
-      if (end > 0 && end <= lineEnd) readObject(i, end);
-      else take(i, lineEnd, null);
-      i = skipSpace(text, lineEnd);
-    }
-    return { records, problems, otherValues };
-  }
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === OPEN_BRACKET) {
@@ -226,4 +213,80 @@ export function readJsonRecords(text: string, listKeys: readonly string[]): Json
     if (text.charCodeAt(i) === COMMA) i = skipSpace(text, i + 1);
   }
   return { records, problems, otherValues };
+}
+
+type Listed = { value: unknown; key: string | null }[];
+
+/** The records a parsed value holds: the elements of an array or of a list page's lists, else the value itself. */
+function recordsIn(value: unknown, listKeys: readonly string[]): Listed {
+  if (Array.isArray(value)) return value.map((v: unknown) => ({ value: v, key: null }));
+  const out: Listed = [];
+  if (value !== null && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      const list = object[key];
+      if (listKeys.includes(key) && Array.isArray(list)) for (const v of list) out.push({ value: v, key });
+    }
+    if (out.length > 0 || listKeys.some((key) => Array.isArray(object[key]))) return out;
+  }
+  return [{ value, key: null }];
+}
+
+function readJsonLines(text: string, listKeys: readonly string[]): JsonRecords {
+  const records: JsonRecord[] = [];
+  const problems: JsonProblem[] = [];
+  let position = 0;
+  let lineNo = 0;
+  for (let from = 0; from < text.length; ) {
+    const nl = text.indexOf('\n', from);
+    const end = nl < 0 ? text.length : nl;
+    const raw = text.slice(from, end);
+    from = end + 1;
+    lineNo++;
+    if (raw.trim() === '') continue;
+    const line = lineNo;
+    const where = () => ({ line, excerpt: excerptOf(raw, 0, raw.length) });
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      position++;
+      problems.push({ line, record: position, reason: 'This record is not valid JSON', excerpt: where().excerpt });
+      continue;
+    }
+    for (const item of recordsIn(value, listKeys)) {
+      position++;
+      records.push({ value: item.value, record: position, key: item.key, where });
+    }
+  }
+  return { records, problems, otherValues: 0 };
+}
+
+/**
+ * Reads every record of `text`. Records are the elements of an array (bare, or under one of
+ * `listKeys` in a wrapping object) or, for any other object, the object itself.
+ */
+export function readJsonRecords(text: string, listKeys: readonly string[]): JsonRecords {
+  if (isJsonLines(text, skipSpace(text, 0))) return readJsonLines(text, listKeys);
+  let whole: unknown;
+  try {
+    whole = JSON.parse(text);
+  } catch {
+    return scanJsonRecords(text, listKeys);
+  }
+  if (whole === null || typeof whole !== 'object') return scanJsonRecords(text, listKeys);
+  // Valid JSON: the scan that finds each record's line runs once, and only if a record is rejected.
+  let scanned: JsonRecords | undefined;
+  const records = recordsIn(whole, listKeys).map(
+    (item, index): JsonRecord => ({
+      value: item.value,
+      record: index + 1,
+      key: item.key,
+      where: () => {
+        scanned ??= scanJsonRecords(text, listKeys);
+        return scanned.records[index]?.where() ?? { line: 0, excerpt: '' };
+      },
+    }),
+  )
+  return { records, problems: [], otherValues: 0 };
 }

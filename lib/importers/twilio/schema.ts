@@ -25,7 +25,10 @@ export const eventSchema = z.object({
   event_date_ms: z.union([z.number(), z.string()]).nullish(),
   resource_sid: text,
   resource_type: text,
-  event_data: z.record(z.string(), z.unknown()).nullish(),
+  // An object of the event type's own fields: checked where each is read, not copied here.
+  event_data: z
+    .custom<Record<string, unknown>>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), 'expected an object')
+    .nullish(),
 });
 
 export type TwilioCall = z.infer<typeof callSchema>;
