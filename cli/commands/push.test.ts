@@ -256,6 +256,27 @@ describe('vigie push of telephony exports', () => {
     const rows = await stored(id);
     expect(rows).toHaveLength(37);
     expect(rows.every((r) => r.externalId.startsWith('ql:') && r.direction === 'inbound')).toBe(true);
+    const outcomes: Record<string, number> = {};
+    for (const r of rows) outcomes[r.outcome ?? ''] = (outcomes[r.outcome ?? ''] ?? 0) + 1;
+    expect(outcomes).toEqual({
+      'completed-agent': 9,
+      'completed-caller': 19,
+      'transferred-blind': 1,
+      'transferred-attended': 1,
+      abandoned: 4,
+      timeout: 1,
+      'exit-key': 1,
+      'exit-empty': 1,
+    });
+    expect(rows.filter((r) => r.abandoned)).toHaveLength(7);
+    expect(rows.find((r) => r.externalId === 'ql:1794812528.49:support-fr:1794812537')).toMatchObject({
+      queue: 'support-fr',
+      agentRef: 'PJSIP/2003',
+      waitSeconds: 4,
+      talkSeconds: 283,
+      abandoned: false,
+      outcome: 'completed-caller',
+    });
     const expected = IMPORTERS['asterisk-queue-log'].parse([{ name: file, text: fs.readFileSync(file, 'utf8') }], {});
     expect(byId(rows.map(asStored))).toEqual(byId(expected.records.map(asStored)));
 
@@ -294,15 +315,21 @@ describe('vigie push of telephony exports', () => {
     expect(without.err).toMatch(/--timezone/);
     const run = await push('--url', url, '--key', key, '--format', 'asterisk-cdr', '--timezone', 'Europe/Paris', file);
     const expected = IMPORTERS['asterisk-cdr'].parse([{ name: file, text: fs.readFileSync(file, 'utf8') }], { timeZone: 'Europe/Paris' });
+    // samples/asterisk-cdr/README.md: 20 records, 3 rejected; 5 inbound abandoned, 3 outbound.
+    expect([expected.records.length, expected.rejected.length, expected.held]).toEqual([20, 3, 0]);
     expect(run.code).toBe(3);
     expect(run.out).toContain(`asterisk-cdr: ${expected.records.length} calls read from ${file}, ${expected.rejected.length} lines rejected`);
-    expect(byId((await stored(id)).map(asStored))).toEqual(byId(expected.records.map(asStored)));
+    const rows = await stored(id);
+    expect(byId(rows.map(asStored))).toEqual(byId(expected.records.map(asStored)));
+    expect([rows.filter((r) => r.abandoned).length, rows.filter((r) => r.direction === 'outbound').length]).toEqual([5, 3]);
   });
 
   it('recognises Amazon Connect contact records, with the duplicates resolved by the importer', async () => {
     const { id, key } = await site();
     const file = copy('amazon-connect/contact-records.jsonl');
     const expected = IMPORTERS['amazon-connect'].parse([{ name: file, text: fs.readFileSync(file, 'utf8') }], {});
+    // samples/amazon-connect/README.md: 28 calls, 2 rejected, 0 held.
+    expect([expected.records.length, expected.rejected.length, expected.held]).toEqual([28, 2, 0]);
     const run = await push('--url', url, '--key', key, file);
     expect(run.out).toMatch(/contact-records\.jsonl: recognised as amazon-connect/);
     expect(run.out).toMatch(/^note: 3 duplicate contact records/m);
@@ -318,7 +345,10 @@ describe('vigie push of telephony exports', () => {
       {},
     );
     const run = await push('--url', url, '--key', key, '--format', 'twilio', calls, events);
-    expect(run.code).toBe(expected.rejected.length > 0 ? 3 : 0);
+    // samples/twilio/README.md: 23 records, 2 rejected, 2 held.
+    expect([expected.records.length, expected.rejected.length, expected.held]).toEqual([23, 2, 2]);
+    expect(run.code).toBe(3);
+    expect(run.out).toMatch(/^2 calls still open at the end of the files: held back$/m);
     expect(run.out).toContain(`twilio: ${expected.records.length} calls read from ${calls}, ${events}`);
     const rows = await stored(id);
     expect(byId(rows.map(asStored))).toEqual(byId(expected.records.map(asStored)));
@@ -329,6 +359,8 @@ describe('vigie push of telephony exports', () => {
     const file = copy('genesys/conversations.json');
     const expected = IMPORTERS.genesys.parse([{ name: file, text: fs.readFileSync(file, 'utf8') }], {});
     const run = await push('--url', url, '--key', key, file);
+    // samples/genesys/README.md: 22 records, 2 rejected, 2 held.
+    expect([expected.records.length, expected.rejected.length, expected.held]).toEqual([22, 2, 2]);
     expect(run.out).toMatch(/conversations\.json: recognised as genesys/);
     const n = expected.records.length;
     expect(run.out).toMatch(new RegExp(`: ${n} calls received, ${n} inserted, 0 updated, 0 rejected`));

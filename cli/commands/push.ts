@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { detectFormat, IMPORTERS } from '@/lib/importers';
+import { detectFormat, IMPORT_FORMATS, IMPORTERS } from '@/lib/importers';
 import type { CsvKind } from '@/server/ingest/csv';
 import { pushRecords, type PushTotals } from '../push/client';
 import { isVigieOwnFile, readSourceText } from '../push/import-input';
@@ -92,7 +92,8 @@ export const pushCommand: Command = {
   usage:
     'push --url URL --key KEY [--kind calls|evaluations] [--chunk-size 5000] FILE.csv|FILE.json\n' +
     `                    push --url URL --key KEY --format ${FORMAT_LIST.replaceAll(', ', '|')} [--mapping NAME|FILE.json] [--timezone ZONE] [--inbound-context REGEX] [--default-queue NAME] [--chunk-size 5000] FILE [FILE…]\n` +
-    '                    (without --format, an export vigie recognises is read by its importer; rotated queue_log files are read oldest first)',
+    '                    (without --format, an export vigie recognises is read by its importer; rotated queue_log files are read oldest first)\n' +
+    `                    formats: ${IMPORT_FORMATS.map((f) => `${f} = ${IMPORTERS[f].label}`).join('; ')}`,
   options: {
     url: { type: 'string' },
     key: { type: 'string' },
