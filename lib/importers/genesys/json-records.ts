@@ -18,7 +18,7 @@ export type JsonRecord = {
 
 export type JsonProblem = { line: number; record?: number; reason: string; excerpt: string };
 
-export type JsonRecords = { records: JsonRecord[]; problems: JsonProblem[]; otherValues: number };
+export type JsonRecords = { records: JsonRecord[]; problems: JsonProblem[] };
 
 const EXCERPT = 200;
 const QUOTE = 34;
@@ -112,7 +112,6 @@ function scanJsonRecords(text: string, listKeys: readonly string[]): JsonRecords
   const lineAt = lineCounter(text);
   const records: JsonRecord[] = [];
   const problems: JsonProblem[] = [];
-  let otherValues = 0;
   let position = 0;
   /** Where the element being read starts: a list that breaks is reported there. */
   let elementStart = 0;
@@ -203,7 +202,6 @@ function scanJsonRecords(text: string, listKeys: readonly string[]): JsonRecords
       const line = lineAt(i);
       const piece = text.slice(i, lineEnd).trim();
       if (piece !== ',') {
-        otherValues++;
         problems.push({ line, reason: 'This line is not a JSON record', excerpt: excerptOf(text, i, lineEnd) });
       }
       i = skipSpace(text, lineEnd);
@@ -212,7 +210,7 @@ function scanJsonRecords(text: string, listKeys: readonly string[]): JsonRecords
     i = skipSpace(text, end);
     if (text.charCodeAt(i) === COMMA) i = skipSpace(text, i + 1);
   }
-  return { records, problems, otherValues };
+  return { records, problems };
 }
 
 type Listed = { value: unknown; key: string | null }[];
@@ -259,7 +257,33 @@ function readJsonLines(text: string, listKeys: readonly string[]): JsonRecords {
       records.push({ value: item.value, record: position, key: item.key, where });
     }
   }
-  return { records, problems, otherValues: 0 };
+  return { records, problems };
+}
+
+/** The scan of a valid file, run the first time a record's line is asked for. */
+class LaterScan {
+  private scanned: JsonRecords | undefined;
+  constructor(
+    private readonly text: string,
+    private readonly listKeys: readonly string[],
+  ) {}
+  where(index: number) {
+    this.scanned ??= scanJsonRecords(this.text, this.listKeys);
+    return this.scanned.records[index]?.where() ?? { line: 0, excerpt: '' };
+  }
+}
+
+/** A record of a valid file (a class, not a closure per record: files hold hundreds of thousands). */
+class ScannedLater implements JsonRecord {
+  constructor(
+    readonly value: unknown,
+    readonly record: number,
+    readonly key: string | null,
+    private readonly scan: LaterScan,
+  ) {}
+  where() {
+    return this.scan.where(this.record - 1);
+  }
 }
 
 /**
@@ -276,17 +300,7 @@ export function readJsonRecords(text: string, listKeys: readonly string[]): Json
   }
   if (whole === null || typeof whole !== 'object') return scanJsonRecords(text, listKeys);
   // Valid JSON: the scan that finds each record's line runs once, and only if a record is rejected.
-  let scanned: JsonRecords | undefined;
-  const records = recordsIn(whole, listKeys).map(
-    (item, index): JsonRecord => ({
-      value: item.value,
-      record: index + 1,
-      key: item.key,
-      where: () => {
-        scanned ??= scanJsonRecords(text, listKeys);
-        return scanned.records[index]?.where() ?? { line: 0, excerpt: '' };
-      },
-    }),
-  )
-  return { records, problems: [], otherValues: 0 };
+  const scan = new LaterScan(text, listKeys);
+  const records: JsonRecord[] = recordsIn(whole, listKeys).map((item, index) => new ScannedLater(item.value, index + 1, item.key, scan));
+  return { records, problems: [] };
 }
