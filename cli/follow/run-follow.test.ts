@@ -21,6 +21,7 @@ import { callRecords, queueStatusLatest } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import { cliActor } from '@/server/auth/principal';
 import { createSiteKey, revokeSiteKeyByName } from '@/server/keys/service';
+import { asteriskQueueLogImporter } from '@/lib/importers/asterisk-queue-log';
 import { makeSite } from '@/test/fixtures';
 import { PushError, pushRecords } from '../push/client';
 import { runFollow, type FollowOptions, type FollowSummary } from './run-follow';
@@ -198,6 +199,51 @@ describe('vigie follow, asterisk-queue-log', () => {
     expect(byId.get(idOf('x', 30))!.startedAt.toISOString()).toBe(new Date((T0 + 30) * 1000).toISOString());
     expect(byId.get(idOf('z', 210))).toMatchObject({ waitSeconds: 5, talkSeconds: 200, agentRef: 'PJSIP/201' });
     expect(byId.get(idOf('d2', 310))).toMatchObject({ waitSeconds: 2, abandoned: true });
+  });
+
+  it('stores the sample queue_log, written in pieces and rotated midway, exactly as importing the whole file does', { timeout: 20_000 }, async () => {
+    const text = fs.readFileSync(path.resolve(import.meta.dirname, '../../samples/asterisk-queue-log/queue_log'), 'utf8');
+    const whole = asteriskQueueLogImporter.parse([{ name: 'queue_log', text }], {});
+    const log = path.join(dir, 'queue_log');
+    const stateFile = path.join(dir, 'follow.json');
+    const run = follow({ path: log, stateFile });
+    // Four pieces cut anywhere (mid-line included), the log rotated after the second.
+    const cuts = [0, Math.floor(text.length * 0.3), Math.floor(text.length * 0.55), Math.floor(text.length * 0.8), text.length];
+    for (let i = 0; i < 4; i++) {
+      if (i === 2) {
+        await until('the first half read', () => loadState(stateFile)?.file?.offset === text.lastIndexOf('\n', cuts[2]! - 1) + 1);
+        fs.renameSync(log, `${log}.1`);
+        // The rest of the line cut in two goes to the renamed file, as Asterisk finishes its write there.
+        const rest = text.indexOf('\n', cuts[2]!) + 1;
+        fs.appendFileSync(`${log}.1`, text.slice(cuts[2]!, rest));
+        fs.writeFileSync(log, text.slice(rest, cuts[3]));
+        continue;
+      }
+      fs.appendFileSync(log, text.slice(cuts[i]!, cuts[i + 1]));
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const ids = whole.records.map((r) => r.externalId);
+    await until('the sample', hasAll(ids));
+    await until('an empty outbox', () => loadState(stateFile)?.outbox.length === 0);
+    const summary = await run.stop();
+    expect(summary).toMatchObject({ open: whole.held, linesRejected: whole.rejected.length, rejected: 0 });
+    expect([whole.records.length, whole.held, whole.rejected.length]).toEqual([37, 2, 2]);
+    const rows = await h.db.select().from(callRecords).where(eq(callRecords.siteId, site.id));
+    const stored = rows.filter((r) => ids.includes(r.externalId));
+    expect(stored).toHaveLength(whole.records.length);
+    const byId = new Map(stored.map((r) => [r.externalId, r]));
+    for (const record of whole.records) {
+      const row = byId.get(record.externalId)!;
+      expect({ ...row, startedAt: row.startedAt.toISOString() }).toMatchObject({
+        startedAt: new Date(record.startedAt).toISOString(),
+        queue: record.queue,
+        agentRef: record.agentRef ?? null,
+        waitSeconds: record.waitSeconds,
+        talkSeconds: record.talkSeconds,
+        abandoned: record.abandoned,
+        outcome: record.outcome,
+      });
+    }
   });
 
   it('resends what it read before a crash that came before the push: nothing lost, nothing counted twice', { timeout: 20_000 }, async () => {
