@@ -31,6 +31,7 @@ import live from './live.json';
 import today from './today.json';
 import alerts from './alerts.json';
 import contracts from './contracts.json';
+import importMappings from './importMappings.json';
 
 const messages = {
   meta,
@@ -65,6 +66,7 @@ const messages = {
   today,
   alerts,
   contracts,
+  importMappings,
 };
 
 export default messages;
