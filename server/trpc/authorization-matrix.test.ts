@@ -18,6 +18,7 @@ import { hashSecret } from '@/server/auth/secrets';
 import { createAlertRule } from '@/server/alerts/rules';
 import { createCalendarPeriod } from '@/server/calendar/edits';
 import { saveContract } from '@/server/contracts/contracts';
+import { saveImportMapping } from '@/server/importers/mappings';
 import { createSubscription } from '@/server/digests/subscriptions';
 import { DISPLAY_COOKIE } from '@/server/displays/cookie';
 import { createDisplay, pairDisplay, revokeDisplay } from '@/server/displays/service';
@@ -214,6 +215,8 @@ beforeAll(async () => {
   emailId = await failedEmail();
   passwordHash = await hashPassword(PASSWORD);
   for (const code of ['TUN', 'DKR'] as const) await saveContract(h.db, actor, contract(code, '2020-01-01'), NOW);
+  // Both sites have a CSV mapping of the same name: another site's is refused, not missing.
+  for (const code of ['TUN', 'DKR'] as const) await freshImportMapping(code, 'matrix');
 
   // A wall display of site A, and one that was revoked after pairing.
   for (const name of ['display', 'revokedDisplay'] as const) {
@@ -383,6 +386,26 @@ const shiftDayBack = (day: string, days: number) => new Date(Date.parse(`${day}T
 let monthsClosed = 0;
 const freshMonth = () => new Date(Date.UTC(2026, 1 - ++monthsClosed, 1)).toISOString().slice(0, 7);
 
+/** A CSV column mapping of a site, saved by an admin (the name given, or a new one). */
+const importMapping = (name: string) => ({
+  name,
+  dateFormat: 'epoch-s' as const,
+  fields: {
+    externalId: { column: 'id' },
+    startedAt: { column: 'at' },
+    direction: { constant: 'inbound' as const },
+    queue: { column: 'queue' },
+    waitSeconds: { column: 'wait', unit: 's' as const },
+    talkSeconds: { column: 'talk', unit: 's' as const },
+    abandoned: { column: 'abandoned', true: ['1'], false: ['0'] },
+  },
+});
+const freshImportMapping = async (site: 'TUN' | 'DKR', name = `mapping ${next()}`) => {
+  const admin = await leadPrincipal(userIds.admin);
+  await saveImportMapping(h.db, admin, cliActor(), { site, mapping: importMapping(name) }, NOW);
+  return name;
+};
+
 const SAMPLES: Record<string, Sample> = {
   'sites.create': { input: () => ({ code: letters(next()), name: `New site ${serial}`, country: 'MA', timezone: 'Africa/Casablanca' }) },
   'sites.update': { input: () => ({ id: spareSite.id, name: 'Spare Rabat' }) },
@@ -456,6 +479,17 @@ const SAMPLES: Record<string, Sample> = {
     otherSite: async () => ({ site: 'DKR', id: await rescoredEvaluation('DKR'), comment: 'The caller was verified' }),
   },
   'qa.disputes.settle': { input: () => freshDispute('TUN'), otherSite: () => freshDispute('DKR') },
+
+  'importMappings.list': { input: () => ({ site: 'TUN' }), otherSite: () => ({ site: 'DKR' }) },
+  'importMappings.get': { input: () => ({ site: 'TUN', name: 'matrix' }), otherSite: () => ({ site: 'DKR', name: 'matrix' }) },
+  'importMappings.save': {
+    input: () => ({ site: 'TUN', mapping: importMapping(`saved ${next()}`) }),
+    otherSite: () => ({ site: 'DKR', mapping: importMapping(`saved ${next()}`) }),
+  },
+  'importMappings.remove': {
+    input: async () => ({ site: 'TUN', name: await freshImportMapping('TUN') }),
+    otherSite: async () => ({ site: 'DKR', name: await freshImportMapping('DKR') }),
+  },
 
   'kpi.compare': { input: () => range, otherSite: () => ({ ...range, site: 'DKR' }) },
   'kpi.comparison': { input: () => range, otherSite: () => ({ ...range, sites: ['DKR'] }) },
@@ -692,6 +726,8 @@ const REST_SAMPLES: Record<string, { own: RestSample; otherSite?: RestSample }> 
   'POST /alert-rules': { own: { path: '/alert-rules', body: alertRule } },
   'GET /alerts': { own: { path: '/alerts' }, otherSite: { path: '/alerts', query: 'site=DKR' } },
   'POST /contracts': { own: { path: '/contracts', body: () => contract('TUN', '2019-06-01') }, otherSite: { path: '/contracts', body: () => contract('DKR', '2019-06-01') } },
+  'GET /import-mappings': { own: { path: '/import-mappings', query: 'site=TUN' }, otherSite: { path: '/import-mappings', query: 'site=DKR' } },
+  'GET /import-mappings/{name}': { own: { path: '/import-mappings/matrix', query: 'site=TUN' }, otherSite: { path: '/import-mappings/matrix', query: 'site=DKR' } },
   'GET /statements': { own: { path: '/statements', query: 'site=TUN&month=2026-02' }, otherSite: { path: '/statements', query: 'site=DKR&month=2026-02' } },
 };
 
