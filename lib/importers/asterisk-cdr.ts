@@ -2,7 +2,7 @@
 // times on the PBX's clock without an offset (hence options.timeZone), direction from dcontext.
 // Field-by-field rules and what is lost: docs/importers/asterisk-cdr.md.
 import { numberedLines, splitCdrLine } from './asterisk-cdr/fields';
-import { isKnownZone, zoneClock } from './asterisk-cdr/local-time';
+import { isKnownZone, zoneClock } from './wall-clock';
 import { readCdrRow } from './asterisk-cdr/row';
 import type { ImportedCall, ImportOptions, ImportRejection, ImportResult, ImportSource, Importer } from './types';
 

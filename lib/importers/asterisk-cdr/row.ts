@@ -2,7 +2,7 @@
 // column order is cdr_csv's: 16 fixed columns, then uniqueid (loguniqueid=yes), userfield
 // (loguserfield=yes), then peeraccount, linkedid, sequence (newcdrcolumns=yes).
 import type { ImportedCall } from '../types';
-import { isoWithOffset, parseWallClock, type ZoneClock } from './local-time';
+import { isoWithOffset, parseWallClock, type ZoneClock } from '../wall-clock';
 
 export const CDR_COLUMNS = [
   'accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel', 'lastapp', 'lastdata',

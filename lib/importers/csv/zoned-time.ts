@@ -1,66 +1,44 @@
 // A wall-clock time in an IANA zone → the instant it names, with the zone's offset at that instant.
 // The spring-forward gap names no instant (refused); the repeated fall-back hour names two, and
-// the earlier is taken (the caller notes it). Offsets come from Intl, cached per zone and hour,
-// since an export's calls crowd into few hours and formatToParts is the costly part.
+// the earlier is taken (the caller notes it). The offsets are the wall clock's (one per zone,
+// memoised by quarter hour), so a 100,000-row export costs a few thousand tz look-ups.
+import { zoneClock, type ZoneClock } from '../wall-clock';
 
 export type ZonedResult =
   | { ok: true; epochMs: number; offsetMinutes: number; ambiguous: boolean }
   | { ok: false; reason: 'nonexistent' };
 
-const HOUR = 3_600_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterOf(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, f);
+/**
+ * One memoised clock per zone (lib/importers/wall-clock.ts, shared with the CDR importer). The
+ * server keeps this module for good, so the clocks are dropped every so many look-ups: a file whose
+ * dates span centuries must not leave its quarter hours in memory.
+ */
+const clocks = new Map<string, ZoneClock>();
+const LOOKUPS_BEFORE_RESET = 250_000;
+let lookups = 0;
+function clockOf(zone: string): ZoneClock {
+  if (++lookups > LOOKUPS_BEFORE_RESET) {
+    clocks.clear();
+    lookups = 0;
   }
-  return f;
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = zoneClock(zone);
+    clocks.set(zone, clock);
+  }
+  return clock;
 }
 
 /** The zone's offset from UTC, in minutes, at an instant. */
 export function offsetMinutesAt(zone: string, epochMs: number): number {
-  const parts = formatterOf(zone).formatToParts(new Date(epochMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
-}
-
-const candidateCache = new Map<string, number[]>();
-
-/** The offsets in force around a wall-clock hour (one, or two near a transition). */
-function candidateOffsets(zone: string, wallMs: number): number[] {
-  const key = `${zone}\u0000${Math.floor(wallMs / HOUR)}`;
-  let found = candidateCache.get(key);
-  if (!found) {
-    found = [...new Set([offsetMinutesAt(zone, wallMs - 14 * HOUR), offsetMinutesAt(zone, wallMs + 14 * HOUR), offsetMinutesAt(zone, wallMs)])];
-    if (candidateCache.size > 50_000) candidateCache.clear();
-    candidateCache.set(key, found);
-  }
-  return found;
+  return clockOf(zone).offsetAt(epochMs);
 }
 
 /** The instant of a wall-clock time (its fields as Date.UTC takes them, month 0-based) in a zone. */
 export function zonedInstant(zone: string, year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): ZonedResult {
-  const wallMs = Date.UTC(year, month, day, hour, minute, second, ms);
-  const valid: { epochMs: number; offset: number }[] = [];
-  for (const offset of candidateOffsets(zone, wallMs)) {
-    const epochMs = wallMs - offset * 60_000;
-    if (offsetMinutesAt(zone, epochMs) === offset) valid.push({ epochMs, offset });
-  }
-  if (valid.length === 0) return { ok: false, reason: 'nonexistent' };
-  valid.sort((a, b) => a.epochMs - b.epochMs);
-  return { ok: true, epochMs: valid[0]!.epochMs, offsetMinutes: valid[0]!.offset, ambiguous: valid.length > 1 };
+  const reading = clockOf(zone).read(Date.UTC(year, month, day, hour, minute, second, ms));
+  if (reading.kind === 'nonexistent') return { ok: false, reason: 'nonexistent' };
+  return { ok: true, epochMs: reading.ms, offsetMinutes: reading.offsetMinutes, ambiguous: reading.kind === 'ambiguous' };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -2,7 +2,7 @@
 // quoted with inner quotes doubled, duration and billsec as bare integers, loguniqueid and
 // loguserfield on), with the fast-check arbitrary of the calls that format can hold.
 import fc from 'fast-check';
-import { zoneClock } from '../asterisk-cdr/local-time';
+import { zoneClock } from '../wall-clock';
 import type { ImportedCall } from '../types';
 
 const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;

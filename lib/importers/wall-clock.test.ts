@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKnownZone, isoWithOffset, parseWallClock, zoneClock } from './local-time';
+import { isKnownZone, isoWithOffset, parseWallClock, zoneClock } from './wall-clock';
 
 const wall = (text: string) => parseWallClock(text)!;
 
