@@ -87,7 +87,9 @@ export function UploadPreview({ fileNames, preview, commit, onCommit }: UploadPr
                 <TR key={index}>
                   <TD numeric>{format.number(index + 1)}</TD>
                   {columns.map((c) => (
-                    <TD key={c}>{cell(row[c])}</TD>
+                    <TD key={c} className="whitespace-nowrap">
+                      {cell(row[c])}
+                    </TD>
                   ))}
                 </TR>
               ))}
