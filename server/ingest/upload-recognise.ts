@@ -80,9 +80,9 @@ export function uploadFormatLabel(format: UploadFormat): string {
 
 /** Why an upload's format could not be settled, in words for the person who chose the files. */
 export function unrecognisedReason(recognition: Recognition): string {
-  const known = recognition.files.filter((f) => f.format);
+  const known = recognition.files.flatMap((f) => (f.format ? [`${f.name} (${uploadFormatLabel(f.format)})`] : []));
   if (known.length > 1) {
-    const list = known.map((f) => `${f.name} (${f.format ? uploadFormatLabel(f.format) : ''})`).join(', ');
+    const list = known.join(', ');
     return `These files are in different formats: ${list}. Upload them one format at a time, or choose the format.`;
   }
   return 'Vigie does not recognise this file: choose its format.';
