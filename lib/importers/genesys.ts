@@ -2,9 +2,9 @@
 // response, a bare array of conversations, or one conversation per line) → one CallRecord per queue leg.
 // docs/importers/genesys.md says which field becomes which and what is lost.
 import { conversationLegs } from './genesys/legs';
-import { readJsonRecords } from './genesys/json-records';
-import { describeIssue, recordProblem } from './genesys/record-checks';
-import { conversationSchema } from './genesys/schema';
+import { checkConversation } from './genesys/conversation-check';
+import { readJsonRecords } from './json-records';
+import { describeIssue, recordProblem } from './record-checks';
 import type { ImportedCall, Importer, ImportOptions, ImportRejection, ImportResult, ImportSource } from './types';
 
 const LIST_KEYS = ['conversations'] as const;
@@ -29,20 +29,19 @@ function parse(sources: ImportSource[], options: ImportOptions): ImportResult {
   let noQueue = 0;
 
   for (const source of sources) {
-    const read = readJsonRecords(source.text, LIST_KEYS);
-    for (const p of read.problems) rejected.push({ source: source.name, ...p });
-    for (const item of read.records) {
-      const reject = (reason: string) => rejected.push({ source: source.name, ...item.where(), record: item.record, reason });
-      const checked = conversationSchema.safeParse(item.value);
-      if (!checked.success) {
-        reject(describeIssue('The conversation', checked.error.issues[0], item.value));
-        continue;
+    const found: ImportRejection[] = [];
+    const problems = readJsonRecords(source.text, LIST_KEYS, (value, _key, place) => {
+      const reject = (reason: string) => found.push({ source: source.name, ...place.where(), record: place.record, reason });
+      const checked = checkConversation(value);
+      if (!checked.ok) {
+        reject(describeIssue('The conversation', checked.issue, value));
+        return;
       }
-      const conversation = checked.data;
+      const conversation = checked.conversation;
       // The same conversation on two pages, or in two files: its legs are the same; keep the first.
       if (seen.has(conversation.conversationId)) {
         duplicates++;
-        continue;
+        return;
       }
       seen.add(conversation.conversationId);
       const result = conversationLegs(conversation, options);
@@ -60,7 +59,10 @@ function parse(sources: ImportSource[], options: ImportOptions): ImportResult {
           else records.push(call);
         }
       }
-    }
+    });
+    // What could not be read as JSON comes first, then what was read and refused, as the file runs.
+    for (const p of problems) rejected.push({ source: source.name, ...p });
+    for (const r of found) rejected.push(r);
   }
 
   const notes: string[] = [];

@@ -2,9 +2,10 @@
 // JSON lines) and TaskRouter Events (list pages `{ "events": [ … ] }`, arrays or JSON lines), given
 // as separate files or together. One CallRecord per TaskRouter task (a queue leg), and one per
 // parent Call that never became a task. docs/importers/twilio.md says which field becomes which.
-import { readJsonRecords, type JsonRecord } from './genesys/json-records';
-import { describeIssue, recordProblem } from './genesys/record-checks';
-import { callSchema, eventSchema, type TwilioCall } from './twilio/schema';
+import { readJsonRecords, type JsonPlace } from './json-records';
+import { describeIssue, recordProblem } from './record-checks';
+import { instant } from './twilio/instant';
+import { checkCall, checkEvent } from './twilio/record-check';
 import { taskAttributes, taskCall, type KnownCall, type TaskEvent } from './twilio/tasks';
 import type { ImportedCall, Importer, ImportOptions, ImportRejection, ImportResult, ImportSource } from './types';
 
@@ -31,82 +32,108 @@ function detect(text: string): boolean {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const isTaskEvent = (type: string) => type.startsWith('task.') || type.startsWith('task-queue.') || type.startsWith('reservation.');
 
-type Located = { source: string; item: JsonRecord };
+type Located = { source: string; place: JsonPlace };
 
-/** RFC 2822 ("Tue, 10 Nov 2026 09:15:02 +0000") from the API, ISO 8601 from BulkExport; null when absent. */
-function instant(value: string | null | undefined): number | null | 'bad' {
-  if (value == null || value === '') return null;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? 'bad' : at;
-}
+/** What is kept of a Call until the tasks are read: the fields used, not the whole record. */
+type KeptCall = {
+  sid: string;
+  parentCallSid: string | null | undefined;
+  status: string;
+  direction: 'inbound' | 'outbound';
+  to: string | null | undefined;
+  duration: string | number | null | undefined;
+  dateCreated: string | null | undefined;
+  at: Located;
+  startMs: number | null;
+  endMs: number | null;
+};
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 
 function parse(sources: ImportSource[], options: ImportOptions): ImportResult {
   const records: ImportedCall[] = [];
   const rejected: ImportRejection[] = [];
-  const reject = ({ source, item }: Located, reason: string) => rejected.push({ source, ...item.where(), record: item.record, reason });
+  const reject = ({ source, place }: Located, reason: string) => rejected.push({ source, ...place.where(), record: place.record, reason });
 
-  const calls = new Map<string, { call: TwilioCall; at: Located; startMs: number | null; endMs: number | null }>();
+  const calls = new Map<string, KeptCall>();
+  // Each task's events, kept as the few fields taskCall reads: the events themselves are let go as read.
   const tasks = new Map<string, { events: (TaskEvent & { order: number })[]; first: Located; attrs: unknown }>();
   const eventSids = new Set<string>();
   let duplicates = 0;
   let otherEvents = 0;
 
   for (const source of sources) {
-    const read = readJsonRecords(source.text, LIST_KEYS);
-    for (const p of read.problems) rejected.push({ source: source.name, ...p });
-    for (const item of read.records) {
-      const at: Located = { source: source.name, item };
-      const value = item.value as Record<string, unknown> | null;
+    const found: Located[] = [];
+    const reasons: string[] = [];
+    const refuse = (at: Located, reason: string) => {
+      found.push(at);
+      reasons.push(reason);
+    };
+    const problems = readJsonRecords(source.text, LIST_KEYS, (raw, key, place) => {
+      const at: Located = { source: source.name, place };
+      const value = raw as Record<string, unknown> | null;
       const kind =
-        item.key === 'calls' ? 'call' : item.key === 'events' ? 'event' : value && typeof value === 'object' && 'event_type' in value ? 'event' : value && typeof value === 'object' && ('start_time' in value || 'parent_call_sid' in value) ? 'call' : null;
+        key === 'calls' ? 'call' : key === 'events' ? 'event' : value && typeof value === 'object' && 'event_type' in value ? 'event' : value && typeof value === 'object' && ('start_time' in value || 'parent_call_sid' in value) ? 'call' : null;
       if (kind === null) {
-        reject(at, 'This record is neither a Call nor a TaskRouter Event');
-        continue;
+        refuse(at, 'This record is neither a Call nor a TaskRouter Event');
+        return;
       }
       if (kind === 'call') {
-        const checked = callSchema.safeParse(value);
-        if (!checked.success) {
-          reject(at, describeIssue('The call', checked.error.issues[0], value));
-          continue;
+        const checked = checkCall(value);
+        if (!checked.ok) {
+          refuse(at, describeIssue('The call', checked.issue, value));
+          return;
         }
         const call = checked.data;
         const startMs = instant(call.start_time);
         const endMs = instant(call.end_time);
         if (startMs === 'bad' || endMs === 'bad') {
-          reject(at, `The call's ${startMs === 'bad' ? `start_time is not a date: '${call.start_time}'` : `end_time is not a date: '${call.end_time}'`}`);
-          continue;
+          refuse(at, `The call's ${startMs === 'bad' ? `start_time is not a date: '${call.start_time}'` : `end_time is not a date: '${call.end_time}'`}`);
+          return;
         }
         if (calls.has(call.sid)) duplicates++;
-        else calls.set(call.sid, { call, at, startMs, endMs });
-        continue;
+        else
+          calls.set(call.sid, {
+            sid: call.sid,
+            parentCallSid: call.parent_call_sid,
+            status: call.status,
+            direction: call.direction.startsWith('outbound') ? 'outbound' : 'inbound',
+            to: call.to,
+            duration: call.duration,
+            dateCreated: call.date_created,
+            at,
+            startMs,
+            endMs,
+          });
+        return;
       }
-      const checked = eventSchema.safeParse(value);
-      if (!checked.success) {
-        reject(at, describeIssue('The event', checked.error.issues[0], value));
-        continue;
+      const checked = checkEvent(value);
+      if (!checked.ok) {
+        refuse(at, describeIssue('The event', checked.issue, value));
+        return;
       }
       const event = checked.data;
       if (!isTaskEvent(event.event_type)) {
         otherEvents++;
-        continue;
+        return;
       }
       if (event.sid) {
         if (eventSids.has(event.sid)) {
           duplicates++;
-          continue;
+          return;
         }
         eventSids.add(event.sid);
       }
       const data = event.event_data ?? {};
       const taskSid = typeof data.task_sid === 'string' && data.task_sid ? data.task_sid : event.resource_type === 'task' ? event.resource_sid : undefined;
       if (!taskSid) {
-        reject(at, `The ${event.event_type} event names no task (event_data.task_sid is missing)`);
-        continue;
+        refuse(at, `The ${event.event_type} event names no task (event_data.task_sid is missing)`);
+        return;
       }
       const ms = event.event_date_ms != null && event.event_date_ms !== '' ? Number(event.event_date_ms) : instant(event.event_date);
       if (ms === null || ms === 'bad' || !Number.isFinite(ms)) {
-        reject(at, `The ${event.event_type} event has no usable date (event_date_ms or event_date): '${event.event_date_ms ?? event.event_date ?? ''}'`);
-        continue;
+        refuse(at, `The ${event.event_type} event has no usable date (event_date_ms or event_date): '${event.event_date_ms ?? event.event_date ?? ''}'`);
+        return;
       }
       let task = tasks.get(taskSid);
       if (!task) {
@@ -114,11 +141,19 @@ function parse(sources: ImportSource[], options: ImportOptions): ImportResult {
         tasks.set(taskSid, task);
       }
       if (task.attrs === undefined && data.task_attributes !== undefined) task.attrs = data.task_attributes;
-      task.events.push({ type: event.event_type, at: ms, data, order: EVENT_ORDER[event.event_type] ?? 3 });
-    }
+      task.events.push({
+        type: event.event_type,
+        at: ms,
+        queue: str(data.task_queue_name) ?? str(data.task_queue_sid),
+        worker: str(data.worker_name) ?? str(data.worker_sid),
+        order: EVENT_ORDER[event.event_type] ?? 3,
+      });
+    });
+    // What could not be read as JSON comes first, then what was read and refused, as the file runs.
+    for (const p of problems) rejected.push({ source: source.name, ...p });
+    found.forEach((at, i) => reject(at, reasons[i]!));
   }
 
-  const directionOf = (call: TwilioCall): 'inbound' | 'outbound' => (call.direction.startsWith('outbound') ? 'outbound' : 'inbound');
   const defaultQueue = options.defaultQueue ?? 'direct';
   const usedCalls = new Set<string>();
   let held = 0;
@@ -130,8 +165,8 @@ function parse(sources: ImportSource[], options: ImportOptions): ImportResult {
     task.events.sort((a, b) => a.at - b.at || a.order - b.order);
     const attributes = taskAttributes(task.attrs);
     const found = attributes.callSid ? calls.get(attributes.callSid) : undefined;
-    if (found) usedCalls.add(found.call.sid);
-    const known: KnownCall | undefined = found && { startMs: found.startMs, endMs: found.endMs, direction: directionOf(found.call) };
+    if (found) usedCalls.add(found.sid);
+    const known: KnownCall | undefined = found && { startMs: found.startMs, endMs: found.endMs, direction: found.direction };
     const outcome = taskCall(taskSid, task.events, known, attributes, defaultQueue);
     if (outcome.kind === 'held') held++;
     else if (outcome.kind === 'problem') reject(task.first, outcome.reason);
@@ -148,13 +183,14 @@ function parse(sources: ImportSource[], options: ImportOptions): ImportResult {
   let agentLegs = 0;
   let unanswered = 0;
   let direct = 0;
-  for (const { call, at, startMs } of calls.values()) {
+  for (const call of calls.values()) {
+    const { at, startMs } = call;
     if (usedCalls.has(call.sid)) continue;
-    if (call.parent_call_sid) {
+    if (call.parentCallSid) {
       childLegs++;
       continue;
     }
-    const direction = directionOf(call);
+    const direction = call.direction;
     // The leg Twilio places to an agent's browser or SIP phone is not a customer's call.
     if (direction === 'outbound' && /^(client|sip):/i.test(call.to ?? '')) {
       agentLegs++;
@@ -169,7 +205,7 @@ function parse(sources: ImportSource[], options: ImportOptions): ImportResult {
       continue;
     }
     const talk = Number(call.duration ?? 0);
-    const started = startMs ?? instant(call.date_created);
+    const started = startMs ?? instant(call.dateCreated);
     if (!Number.isFinite(talk) || talk < 0) {
       reject(at, `The call's duration is not a number of seconds: '${call.duration}'`);
       continue;

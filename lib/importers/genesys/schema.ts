@@ -3,8 +3,8 @@
 import { z } from 'zod';
 
 // Genesys writes every instant in UTC, e.g. 2026-11-10T09:15:02.123Z.
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const instant = z.string().regex(ISO, 'expected an ISO 8601 date-time such as 2026-11-10T09:15:02.123Z');
+export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const instant = z.string().regex(ISO_INSTANT, 'expected an ISO 8601 date-time such as 2026-11-10T09:15:02.123Z');
 
 const segment = z.object({
   segmentStart: instant,

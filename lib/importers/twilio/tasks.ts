@@ -3,10 +3,12 @@
 // talk = task.wrapup − reservation.accepted, wrap = task.completed − task.wrapup.
 import type { ImportedCall } from '../types';
 
+/** What an event says of its task: the type, when, and the queue and worker it names (name, else sid). */
 export type TaskEvent = {
   type: string;
   at: number;
-  data: Record<string, unknown>;
+  queue: string | undefined;
+  worker: string | undefined;
 };
 
 export type KnownCall = { startMs: number | null; endMs: number | null; direction: 'inbound' | 'outbound' };
@@ -55,8 +57,7 @@ export function taskCall(
   let ringNoAnswer = 0;
 
   for (const e of events) {
-    const q = str(e.data.task_queue_name) ?? str(e.data.task_queue_sid);
-    if (q) queue = q;
+    if (e.queue) queue = e.queue;
     switch (e.type) {
       case 'task.created':
         created ??= e.at;
@@ -70,7 +71,7 @@ export function taskCall(
       case 'reservation.accepted':
         if (accepted === undefined) {
           accepted = e.at;
-          worker = str(e.data.worker_name) ?? str(e.data.worker_sid);
+          worker = e.worker;
           queueAtAccept = queue;
         }
         break;

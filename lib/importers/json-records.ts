@@ -1,24 +1,33 @@
 // Reads the JSON shapes vendors' exports come in — a list page `{ "<key>": [ … ], …paging }`, a
-// bare array, or one record per line (JSON lines) — into records that each know the line they
-// start on and their position in the file, so that a record that cannot be used is named by both.
-// A file that is valid JSON is parsed at once (the fast path); where each record starts is worked
-// out only when one of them is rejected. A broken file is scanned record by record, each parsed on
-// its own: one broken record costs that record, not the whole file. Shared by the Genesys and
-// Twilio importers.
+// bare array, or one record per line (JSON lines) — record by record, handing each to the caller
+// with the line it starts on and its position in the file, so that a record that cannot be used is
+// named by both. Records are parsed one at a time and handed on, never all held at once: a 400 MB
+// export costs one record's objects, not the whole file's. A record written on one line (the way
+// the APIs and their exports write them) is parsed from its line as it stands; any other layout is
+// found by scanning braces. One broken record costs that record, not the whole file. Shared by the
+// Genesys and Twilio importers.
 
-export type JsonRecord = {
-  value: unknown;
-  /** 1-based position of the record in its file. */
-  record: number;
-  /** The list key it was found under (`conversations`, `calls`, `events`), or null for a bare record. */
-  key: string | null;
-  /** The 1-based line the record starts on and its first characters: asked for when it is rejected. */
-  where(): { line: number; excerpt: string };
-};
+/** Where a record is: its 1-based line and position, and its first characters when it is rejected. */
+export class JsonPlace {
+  constructor(
+    private readonly text: string,
+    readonly line: number,
+    readonly record: number,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+  where(): { line: number; excerpt: string } {
+    return { line: this.line, excerpt: excerptOf(this.text, this.start, this.end) };
+  }
+}
+
+/**
+ * Called with each record: its value, the list key it was found under (`conversations`, `calls`,
+ * `events`) or null for a bare record, and its place.
+ */
+export type JsonVisitor = (value: unknown, key: string | null, place: JsonPlace) => void;
 
 export type JsonProblem = { line: number; record?: number; reason: string; excerpt: string };
-
-export type JsonRecords = { records: JsonRecord[]; problems: JsonProblem[] };
 
 const EXCERPT = 200;
 const QUOTE = 34;
@@ -107,10 +116,29 @@ function isJsonLines(text: string, start: number): boolean {
   return end > 0;
 }
 
-/** Reads `text` value by value, each record parsed on its own: the path for files that are not valid JSON. */
-function scanJsonRecords(text: string, listKeys: readonly string[]): JsonRecords {
+
+/**
+ * The end of the object that starts at `i` when it is written on its own line (followed by nothing,
+ * or by the comma before the next element), checked by parsing it: its value, or undefined when the
+ * object runs on past its line or is not valid JSON, and the scan must find its end.
+ */
+function objectOnItsLine(text: string, i: number): { value: unknown; end: number } | undefined {
+  const nl = text.indexOf('\n', i);
+  let e = nl < 0 ? text.length : nl;
+  while (e > i && isSpace(text.charCodeAt(e - 1))) e--;
+  if (text.charCodeAt(e - 1) === COMMA) e--;
+  if (text.charCodeAt(e - 1) !== CLOSE_BRACE) return undefined;
+  try {
+    // A value that parses from `i` to `e` is the whole object opening at `i`: it closes exactly at `e`.
+    return { value: JSON.parse(text.slice(i, e)), end: e };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads `text` value by value, each record parsed on its own and handed to `visit`. */
+function scanJsonRecords(text: string, listKeys: readonly string[], visit: JsonVisitor): JsonProblem[] {
   const lineAt = lineCounter(text);
-  const records: JsonRecord[] = [];
   const problems: JsonProblem[] = [];
   let position = 0;
   /** Where the element being read starts: a list that breaks is reported there. */
@@ -119,12 +147,14 @@ function scanJsonRecords(text: string, listKeys: readonly string[]): JsonRecords
   const take = (start: number, end: number, key: string | null) => {
     position++;
     const line = lineAt(start);
-    const slice = text.slice(start, end);
+    let value: unknown;
     try {
-      records.push({ value: JSON.parse(slice), record: position, key, where: () => ({ line, excerpt: excerptOf(text, start, end) }) });
+      value = JSON.parse(text.slice(start, end));
     } catch {
       problems.push({ line, record: position, reason: 'This record is not valid JSON', excerpt: excerptOf(text, start, end) });
+      return;
     }
+    visit(value, key, new JsonPlace(text, line, position, start, end));
   };
 
   /** Reads the elements of the array opening at `i`; returns the index after it, or -1. */
@@ -133,9 +163,17 @@ function scanJsonRecords(text: string, listKeys: readonly string[]): JsonRecords
     if (text.charCodeAt(k) === CLOSE_BRACKET) return k + 1;
     while (k < text.length) {
       elementStart = k;
-      const end = skipValue(text, k);
-      if (end < 0) return -1;
-      take(k, end, key);
+      let end: number;
+      const own = text.charCodeAt(k) === OPEN_BRACE ? objectOnItsLine(text, k) : undefined;
+      if (own) {
+        end = own.end;
+        position++;
+        visit(own.value, key, new JsonPlace(text, lineAt(k), position, k, end));
+      } else {
+        end = skipValue(text, k);
+        if (end < 0) return -1;
+        take(k, end, key);
+      }
       k = skipSpace(text, end);
       const c = text.charCodeAt(k);
       if (c === CLOSE_BRACKET) return k + 1;
@@ -145,11 +183,20 @@ function scanJsonRecords(text: string, listKeys: readonly string[]): JsonRecords
     return -1;
   };
 
-  /** A top-level object: a list page when it holds one of the list keys, else a record of its own. */
-  const readObject = (start: number, end: number) => {
+  /**
+   * A top-level object: a list page when it holds one of the list keys, else a record of its own.
+   * Returns the index after it, or -1 when it never closes. A page that reads cleanly to its closing
+   * brace is not scanned a second time for its end: only records and broken pages are.
+   */
+  const readObject = (start: number): number => {
+    let end: number | undefined;
+    const endOf = () => (end ??= skipValue(text, start));
+    const bound = () => (endOf() < 0 ? text.length : endOf());
     let k = skipSpace(text, start + 1);
     let found = false;
-    while (k < end - 1 && text.charCodeAt(k) === QUOTE) {
+    let clean = true;
+    while (k < text.length && text.charCodeAt(k) === QUOTE) {
+      clean = false;
       const keyEnd = skipString(text, k);
       if (keyEnd < 0) break;
       const key = text.slice(k + 1, keyEnd - 1);
@@ -161,8 +208,8 @@ function scanJsonRecords(text: string, listKeys: readonly string[]): JsonRecords
         const after = readArray(k, key);
         if (after < 0) {
           const at = Math.max(k, elementStart);
-          problems.push({ line: lineAt(at), record: position + 1, reason: `The "${key}" list is cut short or broken here`, excerpt: excerptOf(text, at, end) });
-          return;
+          problems.push({ line: lineAt(at), record: position + 1, reason: `The "${key}" list is cut short or broken here`, excerpt: excerptOf(text, at, bound()) });
+          return endOf();
         }
         k = after;
       } else {
@@ -172,8 +219,11 @@ function scanJsonRecords(text: string, listKeys: readonly string[]): JsonRecords
       }
       k = skipSpace(text, k);
       if (text.charCodeAt(k) === COMMA) k = skipSpace(text, k + 1);
+      clean = true;
     }
-    if (!found) take(start, end, null);
+    if (found && clean && text.charCodeAt(k) === CLOSE_BRACE) return k + 1;
+    if (!found) take(start, bound(), null);
+    return endOf();
   };
 
   let i = skipSpace(text, 0);
@@ -189,12 +239,11 @@ function scanJsonRecords(text: string, listKeys: readonly string[]): JsonRecords
       i = skipSpace(text, end);
       continue;
     }
-    const end = skipValue(text, i);
-    if (c === OPEN_BRACE && end > 0) readObject(i, end);
-    else if (c === OPEN_BRACE) {
-      // An object that never closes: read what its list holds up to the break, then stop.
-      readObject(i, text.length);
-      break;
+    let end: number;
+    if (c === OPEN_BRACE) {
+      end = readObject(i);
+      // An object that never closes: what its list held up to the break is read; the scan stops.
+      if (end < 0) break;
     } else {
       // Not a record: a stray value or text between records.
       const nl = text.indexOf('\n', i);
@@ -210,97 +259,62 @@ function scanJsonRecords(text: string, listKeys: readonly string[]): JsonRecords
     i = skipSpace(text, end);
     if (text.charCodeAt(i) === COMMA) i = skipSpace(text, i + 1);
   }
-  return { records, problems };
+  return problems;
 }
 
-type Listed = { value: unknown; key: string | null }[];
-
-/** The records a parsed value holds: the elements of an array or of a list page's lists, else the value itself. */
-function recordsIn(value: unknown, listKeys: readonly string[]): Listed {
-  if (Array.isArray(value)) return value.map((v: unknown) => ({ value: v, key: null }));
-  const out: Listed = [];
+/** The records a value read from one line holds: the elements of an array or of a list page's lists, else the value itself. */
+function visitRecordsIn(value: unknown, listKeys: readonly string[], place: () => JsonPlace, visit: JsonVisitor): void {
+  if (Array.isArray(value)) {
+    for (const v of value) visit(v, null, place());
+    return;
+  }
   if (value !== null && typeof value === 'object') {
     const object = value as Record<string, unknown>;
+    let listed = false;
     for (const key of Object.keys(object)) {
       const list = object[key];
-      if (listKeys.includes(key) && Array.isArray(list)) for (const v of list) out.push({ value: v, key });
+      if (listKeys.includes(key) && Array.isArray(list)) {
+        listed = true;
+        for (const v of list) visit(v, key, place());
+      }
     }
-    if (out.length > 0 || listKeys.some((key) => Array.isArray(object[key]))) return out;
+    if (listed) return;
   }
-  return [{ value, key: null }];
+  visit(value, null, place());
 }
 
-function readJsonLines(text: string, listKeys: readonly string[]): JsonRecords {
-  const records: JsonRecord[] = [];
+function readJsonLines(text: string, listKeys: readonly string[], visit: JsonVisitor): JsonProblem[] {
   const problems: JsonProblem[] = [];
   let position = 0;
   let lineNo = 0;
   for (let from = 0; from < text.length; ) {
     const nl = text.indexOf('\n', from);
     const end = nl < 0 ? text.length : nl;
-    const raw = text.slice(from, end);
+    const start = from;
     from = end + 1;
     lineNo++;
+    const raw = text.slice(start, end);
     if (raw.trim() === '') continue;
     const line = lineNo;
-    const where = () => ({ line, excerpt: excerptOf(raw, 0, raw.length) });
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch {
       position++;
-      problems.push({ line, record: position, reason: 'This record is not valid JSON', excerpt: where().excerpt });
+      problems.push({ line, record: position, reason: 'This record is not valid JSON', excerpt: excerptOf(text, start, end) });
       continue;
     }
-    for (const item of recordsIn(value, listKeys)) {
-      position++;
-      records.push({ value: item.value, record: position, key: item.key, where });
-    }
+    visitRecordsIn(value, listKeys, () => new JsonPlace(text, line, ++position, start, end), visit);
   }
-  return { records, problems };
-}
-
-/** The scan of a valid file, run the first time a record's line is asked for. */
-class LaterScan {
-  private scanned: JsonRecords | undefined;
-  constructor(
-    private readonly text: string,
-    private readonly listKeys: readonly string[],
-  ) {}
-  where(index: number) {
-    this.scanned ??= scanJsonRecords(this.text, this.listKeys);
-    return this.scanned.records[index]?.where() ?? { line: 0, excerpt: '' };
-  }
-}
-
-/** A record of a valid file (a class, not a closure per record: files hold hundreds of thousands). */
-class ScannedLater implements JsonRecord {
-  constructor(
-    readonly value: unknown,
-    readonly record: number,
-    readonly key: string | null,
-    private readonly scan: LaterScan,
-  ) {}
-  where() {
-    return this.scan.where(this.record - 1);
-  }
+  return problems;
 }
 
 /**
- * Reads every record of `text`. Records are the elements of an array (bare, or under one of
- * `listKeys` in a wrapping object) or, for any other object, the object itself.
+ * Hands every record of `text` to `visit`, in file order, and returns what could not be read.
+ * Records are the elements of an array (bare, or under one of `listKeys` in a wrapping object) or,
+ * for any other object, the object itself.
  */
-export function readJsonRecords(text: string, listKeys: readonly string[]): JsonRecords {
-  if (isJsonLines(text, skipSpace(text, 0))) return readJsonLines(text, listKeys);
-  let whole: unknown;
-  try {
-    whole = JSON.parse(text);
-  } catch {
-    return scanJsonRecords(text, listKeys);
-  }
-  if (whole === null || typeof whole !== 'object') return scanJsonRecords(text, listKeys);
-  // Valid JSON: the scan that finds each record's line runs once, and only if a record is rejected.
-  const scan = new LaterScan(text, listKeys);
-  const records: JsonRecord[] = recordsIn(whole, listKeys).map((item, index) => new ScannedLater(item.value, index + 1, item.key, scan));
-  return { records, problems: [] };
+export function readJsonRecords(text: string, listKeys: readonly string[], visit: JsonVisitor): JsonProblem[] {
+  if (isJsonLines(text, skipSpace(text, 0))) return readJsonLines(text, listKeys, visit);
+  return scanJsonRecords(text, listKeys, visit);
 }

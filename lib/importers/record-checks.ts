@@ -1,6 +1,6 @@
 // What the call-record schema would refuse, said in the words of the source, so that a record
 // the importer emits is one the ingest takes (lib/ may not import the server's schema itself).
-import type { ImportedCall } from '../types';
+import type { ImportedCall } from './types';
 
 const MAX_SECONDS = 86_400;
 
