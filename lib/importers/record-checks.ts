@@ -4,6 +4,32 @@ import type { ImportedCall } from './types';
 
 const MAX_SECONDS = 86_400;
 
+const UTC_MILLIS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
+const two = (text: string, at: number) => digit(text, at) * 10 + digit(text, at + 1);
+
+/**
+ * Date.parse of an ISO 8601 instant, read by hand when it is written the way Genesys and
+ * toISOString write it (2026-11-10T09:15:02.123Z): a large export holds millions. Any other form,
+ * or a field out of range, goes to Date.parse.
+ */
+export function isoMs(iso: string): number {
+  if (iso.length === 24 && UTC_MILLIS.test(iso)) {
+    const year = two(iso, 0) * 100 + two(iso, 2);
+    const month = two(iso, 5);
+    const day = two(iso, 8);
+    const hour = two(iso, 11);
+    const minute = two(iso, 14);
+    const second = two(iso, 17);
+    const milli = digit(iso, 20) * 100 + two(iso, 21);
+    if (year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= MONTH_DAYS[month - 1]! && (month !== 2 || day < 29) && hour < 24 && minute < 60 && second < 60) {
+      return Date.UTC(year, month - 1, day, hour, minute, second, milli);
+    }
+  }
+  return Date.parse(iso);
+}
+
 const texts = [
   ['externalId', 128, 'the call id'],
   ['queue', 100, 'the queue'],
@@ -32,7 +58,7 @@ export function recordProblem(call: ImportedCall): string | null {
     if (!Number.isFinite(value) || value < 0) return `${words} is negative or not a number (${value})`;
     if (value > MAX_SECONDS) return `${words} over a day (${value} s)`;
   }
-  const at = Date.parse(call.startedAt);
+  const at = isoMs(call.startedAt);
   if (Number.isNaN(at) || at < Date.UTC(1900, 0, 1) || at >= Date.UTC(2200, 0, 1)) {
     return `the start time is outside the years 1900–2199: '${call.startedAt}'`;
   }

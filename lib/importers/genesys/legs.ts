@@ -1,6 +1,7 @@
 // One Genesys Cloud conversation → its queue legs. The acd participant's voice session is the
 // time in a queue; the agent sessions that follow with the same queueId are who answered it and
 // for how long. Pure: times are read from the segments, never from the clock.
+import { isoMs } from '../record-checks';
 import type { ImportedCall } from '../types';
 import type { GenesysConversation, GenesysSegment } from './schema';
 
@@ -36,30 +37,7 @@ type AgentSession = {
   wrapMs: number;
 };
 
-const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
-const two = (text: string, at: number) => digit(text, at) * 10 + digit(text, at + 1);
-
-/**
- * Milliseconds of an instant as Genesys writes it (2026-11-10T09:15:02.123Z), read by hand: a large
- * export holds millions. Any other form, or a field out of range, goes to Date.parse.
- */
-function ms(iso: string): number {
-  if (iso.length === 24 && iso.charCodeAt(23) === 90 && iso.charCodeAt(19) === 46) {
-    const year = two(iso, 0) * 100 + two(iso, 2);
-    const month = two(iso, 5);
-    const day = two(iso, 8);
-    const hour = two(iso, 11);
-    const minute = two(iso, 14);
-    const second = two(iso, 17);
-    const milli = digit(iso, 20) * 100 + two(iso, 21);
-    // The shape was checked by the schema's pattern; the ranges are checked here.
-    if (year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= MONTH_DAYS[month - 1]! && (month !== 2 || day < 29) && hour < 24 && minute < 60 && second < 60) {
-      return Date.UTC(year, month - 1, day, hour, minute, second, milli);
-    }
-  }
-  return Date.parse(iso);
-}
+const ms = isoMs;
 
 /** Milliseconds spent in segments of this type (segmentEnd is known: held conversations never get here). */
 function spent(segments: GenesysSegment[], type: string): number {
