@@ -32,7 +32,7 @@ export type HandledCall = { externalId: string; agentRef: string; startedAtMs: n
 
 /**
  * A call record as a site's telephony platform pushes it: the shape the ingest API validates
- * (server/ingest/call-record.schema.ts; a test of the seed holds every generated record to it).
+ * (lib/ingest/call-record.schema.ts; a test of the seed holds every generated record to it).
  */
 export type DemoCallRecord = {
   externalId: string;

@@ -2,8 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line boundaries/dependencies -- the test holds the importer to the schema the ingest applies
-import { callRecordSchema } from '@/server/ingest/call-record.schema';
+import { callRecordSchema } from '@/lib/ingest/call-record.schema';
 import { amazonConnectImporter } from './amazon-connect';
 import { amazonConnectCallsArbitrary, writeAmazonConnect } from './testing/amazon-connect-writer';
 import type { ImportResult, ImportSource } from './types';

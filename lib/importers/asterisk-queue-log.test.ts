@@ -3,8 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // A test may hold the importer's output to the ingest's own schema: the layer rule guards runtime code.
-// eslint-disable-next-line boundaries/dependencies
-import { callRecordSchema } from '@/server/ingest/call-record.schema';
+import { callRecordSchema } from '@/lib/ingest/call-record.schema';
 import { asteriskQueueLogImporter } from './asterisk-queue-log';
 import { projectQueueLogRecord, queueLogRecordsArbitrary } from './testing/asterisk-queue-log-arbitrary';
 import { writeAsteriskQueueLog } from './testing/asterisk-queue-log-writer';

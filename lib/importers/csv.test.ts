@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // The importer is held to the ingest's own schema: what POST /api/v1/calls would take.
-// eslint-disable-next-line boundaries/dependencies -- a test's import, of a schema module without server-only code
-import { callRecordSchema } from '@/server/ingest/call-record.schema';
+import { callRecordSchema } from '@/lib/ingest/call-record.schema';
 import { csvImporter } from './csv';
 import { csvMappingSchema, type CsvMapping } from './csv-mapping';
 import { csvMappingArbitrary, mappedRecordsArbitrary, writeMappedCsv } from './testing/csv-writer';

@@ -6,8 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line boundaries/dependencies -- the test holds every record to the ingest's own schema
-import { callRecordSchema } from '@/server/ingest/call-record.schema';
+import { callRecordSchema } from '@/lib/ingest/call-record.schema';
 import { genesysImporter } from './genesys';
 import { genesysCallsArbitrary } from './testing/genesys-arbitrary';
 import { writeGenesys } from './testing/genesys-writer';

@@ -1,8 +1,9 @@
 // What the call-record schema would refuse, said in the words of the source, so that a record
 // the importer emits is one the ingest takes (lib/ may not import the server's schema itself).
+import { EARLIEST_INSTANT, LATEST_INSTANT, MAX_CALL_SECONDS } from '@/lib/ingest/call-record.schema';
 import type { ImportedCall } from './types';
 
-const MAX_SECONDS = 86_400;
+const MAX_SECONDS = MAX_CALL_SECONDS;
 
 const UTC_MILLIS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -59,7 +60,7 @@ export function recordProblem(call: ImportedCall): string | null {
     if (value > MAX_SECONDS) return `${words} over a day (${value} s)`;
   }
   const at = isoMs(call.startedAt);
-  if (Number.isNaN(at) || at < Date.UTC(1900, 0, 1) || at >= Date.UTC(2200, 0, 1)) {
+  if (Number.isNaN(at) || at < EARLIEST_INSTANT || at >= LATEST_INSTANT) {
     return `the start time is outside the years 1900–2199: '${call.startedAt}'`;
   }
   return null;

@@ -1,7 +1,7 @@
 // What every importer shares: a pure function from a telephony source's own export to Vigie's
 // CallRecords, with each line it could not use named and explained. Pure (no fs, no database), so
 // the CLI, the server's upload preview and `vigie follow` run the very same code.
-import type { CallRecordInput } from '@/server/ingest/call-record.schema';
+import type { CallRecordInput } from '@/lib/ingest/call-record.schema';
 
 /** The formats `vigie push --format`, `vigie follow` and the upload page take. */
 export const IMPORT_FORMATS = ['asterisk-queue-log', 'asterisk-cdr', 'amazon-connect', 'genesys', 'twilio', 'csv'] as const;

@@ -17,7 +17,7 @@ import { sites } from '@/db/schema';
 import { agentRefsOf, callEndMs, generateDayCalls, dayRandom, type DemoCallRecord } from '@/db/seed/demo-calls';
 import { DEMO_SITES, type SiteProfile } from '@/db/seed/demo-network';
 import { siteCalendarsBetween, openingStatesAt } from '@/server/calendar/opening';
-import { MAX_BATCH } from '@/server/ingest/call-record.schema';
+import { MAX_BATCH } from '@/lib/ingest/call-record.schema';
 import type { CalendarDay } from '@/lib/calendar/days';
 import { REST_BASE } from '@/server/rest/handler';
 import { demoDayOf, isOutageDay, type DemoShape } from '@/server/seed/demo-days';

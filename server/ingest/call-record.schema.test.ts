@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validRecord } from './call-record.arbitrary';
-import { callRecordSchema, MAX_CALL_SECONDS } from './call-record.schema';
+import { validRecord } from '@/lib/ingest/call-record.arbitrary';
+import { callRecordSchema, MAX_CALL_SECONDS } from '@/lib/ingest/call-record.schema';
 import { evaluationSchema, parseFormReference } from './evaluation.schema';
 
 /** A way to break one field, and the path the schema must name. */

@@ -8,7 +8,7 @@ import { createTestDb } from '@/db/testing';
 import type { Actor } from '@/server/auth/principal';
 import { DomainError } from '@/server/errors';
 import { SHORT_ABANDON_SECONDS } from '@/lib/kpi/definitions';
-import { validRecord } from './call-record.arbitrary';
+import { validRecord } from '@/lib/ingest/call-record.arbitrary';
 import { ingestCalls } from './calls';
 import { compareRollups } from './testing';
 

@@ -6,7 +6,7 @@ import { upsertCallRecords, type CallRecordValues } from '@/db/queries/ingest/ca
 import { lockSiteForIngest, touchSiteFeed } from '@/db/queries/ingest/site-lock';
 import type { Actor } from '@/server/auth/principal';
 import { DomainError, notFound } from '@/server/errors';
-import { callRecordSchema, MAX_BATCH, type CallRecordInput } from './call-record.schema';
+import { callRecordSchema, MAX_BATCH, type CallRecordInput } from '@/lib/ingest/call-record.schema';
 import type { IngestResult } from './ingest-result';
 import { withIngestSlot } from './slots';
 import { byIndex, rejectDuplicates, validateBatch } from './validate-batch';

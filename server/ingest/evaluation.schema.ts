@@ -1,8 +1,8 @@
 // The one schema of a QA evaluation pushed by a site, shared by the REST API, tRPC, CSV and the CLI.
 import { z } from 'zod';
-import { isoInstant, storableText } from './call-record.schema';
+import { isoInstant, storableText } from '@/lib/ingest/call-record.schema';
 
-export { MAX_BATCH } from './call-record.schema';
+export { MAX_BATCH } from '@/lib/ingest/call-record.schema';
 
 /**
  * A form code (`STD`: its latest published version) or a code with a version (`STD@2`: that

@@ -3,7 +3,7 @@
 import { actorOf } from '@/server/auth/principal';
 import { publishesSiteChange } from '@/server/live/publishes';
 import { createTRPCRouter, siteKeyProcedure, siteWriterProcedure } from '@/server/trpc/init';
-import { callBatchSchema } from './call-record.schema';
+import { callBatchSchema } from '@/lib/ingest/call-record.schema';
 import { ingestCalls } from './calls';
 import { evaluationBatchSchema } from './evaluation.schema';
 import { ingestEvaluations } from './evaluations';

@@ -2,7 +2,7 @@
 // schema's refused records in one list pointing into the files, the first of two records with one
 // externalId kept, and totals that add up (valid + rejected + held).
 import { describe, expect, it } from 'vitest';
-import { callRecordSchema } from './call-record.schema';
+import { callRecordSchema } from '@/lib/ingest/call-record.schema';
 import { checkUpload, excerptOf, PREVIEW_ROWS } from './upload-check';
 
 const call = (externalId: string, extra: Record<string, unknown> = {}) => ({

@@ -9,7 +9,7 @@ import type { ImportOptions } from '@/lib/importers/types';
 import type { Actor } from '@/server/auth/principal';
 import { badRequest, notFound } from '@/server/errors';
 import { findImportMapping } from '@/server/importers/mappings';
-import { callRecordSchema, MAX_BATCH } from './call-record.schema';
+import { callRecordSchema, MAX_BATCH } from '@/lib/ingest/call-record.schema';
 import { ingestCalls } from './calls';
 import type { CsvKind } from './csv';
 import { evaluationSchema } from './evaluation.schema';

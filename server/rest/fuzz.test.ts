@@ -16,7 +16,7 @@ vi.hoisted(() => {
 import type { DbHandle } from '@/db/client';
 import { createTestDb } from '@/db/testing';
 import { cliActor } from '@/server/auth/principal';
-import { validRecord as wellFormedRecord } from '@/server/ingest/call-record.arbitrary';
+import { validRecord as wellFormedRecord } from '@/lib/ingest/call-record.arbitrary';
 import { externalIdOf } from '@/server/ingest/validate-batch';
 import { compareRollups } from '@/server/ingest/testing';
 import { createSiteKey, createUserToken, revokeSiteKeyByName } from '@/server/keys/service';

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { localDay } from '@/server/ingest/rollup-reference';
-import { callRecordSchema, type CallRecordInput } from '@/server/ingest/call-record.schema';
+import { callRecordSchema, type CallRecordInput } from '@/lib/ingest/call-record.schema';
 import type { EvaluationInput } from '@/server/ingest/evaluation.schema';
 import { callEndMs, generateSiteCalls, type DemoCallRecord, type DemoDay } from '@/db/seed/demo-calls';
 import type { DemoEvaluation } from '@/db/seed/demo-qa';

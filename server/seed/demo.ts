@@ -42,7 +42,7 @@ import { putSetting } from '@/db/queries/settings';
 import { hashPassword } from '@/server/auth/password';
 import { safeEqual } from '@/server/auth/secrets';
 import type { Actor } from '@/server/auth/principal';
-import { MAX_BATCH } from '@/server/ingest/call-record.schema';
+import { MAX_BATCH } from '@/lib/ingest/call-record.schema';
 import { ingestCalls } from '@/server/ingest/calls';
 import { createHqRescores, ingestEvaluations } from '@/server/ingest/evaluations';
 import type { IngestResult } from '@/server/ingest/ingest-result';

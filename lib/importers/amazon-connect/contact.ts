@@ -1,13 +1,14 @@
 // One Amazon Connect contact record (the "Contact records data model": ContactId, Channel,
 // InitiationMethod, the timestamps, Queue, Agent, DisconnectReason…) checked with zod, and read
 // as a Vigie call. Only the fields Vigie uses are checked; the many others are let through unread.
+import { EARLIEST_INSTANT, LATEST_INSTANT, MAX_CALL_SECONDS } from '@/lib/ingest/call-record.schema';
 import { z } from 'zod';
 import type { ImportedCall } from '../types';
 
-const MAX_SECONDS = 86_400;
-// The instants the call store accepts (server/ingest/call-record.schema.ts: 1900 to 2199).
-const EARLIEST = Date.UTC(1900, 0, 1);
-const LATEST = Date.UTC(2200, 0, 1);
+const MAX_SECONDS = MAX_CALL_SECONDS;
+// The instants the call store accepts.
+const EARLIEST = EARLIEST_INSTANT;
+const LATEST = LATEST_INSTANT;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 const timestamp = z.string().regex(ISO_WITH_ZONE, 'is not an ISO 8601 timestamp with Z or an offset');

@@ -1,6 +1,7 @@
 // One Master.csv line (already split into fields) as a call, or the reason it is not one. The
 // column order is cdr_csv's: 16 fixed columns, then uniqueid (loguniqueid=yes), userfield
 // (loguserfield=yes), then peeraccount, linkedid, sequence (newcdrcolumns=yes).
+import { EARLIEST_INSTANT, LATEST_INSTANT, MAX_CALL_SECONDS } from '@/lib/ingest/call-record.schema';
 import type { ImportedCall } from '../types';
 import { isoWithOffset, parseWallClock, type ZoneClock } from '../wall-clock';
 
@@ -10,10 +11,10 @@ export const CDR_COLUMNS = [
 ] as const;
 
 const DISPOSITIONS = new Set(['ANSWERED', 'NO ANSWER', 'BUSY', 'FAILED', 'CONGESTION']);
-const MAX_SECONDS = 86_400;
-// The instants the call store accepts (server/ingest/call-record.schema.ts: 1900 to 2199).
-const EARLIEST = Date.UTC(1900, 0, 1);
-const LATEST = Date.UTC(2200, 0, 1);
+const MAX_SECONDS = MAX_CALL_SECONDS;
+// The instants the call store accepts.
+const EARLIEST = EARLIEST_INSTANT;
+const LATEST = LATEST_INSTANT;
 const MAX_ID = 128;
 const INTEGER = /^\d+$/;
 const WALL_OR_EMPTY = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})?$/;

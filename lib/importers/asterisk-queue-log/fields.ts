@@ -1,11 +1,12 @@
 // Reading the fields of one queue_log line: `epoch|callid|queue|agent|event|data1|data2|…`
 // (Asterisk "Queue Logs"). Pure helpers, shared by the tracker and the importer's detect().
+import { LATEST_INSTANT, MAX_CALL_SECONDS } from '@/lib/ingest/call-record.schema';
 
 /** A time, wait or talk over a day is a clock or log error, not a call (as the ingest judges it). */
-export const DAY_SECONDS = 86_400;
+export const DAY_SECONDS = MAX_CALL_SECONDS;
 export const DAY_MS = DAY_SECONDS * 1000;
-/** The ingest refuses instants from 2200 on (server/ingest/call-record.schema.ts). */
-export const LATEST_MS = Date.UTC(2200, 0, 1);
+/** The ingest refuses instants from 2200 on. */
+export const LATEST_MS = LATEST_INSTANT;
 /** What the ingest stores in a queue name and an agent reference. */
 export const MAX_QUEUE_LENGTH = 100;
 export const MAX_AGENT_LENGTH = 128;

@@ -1,11 +1,9 @@
 // Cells → CallRecord values: durations in their unit, yes/no and inbound/outbound by the mapping's
 // lists, satisfaction scores. Each returns a value or the reason a site lead reads beside the line.
+import { MAX_CALL_SECONDS } from '@/lib/ingest/call-record.schema';
 import type { DurationUnit } from '../csv-mapping';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-/** The ingest's MAX_CALL_SECONDS (server/ingest/call-record.schema.ts), which lib/ may not import: over a day is an export error. */
-const MAX_CALL_SECONDS = 86_400;
 
 const DECIMAL = /^\d+(?:[.,]\d+)?$/;
 const CLOCK = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)(?:[.,](\d{1,3}))?$/;

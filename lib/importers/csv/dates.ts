@@ -1,5 +1,6 @@
 // A start time as a mapping's date format writes it → ISO 8601 with an offset. Each format is one
 // regular expression compiled once; local formats are read in the mapping's time zone.
+import { EARLIEST_INSTANT, LATEST_INSTANT } from '@/lib/ingest/call-record.schema';
 import type { CsvDateFormat } from '../csv-mapping';
 import { isoWithOffset, zonedInstant } from './zoned-time';
 
@@ -24,8 +25,8 @@ const LOCAL: Record<Exclude<CsvDateFormat, 'iso' | 'epoch-s' | 'epoch-ms'>, { re
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 const EPOCH = /^-?\d+(?:\.\d+)?$/;
 
-const EARLIEST = Date.UTC(1900, 0, 1);
-const LATEST = Date.UTC(2200, 0, 1);
+const EARLIEST = EARLIEST_INSTANT;
+const LATEST = LATEST_INSTANT;
 
 /** Milliseconds of a fraction of a second as written ("5" = 500 ms), to the millisecond. */
 const fractionMs = (fraction: string | undefined) => (fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0);

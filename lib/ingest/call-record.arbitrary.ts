@@ -1,7 +1,7 @@
 // Test support: fast-check arbitraries of well-formed call records, for the schema's property
 // tests and the ingest's round-trip tests.
 import fc from 'fast-check';
-import { MAX_CALL_SECONDS } from './call-record.schema';
+import { MAX_CALL_SECONDS } from '@/lib/ingest/call-record.schema';
 
 /** Any Unicode text of min–max UTF-16 units, without NUL (which PostgreSQL text cannot hold). */
 export const text = (min: number, max: number) =>
