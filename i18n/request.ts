@@ -24,5 +24,10 @@ export default getRequestConfig(async () => {
     locale,
     timeZone: user?.timezone ?? FALLBACK_TIME_ZONE,
     messages: await loadMessages(locale),
+    // One moment for the whole request, handed to the browser with the messages: a relative time
+    // ("11m ago", useNow) is drawn from it both by the server and by the hydrating browser. Each
+    // reading its own clock, a minute turning between the two made React discard the server's
+    // HTML and render the page again, and a link clicked meanwhile never navigated.
+    now: new Date(),
   };
 });
