@@ -4,7 +4,8 @@
 // the network as the last row. Columns sort; a row opens its site; each figure explains itself.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useFormatter, useLocale, useNow, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useClockNow } from '@/components/ui/use-now';
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 import { ChangeMark } from '@/components/kpi/change-mark';
 import { csvHref, siteHref } from '@/components/kpi/dashboard-state';
@@ -134,7 +135,7 @@ function ReportsCell({ reports }: { reports: ReportStatus }) {
 function FeedCell({ feed }: { feed: ComparisonSite['feed'] }) {
   const t = useTranslations('kpi.feed');
   const format = useFormatter();
-  const now = useNow({ updateInterval: 60_000 });
+  const now = useClockNow(60_000);
   if (feed.lastPushAt === null) {
     return (
       <TD className="py-1.5">

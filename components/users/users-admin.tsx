@@ -2,7 +2,8 @@
 // The users settings page: the list, and dialogs to add, edit, reset a password, deactivate
 // and reactivate.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useFormatter, useNow, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useClockNow } from '@/components/ui/use-now';
 import { useState } from 'react';
 import { serverMessageOf } from '@/components/forms/trpc-errors';
 import { ConfirmDialog } from '@/components/forms/confirm-dialog';
@@ -30,7 +31,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
   const tRole = useTranslations('roles');
   const tCommon = useTranslations('common');
   const format = useFormatter();
-  const now = useNow({ updateInterval: 60_000 });
+  const now = useClockNow(60_000);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const users = useQuery(trpc.users.list.queryOptions());
