@@ -4,15 +4,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // A test may hold the importer's output to the ingest's own schema: the layer rule guards runtime code.
 import { callRecordSchema } from '@/lib/ingest/call-record.schema';
+import { sortedById } from './testing/expect-records';
 import { asteriskQueueLogImporter } from './asterisk-queue-log';
 import { projectQueueLogRecord, queueLogRecordsArbitrary } from './testing/asterisk-queue-log-arbitrary';
 import { writeAsteriskQueueLog } from './testing/asterisk-queue-log-writer';
-import type { ImportedCall } from './types';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../../samples');
 const sampleText = fs.readFileSync(path.join(SAMPLES, 'asterisk-queue-log/queue_log'), 'utf8');
 const parse = (text: string, name = 'queue_log') => asteriskQueueLogImporter.parse([{ name, text }], {});
-const byId = (records: ImportedCall[]) => [...records].sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
 
 describe('asterisk queue_log: round trip through the writer', () => {
   it('gives back every record the format can represent, none rejected, none held', () => {
@@ -21,7 +20,7 @@ describe('asterisk queue_log: round trip through the writer', () => {
         const result = parse(writeAsteriskQueueLog(records));
         expect(result.rejected).toEqual([]);
         expect(result.held).toBe(0);
-        expect(byId(result.records)).toEqual(byId(records.map(projectQueueLogRecord)));
+        expect(sortedById(result.records)).toEqual(sortedById(records.map(projectQueueLogRecord)));
         for (const record of result.records) expect(callRecordSchema.safeParse(record).success).toBe(true);
       }),
       { numRuns: 150 },

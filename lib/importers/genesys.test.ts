@@ -6,18 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { callRecordSchema } from '@/lib/ingest/call-record.schema';
 import { genesysImporter } from './genesys';
 import { genesysCallsArbitrary } from './testing/genesys-arbitrary';
 import { writeGenesys } from './testing/genesys-writer';
-import type { ImportedCall, ImportResult } from './types';
+import { expectValidCallRecords, sortedById } from './testing/expect-records';
 
 const parseText = (text: string, name = 'conversations.json') => genesysImporter.parse([{ name, text }], {});
-const byId = (records: ImportedCall[]) => [...records].sort((a, b) => a.externalId.localeCompare(b.externalId));
-
-function expectValid(result: ImportResult) {
-  for (const r of result.records) expect(callRecordSchema.safeParse(r).success, JSON.stringify(r)).toBe(true);
-}
 
 describe('round trip: writeGenesys → genesysImporter.parse', () => {
   it('gives back the records from a details query response, none rejected, each a valid CallRecord', () => {
@@ -26,8 +20,8 @@ describe('round trip: writeGenesys → genesysImporter.parse', () => {
         const result = parseText(writeGenesys(records));
         expect(result.rejected).toEqual([]);
         expect(result.held).toBe(0);
-        expect(byId(result.records)).toEqual(byId(records));
-        expectValid(result);
+        expect(sortedById(result.records)).toEqual(sortedById(records));
+        expectValidCallRecords(result);
       }),
       { numRuns: 200 },
     );
@@ -39,8 +33,8 @@ describe('round trip: writeGenesys → genesysImporter.parse', () => {
         const conversations = (JSON.parse(writeGenesys(records)) as { conversations: unknown[] }).conversations;
         const asArray = parseText(JSON.stringify(conversations, null, 2));
         const asLines = parseText(conversations.map((c) => JSON.stringify(c)).join('\n'));
-        expect(byId(asArray.records)).toEqual(byId(records));
-        expect(byId(asLines.records)).toEqual(byId(records));
+        expect(sortedById(asArray.records)).toEqual(sortedById(records));
+        expect(sortedById(asLines.records)).toEqual(sortedById(records));
         expect([...asArray.rejected, ...asLines.rejected]).toEqual([]);
       }),
       { numRuns: 50 },
@@ -67,7 +61,7 @@ describe('samples/genesys/conversations.json (a Dakar site, 16 November 2026)', 
     expect(sample.held).toBe(2);
     expect(sample.records.filter((r) => r.abandoned)).toHaveLength(3);
     expect(sample.records.filter((r) => r.direction === 'outbound')).toHaveLength(2);
-    expectValid(sample);
+    expectValidCallRecords(sample);
     expect(new Set(sample.records.map((r) => r.externalId)).size).toBe(22);
   });
 
@@ -217,7 +211,7 @@ describe('rejections', () => {
             expect(r.line).toBeGreaterThanOrEqual(0);
             expect(r.reason.length).toBeGreaterThan(0);
           }
-          expectValid(result);
+          expectValidCallRecords(result);
         },
       ),
       { numRuns: 300 },

@@ -6,18 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { callRecordSchema } from '@/lib/ingest/call-record.schema';
 import { twilioCallsArbitrary } from './testing/twilio-arbitrary';
 import { rfc2822, writeTwilio } from './testing/twilio-writer';
 import { twilioImporter } from './twilio';
-import type { ImportedCall, ImportResult, ImportSource } from './types';
+import { expectValidCallRecords, sortedById } from './testing/expect-records';
+import type { ImportSource } from './types';
 
-const byId = (records: ImportedCall[]) => [...records].sort((a, b) => a.externalId.localeCompare(b.externalId));
 const parse = (sources: ImportSource[]) => twilioImporter.parse(sources, {});
-
-function expectValid(result: ImportResult) {
-  for (const r of result.records) expect(callRecordSchema.safeParse(r).success, JSON.stringify(r)).toBe(true);
-}
 
 function lists(sources: ImportSource[]) {
   const [calls, events] = sources.map((s) => JSON.parse(s.text) as Record<string, unknown[]>);
@@ -31,8 +26,8 @@ describe('round trip: writeTwilio → twilioImporter.parse', () => {
         const result = parse(writeTwilio(records));
         expect(result.rejected).toEqual([]);
         expect(result.held).toBe(0);
-        expect(byId(result.records)).toEqual(byId(records));
-        expectValid(result);
+        expect(sortedById(result.records)).toEqual(sortedById(records));
+        expectValidCallRecords(result);
       }),
       { numRuns: 200 },
     );
@@ -46,8 +41,8 @@ describe('round trip: writeTwilio → twilioImporter.parse', () => {
         // A fixed shuffle: TaskRouter's list runs newest first, files may be concatenated any way.
         const mixed = [...calls, ...events].map((r, i) => ({ r, k: Math.imul(i + 1, seed | 1) >>> 0 })).sort((a, b) => a.k - b.k);
         const lines = parse([{ name: 'twilio.jsonl', text: mixed.map(({ r }) => JSON.stringify(r)).join('\n') }]);
-        expect(byId(together.records)).toEqual(byId(records));
-        expect(byId(lines.records)).toEqual(byId(records));
+        expect(sortedById(together.records)).toEqual(sortedById(records));
+        expect(sortedById(lines.records)).toEqual(sortedById(records));
         expect([...together.rejected, ...lines.rejected]).toEqual([]);
       }),
       { numRuns: 50 },
@@ -70,7 +65,7 @@ describe('samples/twilio (a Port Louis site, 17 November 2026)', () => {
     expect(sample.held).toBe(2);
     expect(sample.records.filter((r) => r.abandoned)).toHaveLength(3);
     expect(new Set(sample.records.map((r) => r.externalId)).size).toBe(23);
-    expectValid(sample);
+    expectValidCallRecords(sample);
   });
 
   it('a normal call: wait from task.created to reservation.accepted, talk to task.wrapup, wrap to task.completed, start from the call', () => {
@@ -149,7 +144,7 @@ describe('samples/twilio (a Port Louis site, 17 November 2026)', () => {
 
   it('reads the same records when the files are given twice', () => {
     const twice = parse([...samples, ...samples]);
-    expect(byId(twice.records)).toEqual(byId(sample.records));
+    expect(sortedById(twice.records)).toEqual(sortedById(sample.records));
   });
 });
 
@@ -199,7 +194,7 @@ describe('rejections', () => {
             expect(r.line).toBeGreaterThanOrEqual(0);
             expect(r.reason.length).toBeGreaterThan(0);
           }
-          expectValid(result);
+          expectValidCallRecords(result);
         },
       ),
       { numRuns: 300 },
