@@ -2,7 +2,7 @@
 // and fast-check arbitraries of mappings and of the records a mapping can represent. Used by the
 // round-trip property test and by the importer benchmark, so it builds arrays and joins once.
 import fc from 'fast-check';
-import { columnsOf, type CsvDateFormat, type CsvMapping, type DurationUnit } from '../csv-mapping';
+import { columnsOf, CSV_DATE_FORMATS, type CsvDateFormat, type CsvMapping, type DurationUnit } from '../csv-mapping';
 import { isoWithOffset, offsetMinutesAt, zonedInstant } from '../csv/zoned-time';
 import type { ImportedCall } from '../types';
 
@@ -102,18 +102,6 @@ export function writeMappedCsv(records: ImportedCall[], mapping: CsvMapping): st
 // ── Arbitraries ──────────────────────────────────────────────────────────────────────────────
 
 const ZONES = ['Europe/Paris', 'America/New_York', 'Africa/Tunis', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC'] as const;
-const DATE_FORMATS: CsvDateFormat[] = [
-  'iso',
-  'yyyy-MM-dd HH:mm:ss',
-  'yyyy-MM-dd HH:mm',
-  'dd/MM/yyyy HH:mm:ss',
-  'dd/MM/yyyy HH:mm',
-  'MM/dd/yyyy HH:mm:ss',
-  'MM/dd/yyyy HH:mm',
-  'dd.MM.yyyy HH:mm:ss',
-  'epoch-s',
-  'epoch-ms',
-];
 const FIELD_SLOTS = [
   'externalId',
   'date',
@@ -151,7 +139,7 @@ export const csvMappingArbitrary: fc.Arbitrary<CsvMapping> = fc
   .record({
     delimiter: fc.constantFrom<CsvMapping['delimiter']>(',', ';', '\t', '|'),
     header: fc.boolean(),
-    dateFormat: fc.constantFrom(...DATE_FORMATS),
+    dateFormat: fc.constantFrom(...CSV_DATE_FORMATS),
     timeZone: fc.constantFrom(...ZONES),
     splitTime: fc.boolean(),
     names: fc.uniqueArray(word(12), { minLength: FIELD_SLOTS.length, maxLength: FIELD_SLOTS.length, selector: (s) => s.toLowerCase() }),
