@@ -6,8 +6,6 @@
 // With --push, the queue_log file also goes the whole way: read, imported and pushed through the
 // REST endpoint into a scratch database, as `vigie push --format asterisk-queue-log` does.
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -21,6 +19,7 @@ import { writeMappedCsv } from '@/lib/importers/testing/csv-writer';
 import { writeGenesys } from '@/lib/importers/testing/genesys-writer';
 import { writeTwilio } from '@/lib/importers/testing/twilio-writer';
 import { type ImportFormat, type ImportOptions, type ImportSource, type ImportedCall } from '@/lib/importers/types';
+import { serveRest } from './ingest';
 import { fmt, percentile, table } from './stats';
 import { syntheticCalls, type SyntheticCall } from './synthetic-calls';
 
@@ -239,29 +238,16 @@ async function endToEnd(input: Input, calls: number, serverUrl: string): Promise
   const { createSiteKey } = await import('@/server/keys/service');
   const { cliActor } = await import('@/server/auth/principal');
   const { sites } = await import('@/db/schema');
-  const { handleRest } = await import('@/server/rest/handler');
-  const { contextFromRequest } = await import('@/server/trpc/request-context');
   const { runImport } = await import('../push/import-run');
   const { pushRecords } = await import('../push/client');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-bench-importers-'));
   const handle = await scratchDatabase('pglite', serverUrl, 'importers');
-  const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const request = new Request(`http://127.0.0.1${req.url}`, {
-      method: req.method,
-      headers: req.headers as Record<string, string>,
-      ...(req.method === 'POST' ? { body: Buffer.concat(chunks) } : {}),
-    });
-    const response = await handleRest(request, (r) => contextFromRequest(r, { handle, session: async () => null }));
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
+  let server: Awaited<ReturnType<typeof serveRest>> | null = null;
   try {
     await handle.db.insert(sites).values({ code: 'QLB', name: 'queue_log bench', country: 'FR', timezone: ZONE });
     const key = (await createSiteKey(handle.db, cliActor(), { siteCode: 'QLB', name: 'bench' })).secret;
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveRest(handle);
+    const url = server.origin;
     const file = path.join(dir, 'queue_log');
     fs.writeFileSync(file, input.sources[0]!.text);
     const started = performance.now();
@@ -275,7 +261,7 @@ async function endToEnd(input: Input, calls: number, serverUrl: string): Promise
       `pushed in chunks of 5,000 in ${fmt(seconds - (imported - started) / 1000, 1)} s; ${fmt(calls / seconds, 0)} calls/s from file to database.`
     );
   } finally {
-    await new Promise<void>((r) => (server.listening ? server.close(() => r()) : r()));
+    await server?.close();
     await handle.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }

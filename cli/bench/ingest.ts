@@ -17,7 +17,8 @@ import { syntheticCalls, type SyntheticCall } from './synthetic-calls';
 
 export type IngestBenchOptions = { records: number; batch: number; concurrency: number; drivers: BenchDriver[]; serverUrl: string };
 
-async function serveRest(handle: DbHandle): Promise<{ url: string; close: () => Promise<void> }> {
+/** The REST API on a loopback port over this database: `origin` for the CLI's clients, `url` the calls route. */
+export async function serveRest(handle: DbHandle): Promise<{ origin: string; url: string; close: () => Promise<void> }> {
   // The REST stack is imported only now, after the CLI lifted the per-key push limit for this run.
   const { handleRest } = await import('@/server/rest/handler');
   const { contextFromRequest } = await import('@/server/trpc/request-context');
@@ -34,8 +35,10 @@ async function serveRest(handle: DbHandle): Promise<{ url: string; close: () => 
     res.end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/calls`,
+    origin,
+    url: `${origin}/api/v1/calls`,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
