@@ -67,7 +67,7 @@ export const callRecords = pgTable(
  * The sums every call KPI needs, per site and site-local day. Recomputed from raw records for
  * the site-days an ingest batch touched, in the same transaction. Dashboards read only this.
  */
-const callSums = {
+export const callSums = {
   calls: integer('calls').notNull().default(0),
   inboundCalls: integer('inbound_calls').notNull().default(0),
   outboundCalls: integer('outbound_calls').notNull().default(0),

@@ -14,3 +14,4 @@ export * from './rate-limits';
 export * from './alerts';
 export * from './contracts';
 export * from './import-mappings';
+export * from './agents';
