@@ -1,0 +1,73 @@
+// A site's roster (site_agents): who is behind an agent reference, their team and dates. Read by
+// the agents table for names, written by the roster import, and a name removable on its own.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { siteAgents, type SiteAgentRow } from '../schema';
+
+export type RosterNames = Map<string, { name: string | null; team: string | null; startDate: string | null; endDate: string | null }>;
+
+/** The site's roster by agent reference; a removed name is null (the team and dates stay). */
+export async function readRosterNames(db: Db, siteId: number): Promise<RosterNames> {
+  const rows = await db
+    .select({ agentRef: siteAgents.agentRef, name: siteAgents.name, team: siteAgents.team, startDate: siteAgents.startDate, endDate: siteAgents.endDate })
+    .from(siteAgents)
+    .where(eq(siteAgents.siteId, siteId));
+  return new Map(rows.map(({ agentRef, ...rest }) => [agentRef, rest]));
+}
+
+export async function listRosterRows(db: Db, siteId: number): Promise<SiteAgentRow[]> {
+  return db.select().from(siteAgents).where(eq(siteAgents.siteId, siteId)).orderBy(asc(siteAgents.agentRef));
+}
+
+/** One person of an imported file; null where the file's cell was empty. */
+export type RosterEntry = { agentRef: string; name: string | null; team: string | null; startDate: string | null; endDate: string | null };
+
+// 5 parameters a row: 1,000 rows a statement stays far below PostgreSQL's 65,535 parameters.
+const UPSERT_CHUNK = 1000;
+
+/**
+ * Inserts or updates the people of an import (those absent from it are left as they are). The file
+ * is authoritative for team and dates (an empty cell clears them), but an empty name keeps the
+ * stored one: removing a name is its own action, and a file that names the person again brings the
+ * name back (nameRemovedAt cleared) while one that leaves the cell empty keeps it removed.
+ * Returns how many rows were inserted and how many updated.
+ */
+export async function upsertRosterRows(db: Db, siteId: number, entries: readonly RosterEntry[], at: Date): Promise<{ inserted: number; updated: number }> {
+  let inserted = 0;
+  let updated = 0;
+  for (let i = 0; i < entries.length; i += UPSERT_CHUNK) {
+    const chunk = entries.slice(i, i + UPSERT_CHUNK);
+    const rows = await db
+      .insert(siteAgents)
+      .values(chunk.map((e) => ({ siteId, agentRef: e.agentRef, name: e.name, team: e.team, startDate: e.startDate, endDate: e.endDate, importedAt: at, updatedAt: at })))
+      .onConflictDoUpdate({
+        target: [siteAgents.siteId, siteAgents.agentRef],
+        set: {
+          name: sql`coalesce(excluded.name, ${siteAgents.name})`,
+          nameRemovedAt: sql`case when excluded.name is not null then null else ${siteAgents.nameRemovedAt} end`,
+          team: sql`excluded.team`,
+          startDate: sql`excluded.start_date`,
+          endDate: sql`excluded.end_date`,
+          importedAt: at,
+          updatedAt: at,
+        },
+      })
+      // xmax = 0 only on a freshly inserted row: tells inserts from updates in one statement.
+      .returning({ inserted: sql<boolean>`(xmax = 0)` });
+    for (const r of rows) {
+      if (r.inserted) inserted++;
+      else updated++;
+    }
+  }
+  return { inserted, updated };
+}
+
+/** Removes the person's name (reference, team, dates and every figure stay); null when the reference is not on the roster. */
+export async function removeRosterName(db: Db, siteId: number, agentRef: string, at: Date): Promise<SiteAgentRow | null> {
+  const [row] = await db
+    .update(siteAgents)
+    .set({ name: null, nameRemovedAt: at, updatedAt: at })
+    .where(and(eq(siteAgents.siteId, siteId), eq(siteAgents.agentRef, agentRef)))
+    .returning();
+  return row ?? null;
+}
