@@ -3,6 +3,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { siteAgents, type SiteAgentRow } from '../schema';
+import type { RosterEntry } from '@/lib/agents/roster-csv';
 
 export type RosterNames = Map<string, { name: string | null; team: string | null; startDate: string | null; endDate: string | null }>;
 
@@ -18,9 +19,6 @@ export async function readRosterNames(db: Db, siteId: number): Promise<RosterNam
 export async function listRosterRows(db: Db, siteId: number): Promise<SiteAgentRow[]> {
   return db.select().from(siteAgents).where(eq(siteAgents.siteId, siteId)).orderBy(asc(siteAgents.agentRef));
 }
-
-/** One person of an imported file; null where the file's cell was empty. */
-export type RosterEntry = { agentRef: string; name: string | null; team: string | null; startDate: string | null; endDate: string | null };
 
 // 5 parameters a row: 1,000 rows a statement stays far below PostgreSQL's 65,535 parameters.
 const UPSERT_CHUNK = 1000;
