@@ -1,0 +1,203 @@
+// Per-agent reads. Figures come from the agent rollups only (agent_day, agent_qa_day,
+// agent_qa_category_day, kept by ingest as site_day is), never from call_records. Sums are cast
+// to int8/float8 and mapped to numbers so PGlite and postgres.js return the same types.
+import { and, asc, between, inArray, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { KpiParts } from '@/lib/kpi/definitions';
+import type { Db } from '../client';
+import { agentDay, agentQaCategoryDay, agentQaDay, type QaCategory } from '../schema';
+
+export type AgentSums = { siteId: number; agentRef: string; parts: KpiParts; criticalFails: number; holdSeconds: number; wrapSeconds: number };
+export type AgentWeekSums = AgentSums & { weekStart: string };
+export type AgentCategorySums = { siteId: number; agentRef: string; category: QaCategory; percentSum: number; scores: number };
+
+type AgentQuery = { siteIds: number[]; from: string; to: string; agentRefs?: string[] };
+
+const intSum = (column: AnyPgColumn) => sql<number>`coalesce(sum(${column}), 0)::int8`.mapWith(Number);
+const floatSum = (column: AnyPgColumn) => sql<number>`coalesce(sum(${column}), 0)::float8`.mapWith(Number);
+
+const callSums = {
+  calls: intSum(agentDay.calls),
+  inboundCalls: intSum(agentDay.inboundCalls),
+  shortAbandons: intSum(agentDay.shortAbandons),
+  offered: intSum(agentDay.offered),
+  handled: intSum(agentDay.handled),
+  inboundHandled: intSum(agentDay.inboundHandled),
+  abandoned: intSum(agentDay.abandoned),
+  handleSeconds: floatSum(agentDay.handleSeconds),
+  holdSeconds: floatSum(agentDay.holdSeconds),
+  wrapSeconds: floatSum(agentDay.wrapSeconds),
+  inboundHandledWaitSeconds: floatSum(agentDay.inboundHandledWaitSeconds),
+  answeredWithinSla: intSum(agentDay.answeredWithinSla),
+  resolvedKnown: intSum(agentDay.resolvedKnown),
+  resolvedTrue: intSum(agentDay.resolvedTrue),
+  csatResponses: intSum(agentDay.csatResponses),
+  csatTop2: intSum(agentDay.csatTop2),
+  csatSum: intSum(agentDay.csatSum),
+};
+
+const qaSums = {
+  evaluations: intSum(agentQaDay.evaluations),
+  scoredEvaluations: intSum(agentQaDay.scoredEvaluations),
+  scoreSum: floatSum(agentQaDay.scoreSum),
+  criticalFails: intSum(agentQaDay.criticalFails),
+};
+
+type CallSumsRow = { [K in keyof typeof callSums]: number };
+type QaSumsRow = { [K in keyof typeof qaSums]: number };
+
+const NO_CALLS: CallSumsRow = Object.fromEntries(Object.keys(callSums).map((k) => [k, 0])) as CallSumsRow;
+const NO_QA: QaSumsRow = { evaluations: 0, scoredEvaluations: 0, scoreSum: 0, criticalFails: 0 };
+
+function agentSumsOf(siteId: number, agentRef: string, calls: CallSumsRow, qa: QaSumsRow): AgentSums {
+  // The parts key by key: the rows carry their site, agent and week beside the sums.
+  return {
+    siteId,
+    agentRef,
+    parts: {
+      calls: calls.calls,
+      inboundCalls: calls.inboundCalls,
+      shortAbandons: calls.shortAbandons,
+      offered: calls.offered,
+      handled: calls.handled,
+      inboundHandled: calls.inboundHandled,
+      abandoned: calls.abandoned,
+      handleSeconds: calls.handleSeconds,
+      inboundHandledWaitSeconds: calls.inboundHandledWaitSeconds,
+      answeredWithinSla: calls.answeredWithinSla,
+      resolvedKnown: calls.resolvedKnown,
+      resolvedTrue: calls.resolvedTrue,
+      csatResponses: calls.csatResponses,
+      csatTop2: calls.csatTop2,
+      csatSum: calls.csatSum,
+      qaEvaluations: qa.evaluations,
+      qaScoredEvaluations: qa.scoredEvaluations,
+      qaScoreSum: qa.scoreSum,
+    },
+    criticalFails: qa.criticalFails,
+    holdSeconds: calls.holdSeconds,
+    wrapSeconds: calls.wrapSeconds,
+  };
+}
+
+/** The rows of one table for the sites, days and (when given) agents asked for. */
+function agentFilter(t: { siteId: AnyPgColumn; day: AnyPgColumn; agentRef: AnyPgColumn }, q: AgentQuery): SQL | undefined {
+  return and(inArray(t.siteId, q.siteIds), between(t.day, q.from, q.to), q.agentRefs ? inArray(t.agentRef, q.agentRefs) : undefined);
+}
+
+const keyOf = (siteId: number, agentRef: string, weekStart = '') => `${siteId}\u0000${agentRef}\u0000${weekStart}`;
+
+/**
+ * Joins the call and QA sums of the same key: an agent with evaluations but no call in the
+ * period (or calls but no evaluation) is there with zeros on the other side.
+ */
+type MergeKey = { siteId: number; agentRef: string; weekStart?: string };
+
+function mergeSums(calls: (MergeKey & CallSumsRow)[], qa: (MergeKey & QaSumsRow)[]): (AgentSums & { weekStart?: string })[] {
+  const merged = new Map<string, { key: MergeKey; calls: CallSumsRow; qa: QaSumsRow }>();
+  for (const row of calls) merged.set(keyOf(row.siteId, row.agentRef, row.weekStart), { key: row, calls: row, qa: NO_QA });
+  for (const row of qa) {
+    const k = keyOf(row.siteId, row.agentRef, row.weekStart);
+    const found = merged.get(k);
+    if (found) found.qa = row;
+    else merged.set(k, { key: row, calls: NO_CALLS, qa: row });
+  }
+  return [...merged.values()]
+    .map(({ key, calls: c, qa: e }) => ({
+      ...agentSumsOf(key.siteId, key.agentRef, c, e),
+      ...(key.weekStart === undefined ? {} : { weekStart: key.weekStart }),
+    }))
+    .sort(
+      (a, b) =>
+        a.siteId - b.siteId ||
+        (a.weekStart ?? '').localeCompare(b.weekStart ?? '') ||
+        (a.agentRef < b.agentRef ? -1 : a.agentRef > b.agentRef ? 1 : 0),
+    );
+}
+
+/**
+ * Per site and agent, the call and QA sums over the stored site-local days from..to (both
+ * included), ordered by site then agent reference (code-unit order).
+ */
+export async function readAgentSums(db: Db, q: AgentQuery): Promise<AgentSums[]> {
+  if (q.siteIds.length === 0 || q.agentRefs?.length === 0) return [];
+  const [calls, qa] = await Promise.all([
+    db
+      .select({ siteId: agentDay.siteId, agentRef: agentDay.agentRef, ...callSums })
+      .from(agentDay)
+      .where(agentFilter(agentDay, q))
+      .groupBy(agentDay.siteId, agentDay.agentRef),
+    db
+      .select({ siteId: agentQaDay.siteId, agentRef: agentQaDay.agentRef, ...qaSums })
+      .from(agentQaDay)
+      .where(agentFilter(agentQaDay, q))
+      .groupBy(agentQaDay.siteId, agentQaDay.agentRef),
+  ]);
+  return mergeSums(calls, qa);
+}
+
+/**
+ * The Monday of the ISO week of a stored site-local day. Date arithmetic on the date column
+ * alone: the day is already site-local, so no time zone enters (isodow 1 = Monday … 7 = Sunday).
+ */
+const weekStartOf = (day: AnyPgColumn) => sql<string>`to_char(${day} - (extract(isodow from ${day})::int - 1), 'YYYY-MM-DD')`;
+
+/**
+ * One site's sums per agent and site-local ISO week (Monday to Sunday) of the days from..to: a
+ * range that does not start on a Monday or end on a Sunday gives partial first or last weeks.
+ * Ordered by week, then agent.
+ */
+export async function readAgentWeeklySums(db: Db, q: { siteId: number; from: string; to: string }): Promise<AgentWeekSums[]> {
+  const filter = { siteIds: [q.siteId], from: q.from, to: q.to };
+  const callWeek = weekStartOf(agentDay.day);
+  const qaWeek = weekStartOf(agentQaDay.day);
+  const [calls, qa] = await Promise.all([
+    db
+      .select({ siteId: agentDay.siteId, agentRef: agentDay.agentRef, weekStart: callWeek, ...callSums })
+      .from(agentDay)
+      .where(agentFilter(agentDay, filter))
+      .groupBy(agentDay.siteId, agentDay.agentRef, callWeek),
+    db
+      .select({ siteId: agentQaDay.siteId, agentRef: agentQaDay.agentRef, weekStart: qaWeek, ...qaSums })
+      .from(agentQaDay)
+      .where(agentFilter(agentQaDay, filter))
+      .groupBy(agentQaDay.siteId, agentQaDay.agentRef, qaWeek),
+  ]);
+  return mergeSums(calls, qa) as AgentWeekSums[];
+}
+
+/** One site's sums per agent and stored site-local day (days without calls or evaluations are absent), by day. */
+export async function readAgentDailySums(db: Db, q: { siteId: number; agentRef: string; from: string; to: string }): Promise<(AgentSums & { day: string })[]> {
+  const filter = { siteIds: [q.siteId], from: q.from, to: q.to, agentRefs: [q.agentRef] };
+  const [calls, qa] = await Promise.all([
+    db
+      .select({ siteId: agentDay.siteId, agentRef: agentDay.agentRef, weekStart: agentDay.day, ...callSums })
+      .from(agentDay)
+      .where(agentFilter(agentDay, filter))
+      .groupBy(agentDay.siteId, agentDay.agentRef, agentDay.day),
+    db
+      .select({ siteId: agentQaDay.siteId, agentRef: agentQaDay.agentRef, weekStart: agentQaDay.day, ...qaSums })
+      .from(agentQaDay)
+      .where(agentFilter(agentQaDay, filter))
+      .groupBy(agentQaDay.siteId, agentQaDay.agentRef, agentQaDay.day),
+  ]);
+  // The day travels in the merge's week slot: one key per day.
+  return mergeSums(calls, qa).map(({ weekStart, ...sums }) => ({ ...sums, day: weekStart! }));
+}
+
+/** Per site, agent and QA category: Σ criterion percentages and the number of scores (lib/kpi/qa.ts categoryPercent). */
+export async function readAgentCategorySums(db: Db, q: AgentQuery): Promise<AgentCategorySums[]> {
+  if (q.siteIds.length === 0 || q.agentRefs?.length === 0) return [];
+  return db
+    .select({
+      siteId: agentQaCategoryDay.siteId,
+      agentRef: agentQaCategoryDay.agentRef,
+      category: agentQaCategoryDay.category,
+      percentSum: floatSum(agentQaCategoryDay.percentSum),
+      scores: intSum(agentQaCategoryDay.scores),
+    })
+    .from(agentQaCategoryDay)
+    .where(agentFilter(agentQaCategoryDay, q))
+    .groupBy(agentQaCategoryDay.siteId, agentQaCategoryDay.agentRef, agentQaCategoryDay.category)
+    .orderBy(asc(agentQaCategoryDay.siteId), asc(agentQaCategoryDay.agentRef), asc(agentQaCategoryDay.category));
+}
