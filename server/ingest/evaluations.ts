@@ -1,6 +1,8 @@
 // The one code path that writes QA evaluations: site evaluations pushed in batches (scored here
-// against their form version, rolled up into site_day) and HQ's re-scores for calibration.
+// against their form version, rolled up into site_day and the agents' QA rollups) and HQ's
+// re-scores for calibration.
 import type { Db, Tx } from '@/db/client';
+import { localDayOf } from '@/db/local-time';
 import { insertAudit, insertAuditEntries } from '@/db/queries/audit';
 import {
   deleteScoresOutsideForm,
@@ -168,7 +170,15 @@ export async function ingestEvaluations(db: Db, args: IngestEvaluationsArgs): Pr
       if (rescored.has(id) && !upsert.inserted.has(externalId)) updated.add(externalId);
     }
 
-    await recomputeSiteQaDays(tx, site.id, upsert.days);
+    // Criterion scores changed under unchanged fields (the same overall score) still change the
+    // agent's QA categories on the evaluation's day: that day is recomputed too. Its fields being
+    // unchanged, its stored day is the one evaluatedAt gives.
+    const qaDays = new Set(upsert.days);
+    for (const { value } of accepted) {
+      const id = upsert.ids.get(value.input.externalId);
+      if (id !== undefined && rescored.has(id)) qaDays.add(localDayOf(Date.parse(value.input.evaluatedAt), site.timezone));
+    }
+    await recomputeSiteQaDays(tx, site.id, [...qaDays].sort());
     if (accepted.length > 0) await touchSiteFeed(tx, site.id, 'evaluations', args.receivedAt);
     const result: IngestResult = {
       received: args.evaluations.length,
@@ -183,7 +193,7 @@ export async function ingestEvaluations(db: Db, args: IngestEvaluationsArgs): Pr
       siteId: site.id,
       details: {
         ...counts(result),
-        days: upsert.days.length,
+        days: qaDays.size,
         ...(refused.length > 0 ? { refusedInCalibration: refused.map((r) => r.externalId) } : {}),
       },
     });

@@ -2,6 +2,7 @@
 // an independent reference the SQL rollups are checked against (tests, benchmarks).
 import { localDayOf as localDay } from '@/db/local-time';
 import { partsOfCall, type CallForKpi } from '@/lib/kpi/definitions';
+import { criterionPercent } from '@/lib/kpi/qa';
 
 export { localDay };
 
@@ -126,4 +127,62 @@ export function expectedQaRollups(evaluations: readonly RawEvaluation[], timezon
     }
   }
   return days;
+}
+
+/** Keyed `day|agentRef`: the call sums of the calls with an agent reference (agent_day). */
+export function expectedAgentCallRollups(
+  calls: readonly (RawCall & { agentRef: string | null })[],
+  timezone: string,
+  slaSeconds: number,
+): Map<string, CallSums> {
+  const agents = new Map<string, CallSums>();
+  for (const call of calls) {
+    if (call.agentRef === null) continue;
+    const key = `${localDay(call.startedAt, timezone)}|${call.agentRef}`;
+    let sums = agents.get(key);
+    if (!sums) agents.set(key, (sums = zero()));
+    add(sums, call, slaSeconds);
+  }
+  return agents;
+}
+
+/** A site-scope evaluation with its agent and criterion scores (null = does not apply). */
+export type RawAgentEvaluation = RawEvaluation & {
+  agentRef: string;
+  criticalFailed: boolean;
+  scores: readonly { category: string; score: number | null; maxScore: number }[];
+};
+export type AgentQaSums = { evaluations: number; scored_evaluations: number; score_sum: number; critical_fails: number };
+export type AgentCategorySums = { percent_sum: number; scores: number };
+
+export type ExpectedAgentQaRollups = {
+  /** Keyed `day|agentRef` (agent_qa_day). */
+  agents: Map<string, AgentQaSums>;
+  /** Keyed `day|agentRef|category` (agent_qa_category_day). */
+  categories: Map<string, AgentCategorySums>;
+};
+
+/** agent_qa_day and agent_qa_category_day from site-scope evaluations and their criterion scores. */
+export function expectedAgentQaRollups(evaluations: readonly RawAgentEvaluation[], timezone: string): ExpectedAgentQaRollups {
+  const out: ExpectedAgentQaRollups = { agents: new Map(), categories: new Map() };
+  for (const e of evaluations) {
+    const key = `${localDay(e.evaluatedAt, timezone)}|${e.agentRef}`;
+    let sums = out.agents.get(key);
+    if (!sums) out.agents.set(key, (sums = { evaluations: 0, scored_evaluations: 0, score_sum: 0, critical_fails: 0 }));
+    sums.evaluations++;
+    if (e.score !== null) {
+      sums.scored_evaluations++;
+      sums.score_sum += e.score;
+    }
+    if (e.criticalFailed) sums.critical_fails++;
+    for (const line of e.scores) {
+      if (line.score === null) continue;
+      const categoryKey = `${key}|${line.category}`;
+      let category = out.categories.get(categoryKey);
+      if (!category) out.categories.set(categoryKey, (category = { percent_sum: 0, scores: 0 }));
+      category.percent_sum += criterionPercent(line.score, line.maxScore);
+      category.scores++;
+    }
+  }
+  return out;
 }

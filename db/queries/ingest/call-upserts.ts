@@ -38,9 +38,9 @@ export type CallUpsertResult = {
  * so a retried batch changes nothing. The external ids must be distinct within `rows`. Call under
  * lockSiteForIngest.
  *
- * The rollups follow in two ways. A new record is added to the sums of its interval, queue and
- * mission in the statement that inserts it, so a batch costs what it holds, not what its days
- * already hold. A changed record's old and new days are recomputed in full from the raw records
+ * The rollups follow in two ways. A new record is added to the sums of its interval, queue,
+ * mission and agent in the statement that inserts it, so a batch costs what it holds, not what its
+ * days already hold. A changed record's old and new days are recomputed in full from the raw records
  * (recomputeSiteDays), as are the new records of those days: a correction never counts twice, and
  * the sums of a changed record are never subtracted with settings (SLA, time zone) other than those
  * they were added with. Either way a day's site_day row is then summed from its intervals.

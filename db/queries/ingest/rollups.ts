@@ -1,5 +1,6 @@
-// The recompute of the rollups (site_day, site_interval, site_queue_day, site_mission_day and the
-// QA columns of site_day) for the site-local days a batch touched, from the stored local_day of the raw rows.
+// The recompute of the rollups (site_day, site_interval, site_queue_day, site_mission_day, agent_day,
+// the QA columns of site_day, agent_qa_day and agent_qa_category_day) for the site-local days a
+// batch touched, from the stored local_day of the raw rows.
 // Every function takes the transaction the batch runs in.
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../client';
@@ -12,7 +13,7 @@ import { typedArray } from './unnest-arrays';
  */
 export const SHORT_ABANDON_SECONDS = 5;
 
-/** The call-sum columns of site_day, site_interval and site_queue_day, in the order CALL_SUMS computes them. */
+/** The call-sum columns of site_day, site_interval, site_queue_day and agent_day, in the order CALL_SUMS computes them. */
 const CALL_SUM_NAMES = [
   'calls',
   'inbound_calls',
@@ -153,12 +154,12 @@ function siteDaySumsFromIntervals(siteId: number, source: SQL): SQL {
 }
 
 /**
- * Recomputes the call sums of site_day, site_interval, site_queue_day and site_mission_day for
- * the given site-local days from the raw call records. The QA columns of site_day are left as they
- * are; a site_day row with neither calls nor evaluations is removed. Each call counts in the
- * 15-minute interval of its stored day its start falls in (kept within the day), so a day's
- * intervals always sum to its site_day row. Pass the site's time zone when it is at hand; a bare
- * id reads it.
+ * Recomputes the call sums of site_day, site_interval, site_queue_day, site_mission_day and
+ * agent_day (the calls with an agent reference) for the given site-local days from the raw call
+ * records. The QA columns of site_day are left as they are; a site_day row with neither calls nor
+ * evaluations is removed. Each call counts in the 15-minute interval of its stored day its start
+ * falls in (kept within the day), so a day's intervals always sum to its site_day row. Pass the
+ * site's time zone when it is at hand; a bare id reads it.
  */
 export async function recomputeSiteDays(tx: Db, site: number | { id: number; timezone: string }, days: readonly string[]): Promise<void> {
   if (days.length === 0) return;
@@ -169,13 +170,14 @@ export async function recomputeSiteDays(tx: Db, site: number | { id: number; tim
   await tx.execute(sql`
     with q as (delete from site_queue_day where site_id = ${siteId} and day = any(${dayList})),
          m as (delete from site_mission_day where site_id = ${siteId} and day = any(${dayList})),
-         i as (delete from site_interval where site_id = ${siteId} and day = any(${dayList}))
+         i as (delete from site_interval where site_id = ${siteId} and day = any(${dayList})),
+         a as (delete from agent_day where site_id = ${siteId} and day = any(${dayList}))
     delete from site_day where site_id = ${siteId} and day = any(${dayList}) and qa_evaluations = 0`);
 
   await tx.execute(sql`
     with ${dayIntervalsOfSite(siteId, distinct, timezone)},
     r as materialized (
-      select b.day, c.direction, c.queue, c.wait_seconds, c.talk_seconds, c.hold_seconds, c.wrap_seconds,
+      select b.day, c.direction, c.queue, c.agent_ref, c.wait_seconds, c.talk_seconds, c.hold_seconds, c.wrap_seconds,
              c.abandoned, c.resolved, c.csat, c.mission_code, c.outcome, b.sla_seconds,
              ${intervalStart(sql`c.started_at`, sql`b`)} as starts_at
       from b cross join lateral (
@@ -198,6 +200,10 @@ export async function recomputeSiteDays(tx: Db, site: number | { id: number; tim
       -- A mission call without an outcome is kept under the empty outcome: it is an attempt, never a success.
       select ${siteId}, r.day, r.mission_code, coalesce(r.outcome, ''), count(*)
       from r where r.mission_code is not null group by r.day, r.mission_code, coalesce(r.outcome, '')
+    ),
+    a as (
+      insert into agent_day (site_id, day, agent_ref, ${CALL_SUM_COLUMNS})
+      select ${siteId}, r.day, r.agent_ref, ${CALL_SUMS} from r where r.agent_ref is not null group by r.day, r.agent_ref
     )
     -- A day's sums are the sums of its intervals (a few dozen rows rather than every call): the
     -- day and its intervals agree by construction.
@@ -211,8 +217,9 @@ function addedCallSums(table: string): SQL {
 
 /**
  * The CTEs `b` (dayIntervalsOfSite) and `n`, then the CTEs that add the call sums of the rows of
- * `n` to site_interval, site_queue_day and site_mission_day: for calls counted nowhere yet (new
- * records) on days that are not recomputed in full, in the statement that inserts them. `calls`
+ * `n` to site_interval, site_queue_day, site_mission_day and agent_day (the calls with an agent
+ * reference): for calls counted nowhere yet (new records) on days that are not recomputed in full,
+ * in the statement that inserts them. `calls`
  * is a query of the new calls with the columns of a call record (local_day as `day`, a date);
  * `days` must hold each of their days. Then run addedSiteDays for the days of `n`: site_day is
  * summed from the intervals. Call under lockSiteForIngest.
@@ -222,7 +229,7 @@ export function addCallsToRollups(site: { id: number; timezone: string }, days: 
   return sql`
     ${dayIntervalsOfSite(siteId, [...new Set(days)].sort(), site.timezone)},
     n as materialized (
-      select r.day, r.direction, r.queue, r.wait_seconds, r.talk_seconds, r.hold_seconds, r.wrap_seconds,
+      select r.day, r.direction, r.queue, r.agent_ref, r.wait_seconds, r.talk_seconds, r.hold_seconds, r.wrap_seconds,
              r.abandoned, r.resolved, r.csat, r.mission_code, r.outcome, b.sla_seconds,
              ${intervalStart(sql`r.started_at`, sql`b`)} as starts_at
       from (${calls}) r join b on b.day = r.day
@@ -242,6 +249,11 @@ export function addCallsToRollups(site: { id: number; timezone: string }, days: 
       select ${siteId}, r.day, r.mission_code, coalesce(r.outcome, ''), count(*)
       from n r where r.mission_code is not null group by r.day, r.mission_code, coalesce(r.outcome, '')
       on conflict (site_id, day, mission_code, outcome) do update set calls = t.calls + excluded.calls
+    ),
+    na as (
+      insert into agent_day as t (site_id, day, agent_ref, ${CALL_SUM_COLUMNS})
+      select ${siteId}, r.day, r.agent_ref, ${CALL_SUMS} from n r where r.agent_ref is not null group by r.day, r.agent_ref
+      on conflict (site_id, day, agent_ref) do update set ${addedCallSums('t')}
     )`;
 }
 
@@ -263,20 +275,46 @@ async function timezoneOf(tx: Db, siteId: number): Promise<string> {
 }
 
 /**
- * Recomputes the QA columns of site_day (site-scope evaluations by site-local day of
- * evaluatedAt) for the given days; the call sums are left as they are.
+ * Recomputes the QA columns of site_day, agent_qa_day and agent_qa_category_day (site-scope
+ * evaluations by their stored site-local day of evaluatedAt) for the given days; the call sums are
+ * left as they are. Per agent: evaluations, scored ones, Σ score and critical fails; per agent and
+ * category: Σ criterion percentages (lib/kpi/qa.ts criterionPercent, score / max × 100) over the
+ * scores that apply, and how many, as db/queries/kpis.ts qaByCategory sums them for a site.
  */
 export async function recomputeSiteQaDays(tx: Db, siteId: number, days: readonly string[]): Promise<void> {
   if (days.length === 0) return;
+  const dayList = typedArray([...new Set(days)].sort(), 'date');
+  // Deleted first, in a statement of their own: rows deleted and inserted again under the same key
+  // in one statement would conflict with themselves.
+  await tx.execute(sql`
+    with c as (delete from agent_qa_category_day where site_id = ${siteId} and day = any(${dayList}))
+    delete from agent_qa_day where site_id = ${siteId} and day = any(${dayList})`);
   await tx.execute(sql`
     with ${daysOfSite(siteId, days)},
     e as materialized (
-      select b.day, q.score
+      select b.day, q.id, q.agent_ref, q.score, q.critical_failed
       from b cross join lateral (
         select * from qa_evaluations q
         where q.site_id = ${siteId} and q.local_day = b.day and q.scope = 'site'
         offset 0
       ) q
+    ),
+    a as (
+      insert into agent_qa_day (site_id, day, agent_ref, evaluations, scored_evaluations, score_sum, critical_fails)
+      select ${siteId}, e.day, e.agent_ref, count(*), count(e.score), coalesce(sum(e.score), 0), count(*) filter (where e.critical_failed)
+      from e group by e.day, e.agent_ref
+    ),
+    -- Each evaluation's scores are one probe of the qa_scores primary key (kept apart by "offset 0").
+    c as (
+      insert into agent_qa_category_day (site_id, day, agent_ref, category, percent_sum, scores)
+      select ${siteId}, e.day, e.agent_ref, k.category, sum(s.score / k.max_score * 100), count(*)
+      from e cross join lateral (
+        select s.criterion_id, s.score from qa_scores s
+        where s.site_id = ${siteId} and s.evaluation_id = e.id and s.score is not null
+        offset 0
+      ) s
+      join qa_criteria k on k.id = s.criterion_id
+      group by e.day, e.agent_ref, k.category
     )
     insert into site_day (site_id, day, qa_evaluations, qa_scored_evaluations, qa_score_sum, updated_at)
     select ${siteId}, b.day, count(e.day), count(e.score), coalesce(sum(e.score), 0), now()
@@ -287,5 +325,5 @@ export async function recomputeSiteQaDays(tx: Db, siteId: number, days: readonly
       qa_score_sum = excluded.qa_score_sum, updated_at = excluded.updated_at`);
   await tx.execute(sql`
     delete from site_day
-    where site_id = ${siteId} and day = any(${typedArray(days, 'date')}) and calls = 0 and qa_evaluations = 0`);
+    where site_id = ${siteId} and day = any(${dayList}) and calls = 0 and qa_evaluations = 0`);
 }
