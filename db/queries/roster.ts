@@ -16,6 +16,14 @@ export async function readRosterNames(db: Db, siteId: number): Promise<RosterNam
   return new Map(rows.map(({ agentRef, ...rest }) => [agentRef, rest]));
 }
 
+/** Class of the advisory lock that serialises the roster imports of one site. */
+const ROSTER_LOCK_CLASS = 4_250;
+
+/** One import of a site at a time, for the rest of the transaction: its checks against the stored roster hold until it writes. */
+export async function lockSiteRoster(tx: Db, siteId: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${ROSTER_LOCK_CLASS}, ${siteId}::int)`);
+}
+
 export async function listRosterRows(db: Db, siteId: number): Promise<SiteAgentRow[]> {
   return db.select().from(siteAgents).where(eq(siteAgents.siteId, siteId)).orderBy(asc(siteAgents.agentRef));
 }
@@ -23,14 +31,23 @@ export async function listRosterRows(db: Db, siteId: number): Promise<SiteAgentR
 // 5 parameters a row: 1,000 rows a statement stays far below PostgreSQL's 65,535 parameters.
 const UPSERT_CHUNK = 1000;
 
+/** The columns an import names: a column it leaves out keeps the stored value. */
+export type RosterImportColumns = { team: boolean; startDate: boolean; endDate: boolean };
+
 /**
- * Inserts or updates the people of an import (those absent from it are left as they are). The file
- * is authoritative for team and dates (an empty cell clears them), but an empty name keeps the
- * stored one: removing a name is its own action, and a file that names the person again brings the
- * name back (nameRemovedAt cleared) while one that leaves the cell empty keeps it removed.
- * Returns how many rows were inserted and how many updated.
+ * Inserts or updates the people of an import (those absent from it are left as they are). For the
+ * team and dates the file's columns are authoritative (an empty cell clears; a column left out
+ * keeps), but an empty name keeps the stored one: removing a name is its own action, and a file
+ * that names the person again brings the name back (nameRemovedAt cleared) while one that leaves
+ * the cell empty keeps it removed. Returns how many rows were inserted and how many updated.
  */
-export async function upsertRosterRows(db: Db, siteId: number, entries: readonly RosterEntry[], at: Date): Promise<{ inserted: number; updated: number }> {
+export async function upsertRosterRows(
+  db: Db,
+  siteId: number,
+  entries: readonly RosterEntry[],
+  columns: RosterImportColumns,
+  at: Date,
+): Promise<{ inserted: number; updated: number }> {
   let inserted = 0;
   let updated = 0;
   for (let i = 0; i < entries.length; i += UPSERT_CHUNK) {
@@ -43,9 +60,9 @@ export async function upsertRosterRows(db: Db, siteId: number, entries: readonly
         set: {
           name: sql`coalesce(excluded.name, ${siteAgents.name})`,
           nameRemovedAt: sql`case when excluded.name is not null then null else ${siteAgents.nameRemovedAt} end`,
-          team: sql`excluded.team`,
-          startDate: sql`excluded.start_date`,
-          endDate: sql`excluded.end_date`,
+          ...(columns.team ? { team: sql`excluded.team` } : {}),
+          ...(columns.startDate ? { startDate: sql`excluded.start_date` } : {}),
+          ...(columns.endDate ? { endDate: sql`excluded.end_date` } : {}),
           importedAt: at,
           updatedAt: at,
         },

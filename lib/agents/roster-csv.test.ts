@@ -10,6 +10,7 @@ describe('parseRosterCsv', () => {
         { line: 3, agentRef: 'AG-2', name: null, team: 'Sales', startDate: null, endDate: '2026-02-28' },
       ],
       rejected: [],
+      columns: ['reference', 'name', 'team', 'startDate', 'endDate'],
       ignoredColumns: [],
     });
   });
@@ -20,6 +21,7 @@ describe('parseRosterCsv', () => {
     expect(parsed.rejected).toEqual([]);
     expect(parsed.entries).toEqual([{ line: 2, agentRef: 'A7', name: 'Diallo; Awa', team: 'Recouvrement', startDate: '2025-01-06', endDate: '2026-03-31' }]);
     expect(parsed.ignoredColumns).toEqual(['Site']);
+    expect(parseRosterCsv('agent;end\nA;\n').columns).toEqual(['reference', 'endDate']);
   });
 
   it('accepts the other spellings of the columns', () => {

@@ -50,7 +50,8 @@ export type RosterRejection = {
   excerpt?: string;
 };
 
-export type RosterParse = { entries: (RosterEntry & { line: number })[]; rejected: RosterRejection[]; ignoredColumns: string[] };
+/** `columns`: those the header names. A column the file leaves out keeps what the roster holds (server/roster/service.ts). */
+export type RosterParse = { entries: (RosterEntry & { line: number })[]; rejected: RosterRejection[]; columns: RosterColumn[]; ignoredColumns: string[] };
 
 /** Lower case, no accents, every run of punctuation or space one space: "Date d'entrée" → "date d entree". */
 export function normalizeHeader(name: string): string {
@@ -118,7 +119,7 @@ function startLine(row: Row): number {
   return row.info.lines - breaks;
 }
 
-const fileRejection = (code: RosterRejectionCode, reason: string, line = 0): RosterParse => ({ entries: [], rejected: [{ line, code, reason }], ignoredColumns: [] });
+const fileRejection = (code: RosterRejectionCode, reason: string, line = 0): RosterParse => ({ entries: [], rejected: [{ line, code, reason }], columns: [], ignoredColumns: [] });
 
 /** Reads a roster file: its people, and every line refused with its reason. Never throws. */
 export function parseRosterCsv(input: string): RosterParse {
@@ -150,7 +151,7 @@ export function parseRosterCsv(input: string): RosterParse {
     // csv-parse skips bad records itself; this is the last guard of "never throws".
     return fileRejection('bad_csv', `The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (rows.length === 0) return { entries: [], rejected: skipped.length > 0 ? skipped : fileRejection('empty', 'The file has no header line.').rejected, ignoredColumns: [] };
+  if (rows.length === 0) return { ...fileRejection('empty', 'The file has no header line.'), ...(skipped.length > 0 ? { rejected: skipped } : {}) };
 
   const header = rows[0]!;
   const headerLine = startLine(header);
@@ -237,5 +238,5 @@ export function parseRosterCsv(input: string): RosterParse {
     entries.push({ line, agentRef, name, team, startDate, endDate });
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { entries, rejected, ignoredColumns };
+  return { entries, rejected, columns: ROSTER_COLUMNS.filter((c) => indexOf.has(c)), ignoredColumns };
 }
