@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { CoachEvaluationButton } from '@/components/coaching/coach-evaluation-button';
 import { PageHeader } from '@/components/layout/page-header';
 import { EvaluationDetailView } from '@/components/qa/evaluation-detail';
 import { requireSignedIn } from '@/server/auth/current-session';
@@ -58,6 +59,14 @@ export default async function EvaluationPage({ params }: Props) {
           form: `${detail.form.code} v${detail.form.version}`,
           evaluator: detail.evaluation.evaluator,
         })}
+        actions={
+          <CoachEvaluationButton
+            siteCode={detail.site.code}
+            agentRef={detail.evaluation.agentRef}
+            evaluationId={detail.evaluation.id}
+            disputed={(detail.hq?.dispute.status ?? 'none') !== 'none'}
+          />
+        }
       />
       <EvaluationDetailView detail={detail} />
     </>
