@@ -1,80 +1,27 @@
 // The migration that adds call_records.local_day and qa_evaluations.local_day, run on a database
 // that already holds records: each gets its site-local day, and the columns end up not null and
 // indexed. The days chosen are the same under every tz release (the server's may be stale).
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, rowsOf, type DbHandle } from './client';
-import { migrateDatabase, migrationsFolder } from './migrate';
-import { withDatabase } from './testing-url';
+import { rowsOf, type DbHandle } from './client';
+import { migrateDatabase } from './migrate';
+import { scratchDatabase, type ScratchDatabase } from './testing-migrations';
 
 const FIRST_WITH_LOCAL_DAY = '0004_local_day';
-const serverUrl = process.env.TEST_DATABASE_URL;
-const databaseName = `vigie_t_${randomBytes(6).toString('hex')}`;
+let scratch: ScratchDatabase;
 let h: DbHandle;
-let olderMigrations: string;
-
-/** A copy of db/migrations holding only the migrations before `tag`. */
-function migrationsBefore(tag: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-migrations-'));
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
-    entries: { idx: number; tag: string }[];
-  };
-  const cut = journal.entries.findIndex((e) => e.tag === tag);
-  expect(cut).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, cut);
-  fs.mkdirSync(path.join(dir, 'meta'));
-  fs.writeFileSync(path.join(dir, 'meta/_journal.json'), JSON.stringify(journal));
-  for (const entry of journal.entries) fs.copyFileSync(path.join(migrationsFolder, `${entry.tag}.sql`), path.join(dir, `${entry.tag}.sql`));
-  return dir;
-}
-
-async function migrateTo(folder: string): Promise<void> {
-  if (h.driver === 'pglite') {
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
-    await migrate(h.db as never, { migrationsFolder: folder });
-    return;
-  }
-  const { default: postgres } = await import('postgres');
-  const { drizzle } = await import('drizzle-orm/postgres-js');
-  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const client = postgres(h.url!, { max: 1, onnotice: () => {} });
-  try {
-    await migrate(drizzle(client), { migrationsFolder: folder });
-  } finally {
-    await client.end({ timeout: 5 });
-  }
-}
 
 beforeAll(async () => {
-  olderMigrations = migrationsBefore(FIRST_WITH_LOCAL_DAY);
-  if (serverUrl) {
-    const { default: postgres } = await import('postgres');
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${databaseName}"`);
-    await admin.end();
-    h = await openDatabase({ driver: 'postgres', url: withDatabase(serverUrl, databaseName), max: 2 });
-  } else {
-    h = await openDatabase({ driver: 'pglite' });
-  }
+  scratch = await scratchDatabase();
+  h = scratch.handle;
 });
 afterAll(async () => {
-  await h?.close();
-  fs.rmSync(olderMigrations, { recursive: true, force: true });
-  if (serverUrl) {
-    const { default: postgres } = await import('postgres');
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists "${databaseName}" with (force)`);
-    await admin.end();
-  }
+  await scratch?.close();
 });
 
 describe(`migration ${FIRST_WITH_LOCAL_DAY}`, () => {
   it('gives the records already stored their site-local day, then holds the columns not null and indexed', async () => {
-    await migrateTo(olderMigrations);
+    await scratch.migrateBefore(FIRST_WITH_LOCAL_DAY);
     await h.db.execute(sql`
       insert into sites (code, name, country, timezone) values ('PAR', 'Paris', 'FR', 'Europe/Paris'), ('TUN', 'Tunis', 'TN', 'Africa/Tunis')`);
     await h.db.execute(sql`

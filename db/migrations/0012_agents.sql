@@ -100,4 +100,51 @@ ALTER TABLE "site_agents" ADD CONSTRAINT "site_agents_site_id_sites_id_fk" FOREI
 CREATE INDEX "agent_day_site_agent_day" ON "agent_day" USING btree ("site_id","agent_ref","day");--> statement-breakpoint
 CREATE INDEX "agent_qa_day_site_agent_day" ON "agent_qa_day" USING btree ("site_id","agent_ref","day");--> statement-breakpoint
 CREATE INDEX "coaching_sessions_site_agent" ON "coaching_sessions" USING btree ("site_id","agent_ref");--> statement-breakpoint
-CREATE INDEX "coaching_sessions_site_opened" ON "coaching_sessions" USING btree ("site_id","opened_at");
+CREATE INDEX "coaching_sessions_site_opened" ON "coaching_sessions" USING btree ("site_id","opened_at");--> statement-breakpoint
+-- Backfill: the agent rollups of the records already stored, by their stored site-local day and
+-- the site's SLA, with the definitions ingest keeps them by (db/queries/ingest/rollups.ts: CALL_SUMS
+-- over the calls with an agent reference, short abandons under 5 s; site-scope evaluations only).
+INSERT INTO "agent_day" ("site_id", "day", "agent_ref", "calls", "inbound_calls", "outbound_calls", "short_abandons",
+  "offered", "handled", "inbound_handled", "abandoned", "handle_seconds", "talk_seconds", "hold_seconds", "wrap_seconds",
+  "inbound_handled_wait_seconds", "answered_within_sla", "resolved_known", "resolved_true", "csat_responses", "csat_top2", "csat_sum")
+SELECT r.site_id, r.day, r.agent_ref,
+  count(r.day),
+  count(r.day) filter (where r.direction = 'inbound'),
+  count(r.day) filter (where r.direction = 'outbound'),
+  count(r.day) filter (where r.abandoned and r.wait_seconds < 5),
+  count(r.day) filter (where r.direction = 'inbound' and not (r.abandoned and r.wait_seconds < 5)),
+  count(r.day) filter (where not r.abandoned),
+  count(r.day) filter (where r.direction = 'inbound' and not r.abandoned),
+  count(r.day) filter (where r.direction = 'inbound' and r.abandoned and r.wait_seconds >= 5),
+  coalesce(sum(r.talk_seconds + r.hold_seconds + r.wrap_seconds) filter (where not r.abandoned), 0),
+  coalesce(sum(r.talk_seconds) filter (where not r.abandoned), 0),
+  coalesce(sum(r.hold_seconds) filter (where not r.abandoned), 0),
+  coalesce(sum(r.wrap_seconds) filter (where not r.abandoned), 0),
+  coalesce(sum(r.wait_seconds) filter (where r.direction = 'inbound' and not r.abandoned), 0),
+  count(r.day) filter (where r.direction = 'inbound' and not r.abandoned and r.wait_seconds <= r.sla_seconds),
+  count(r.day) filter (where not r.abandoned and r.resolved is not null),
+  count(r.day) filter (where not r.abandoned and r.resolved),
+  count(r.csat),
+  count(r.day) filter (where r.csat >= 4),
+  coalesce(sum(r.csat), 0)
+FROM (
+  SELECT c.*, c."local_day" AS day, s."sla_seconds"
+  FROM "call_records" c JOIN "sites" s ON s."id" = c."site_id"
+  WHERE c."agent_ref" IS NOT NULL
+) r
+GROUP BY 1, 2, 3;
+--> statement-breakpoint
+INSERT INTO "agent_qa_day" ("site_id", "day", "agent_ref", "evaluations", "scored_evaluations", "score_sum", "critical_fails")
+SELECT e."site_id", e."local_day", e."agent_ref", count(*), count(e."score"), coalesce(sum(e."score"), 0),
+  count(*) filter (where e."critical_failed")
+FROM "qa_evaluations" e
+WHERE e."scope" = 'site'
+GROUP BY 1, 2, 3;
+--> statement-breakpoint
+INSERT INTO "agent_qa_category_day" ("site_id", "day", "agent_ref", "category", "percent_sum", "scores")
+SELECT e."site_id", e."local_day", e."agent_ref", k."category", sum(s."score" / k."max_score" * 100), count(*)
+FROM "qa_evaluations" e
+JOIN "qa_scores" s ON s."site_id" = e."site_id" AND s."evaluation_id" = e."id"
+JOIN "qa_criteria" k ON k."id" = s."criterion_id"
+WHERE e."scope" = 'site' AND s."score" IS NOT NULL
+GROUP BY 1, 2, 3, 4;
