@@ -4,8 +4,9 @@
 import { and, asc, between, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { KpiParts } from '@/lib/kpi/definitions';
-import type { Db } from '../client';
+import { rowsOf, type Db } from '../client';
 import { agentDay, agentQaCategoryDay, agentQaDay, type QaCategory } from '../schema';
+import { awaitingRescore } from './qa-calibration';
 
 export type AgentSums = { siteId: number; agentRef: string; parts: KpiParts; criticalFails: number; holdSeconds: number; wrapSeconds: number };
 export type AgentWeekSums = AgentSums & { weekStart: string };
@@ -200,4 +201,128 @@ export async function readAgentCategorySums(db: Db, q: AgentQuery): Promise<Agen
     .where(agentFilter(agentQaCategoryDay, q))
     .groupBy(agentQaCategoryDay.siteId, agentQaCategoryDay.agentRef, agentQaCategoryDay.category)
     .orderBy(asc(agentQaCategoryDay.siteId), asc(agentQaCategoryDay.agentRef), asc(agentQaCategoryDay.category));
+}
+
+const intArray = (values: readonly number[]) => sql`${`{${values.map((v) => String(Math.trunc(v))).join(',')}}`}::text::int4[]`;
+
+/**
+ * The part of the agent QA rollups that HQ must not read (server/qa/blind-rescore.ts): per site,
+ * agent and site-local day, the evaluations awaiting their blind re-score, and per category their
+ * criterion percentages. A few per worklist, so read from the evaluations themselves.
+ */
+export async function readAwaitingRescoreAgentSums(
+  db: Db,
+  q: AgentQuery,
+): Promise<{ qa: { siteId: number; agentRef: string; day: string; evaluations: number; scoredEvaluations: number; scoreSum: number; criticalFails: number }[]; categories: (AgentCategorySums & { day: string })[] }> {
+  if (q.siteIds.length === 0 || q.agentRefs?.length === 0) return { qa: [], categories: [] };
+  const where = sql`e.scope = 'site' and e.site_id = any(${intArray(q.siteIds)}) and e.local_day between ${q.from}::date and ${q.to}::date
+    ${q.agentRefs ? sql`and e.agent_ref in (${sql.join(q.agentRefs.map((ref) => sql`${ref}`), sql`, `)})` : sql``}
+    and ${awaitingRescore(sql`e.site_id`, sql`e.id`)}`;
+  const [qa, categories] = await Promise.all([
+    db.execute(sql`
+      select e.site_id, e.agent_ref, to_char(e.local_day, 'YYYY-MM-DD') as day, count(*)::int8 as evaluations, count(e.score)::int8 as scored,
+        coalesce(sum(e.score), 0)::float8 as score_sum, (count(*) filter (where e.critical_failed))::int8 as critical_fails
+      from qa_evaluations e where ${where}
+      group by e.site_id, e.agent_ref, e.local_day`),
+    db.execute(sql`
+      select e.site_id, e.agent_ref, to_char(e.local_day, 'YYYY-MM-DD') as day, c.category,
+        sum(s.score / c.max_score * 100)::float8 as percent_sum, count(*)::int8 as scores
+      from qa_evaluations e
+      join qa_scores s on s.site_id = e.site_id and s.evaluation_id = e.id and s.score is not null
+      join qa_criteria c on c.id = s.criterion_id
+      where ${where}
+      group by e.site_id, e.agent_ref, e.local_day, c.category`),
+  ]);
+  type QaRow = { site_id: number; agent_ref: string; day: string; evaluations: string | number; scored: string | number; score_sum: string | number; critical_fails: string | number };
+  type CategoryRow = { site_id: number; agent_ref: string; day: string; category: QaCategory; percent_sum: string | number; scores: string | number };
+  return {
+    qa: rowsOf<QaRow>(qa).map((r) => ({
+      siteId: r.site_id,
+      agentRef: r.agent_ref,
+      day: r.day,
+      evaluations: Number(r.evaluations),
+      scoredEvaluations: Number(r.scored),
+      scoreSum: Number(r.score_sum),
+      criticalFails: Number(r.critical_fails),
+    })),
+    categories: rowsOf<CategoryRow>(categories).map((r) => ({
+      siteId: r.site_id,
+      agentRef: r.agent_ref,
+      day: r.day,
+      category: r.category,
+      percentSum: Number(r.percent_sum),
+      scores: Number(r.scores),
+    })),
+  };
+}
+
+export type AgentEvaluationRow = {
+  id: number;
+  evaluatedAt: Date;
+  day: string;
+  evaluator: string;
+  formCode: string;
+  formVersion: number;
+  score: number | null;
+  criticalFailed: boolean;
+  /** HQ's re-score of it, when there is one. */
+  hqScore: number | null;
+  rescored: boolean;
+  awaitingRescore: boolean;
+};
+
+/** One agent's site-scope evaluations at a site whose site-local day is in from..to, newest first (at most `limit`). */
+export async function listAgentEvaluations(
+  db: Db,
+  q: { siteId: number; agentRef: string; from: string; to: string; limit: number },
+): Promise<AgentEvaluationRow[]> {
+  const rows = rowsOf<{
+    id: string | number;
+    evaluated_at: string | Date;
+    day: string;
+    evaluator: string;
+    form_code: string;
+    form_version: number;
+    score: number | null;
+    critical_failed: boolean;
+    hq_score: number | null;
+    rescored: boolean;
+    awaiting: boolean;
+  }>(
+    await db.execute(sql`
+      select e.id, e.evaluated_at, to_char(e.local_day, 'YYYY-MM-DD') as day, e.evaluator, f.code as form_code, f.version as form_version,
+        e.score, e.critical_failed, h.score as hq_score, (h.id is not null) as rescored,
+        ${awaitingRescore(sql`e.site_id`, sql`e.id`)} as awaiting
+      from qa_evaluations e
+      join qa_forms f on f.id = e.form_id
+      left join qa_evaluations h on h.site_id = e.site_id and h.calibrates_id = e.id and h.scope = 'hq'
+      where e.scope = 'site' and e.site_id = ${q.siteId} and e.agent_ref = ${q.agentRef}
+        and e.local_day between ${q.from}::date and ${q.to}::date
+      order by e.evaluated_at desc, e.id desc
+      limit ${q.limit}`),
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    evaluatedAt: new Date(r.evaluated_at),
+    day: r.day,
+    evaluator: r.evaluator,
+    formCode: r.form_code,
+    formVersion: r.form_version,
+    score: r.score === null ? null : Number(r.score),
+    criticalFailed: r.critical_failed,
+    hqScore: r.hq_score === null ? null : Number(r.hq_score),
+    rescored: r.rescored,
+    awaitingRescore: r.awaiting,
+  }));
+}
+
+/** Whether a site has ever seen the agent: on its roster, or with calls or evaluations on any day. */
+export async function agentSeenAtSite(db: Db, siteId: number, agentRef: string): Promise<boolean> {
+  const rows = rowsOf<{ seen: boolean }>(
+    await db.execute(sql`
+      select (exists (select 1 from agent_day where site_id = ${siteId} and agent_ref = ${agentRef})
+        or exists (select 1 from agent_qa_day where site_id = ${siteId} and agent_ref = ${agentRef})
+        or exists (select 1 from site_agents where site_id = ${siteId} and agent_ref = ${agentRef})) as seen`),
+  );
+  return rows[0]?.seen === true;
 }

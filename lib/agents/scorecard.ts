@@ -119,7 +119,8 @@ export const MEDIAN_FIELDS = [
   'culture',
 ] as const;
 export type MedianField = (typeof MEDIAN_FIELDS)[number];
-export type MedianRow = Record<MedianField, number | null> & { agents: number };
+/** `agents`: how many agents the medians are over (null when withheld from a site lead's network row). */
+export type MedianRow = Record<MedianField, number | null> & { agents: number | null };
 
 type MedianInput = AgentScore & Partial<Record<QaCategory, number>>;
 
