@@ -66,11 +66,16 @@ describe('parseRosterCsv', () => {
     expect(parsed.rejected.find((r) => r.line === 7)).toMatchObject({ otherLine: 2, reason: 'The reference AG-1 is already on line 2: one line per person.' });
     expect(parsed.rejected.find((r) => r.line === 9)?.reason).toBe('This line has 3 cells where the header has 5.');
     expect(parsed.rejected.find((r) => r.line === 4)?.excerpt).toBe('AG-3,Three,T,2025-13-01,');
+    // A reference counts from its first line even when that line is rejected.
+    expect(parseRosterCsv('reference,start\nA,2025-02-30\nA,2025-01-01\n').rejected.map((r) => [r.line, r.code])).toEqual([
+      [2, 'bad_date'],
+      [3, 'duplicate_reference'],
+    ]);
   });
 
   it('refuses a file without a reference column, with a repeated column, empty, too large or too long', () => {
     expect(parseRosterCsv('name,team\nOne,T\n').rejected).toEqual([expect.objectContaining({ line: 1, code: 'no_reference_column' })]);
-    expect(parseRosterCsv('reference,agent_ref\nA,B\n').rejected).toEqual([expect.objectContaining({ line: 1, code: 'repeated_column' })]);
+    expect(parseRosterCsv('reference,agent_ref\nA,B\n').rejected).toEqual([expect.objectContaining({ line: 1, code: 'repeated_column', column: 'reference' })]);
     expect(parseRosterCsv(' \n\n').rejected).toEqual([expect.objectContaining({ line: 0, code: 'empty' })]);
     expect(parseRosterCsv(`reference\n${'A'.repeat(ROSTER_MAX_BYTES)}\n`).rejected).toEqual([expect.objectContaining({ line: 0, code: 'too_large' })]);
     const lines = Array.from({ length: ROSTER_MAX_LINES + 1 }, (_, i) => `R${i}`);

@@ -119,7 +119,12 @@ function startLine(row: Row): number {
   return row.info.lines - breaks;
 }
 
-const fileRejection = (code: RosterRejectionCode, reason: string, line = 0): RosterParse => ({ entries: [], rejected: [{ line, code, reason }], columns: [], ignoredColumns: [] });
+const fileRejection = (code: RosterRejectionCode, reason: string, line = 0, column?: RosterColumn): RosterParse => ({
+  entries: [],
+  rejected: [{ line, code, reason, ...(column ? { column } : {}) }],
+  columns: [],
+  ignoredColumns: [],
+});
 
 /** Reads a roster file: its people, and every line refused with its reason. Never throws. */
 export function parseRosterCsv(input: string): RosterParse {
@@ -164,7 +169,12 @@ export function parseRosterCsv(input: string): RosterParse {
       continue;
     }
     if (indexOf.has(column)) {
-      return fileRejection('repeated_column', `Two columns of the header are the ${COLUMN_WORDS[column]} ("${header.record[indexOf.get(column)!]}" and "${cell}"): keep one.`, headerLine);
+      return fileRejection(
+        'repeated_column',
+        `Two columns of the header are the ${COLUMN_WORDS[column]} ("${header.record[indexOf.get(column)!]}" and "${cell}"): keep one.`,
+        headerLine,
+        column,
+      );
     }
     indexOf.set(column, i);
   }
@@ -196,6 +206,13 @@ export function parseRosterCsv(input: string): RosterParse {
       reject({ code: 'missing_reference', column: 'reference', reason: 'The reference is empty: every person needs the reference the telephony puts on their calls.' });
       continue;
     }
+    // A reference counts from its first line, faulty or not: the fix of that line must not reveal a duplicate.
+    const earlier = firstLineOf.get(agentRef);
+    if (earlier !== undefined) {
+      reject({ code: 'duplicate_reference', column: 'reference', value: agentRef.slice(0, 40), otherLine: earlier, reason: `The reference ${agentRef} is already on line ${earlier}: one line per person.` });
+      continue;
+    }
+    firstLineOf.set(agentRef, line);
     const name = cell(row, 'name');
     const team = cell(row, 'team');
     const tooLong = (
@@ -229,12 +246,6 @@ export function parseRosterCsv(input: string): RosterParse {
       reject({ code: 'end_before_start', column: 'endDate', value: endDate, reason: `The end date ${endDate} is before the start date ${startDate}.` });
       continue;
     }
-    const earlier = firstLineOf.get(agentRef);
-    if (earlier !== undefined) {
-      reject({ code: 'duplicate_reference', column: 'reference', value: agentRef.slice(0, 40), otherLine: earlier, reason: `The reference ${agentRef} is already on line ${earlier}: one line per person.` });
-      continue;
-    }
-    firstLineOf.set(agentRef, line);
     entries.push({ line, agentRef, name, team, startDate, endDate });
   }
   rejected.sort((a, b) => a.line - b.line);

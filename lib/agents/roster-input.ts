@@ -72,3 +72,12 @@ export type RosterPerson = {
   onHeadcount: boolean;
   tenureBand: TenureBand | null;
 };
+
+/** The page's import form: its messages are keys of the `roster.import` messages. */
+export const rosterFileInput = z.object({
+  csv: z
+    .string()
+    .refine((text) => text.trim() !== '', 'required')
+    .refine((text) => text.length <= ROSTER_MAX_BYTES, 'tooLarge'),
+});
+export type RosterFileInput = z.infer<typeof rosterFileInput>;

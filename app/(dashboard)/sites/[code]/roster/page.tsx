@@ -1,0 +1,58 @@
+import { TRPCError } from '@trpc/server';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/layout/page-header';
+import { RosterView } from '@/components/roster/roster-view';
+import { addMonths } from '@/lib/agents/tenure';
+import { requireSignedIn } from '@/server/auth/current-session';
+import type { SiteFacts } from '@/server/kpi/site-facts';
+import { HydrateClient, prefetch, serverTRPC } from '@/server/trpc/rsc';
+import { getServerCaller } from '@/server/trpc/server-caller';
+
+type Props = { params: Promise<{ code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ code }, t] = await Promise.all([params, getTranslations('roster')]);
+  return { title: t('title', { code: decodeURIComponent(code).toUpperCase() }) };
+}
+
+/** The site, or the 404 page: for an unknown code and for a site the reader may not see alike. */
+async function readableSite(code: string): Promise<SiteFacts> {
+  try {
+    return await (await getServerCaller()).kpi.site({ code: decodeURIComponent(code) });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
+    throw error;
+  }
+}
+
+export default async function SiteRosterPage({ params }: Props) {
+  await requireSignedIn();
+  const [{ code }, t] = await Promise.all([params, getTranslations('roster')]);
+  const site = await readableSite(code);
+  // Attrition over the last twelve months of the site's calendar, this one included (to its today).
+  const to = site.localToday;
+  const from = addMonths(`${to.slice(0, 7)}-01`, -11);
+  await Promise.all([prefetch(serverTRPC.roster.list.queryOptions({ site: site.code })), prefetch(serverTRPC.roster.summary.queryOptions({ site: site.code, from, to }))]);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-xs text-slate-500">
+        <ol className="flex items-center gap-1">
+          <li>
+            <Link href={`/sites/${site.code}`} prefetch={false} className="rounded font-mono text-brand-700 underline underline-offset-2">
+              {site.code}
+            </Link>
+          </li>
+          <li aria-hidden="true">›</li>
+          <li aria-current="page">{t('breadcrumb')}</li>
+        </ol>
+      </nav>
+      <PageHeader title={t('title', { code: site.code })} description={t('description')} />
+      <HydrateClient>
+        <RosterView site={site.code} from={from} to={to} />
+      </HydrateClient>
+    </>
+  );
+}
