@@ -154,6 +154,8 @@ describe('digest content', () => {
     expect(c.breaches).toEqual([]);
     expect(c.missions).toEqual([]);
     expect(c.calibration.drifts).toEqual([]);
+    // No agent on any call and no session: no coaching line (server/digests/content-coaching.test.ts has them).
+    expect(c.coaching).toEqual([]);
     expect(c.reports.map((r) => r.code)).toEqual(['DKR']);
     expect(c.links.dashboard).toBe(`${URL}/?from=2026-11-24&to=2026-11-24&site=DKR`);
   });
@@ -189,6 +191,7 @@ describe('rendered digest', () => {
     expect(text).toContain('- DKR Dakar: last push 36 hours ago (23 Nov 2026, 19:00)');
     expect(text).toContain('Winter win-back (WINBACK, 20 Nov 2026 to 29 Nov 2026)');
     expect(text).toContain('- TUN Tunis: scores itself 30.0 points above HQ over 3 re-scored evaluations');
+    expect(text).toContain('No outlier flag and no coaching session in the period.');
     expect(text).toContain(`Open the dashboard for this period: ${URL}/?from=2026-11-24&to=2026-11-24`);
     expect(text).toContain(`Unsubscribe: ${unsubscribe}`);
     expect(text).not.toContain('<');

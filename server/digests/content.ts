@@ -12,6 +12,7 @@ import { previousRange, shiftDay, type DateRange } from '@/lib/kpi/periods';
 import { listMissionsBehindPace } from '@/server/missions/service';
 import { CALIBRATION_BIAS_THRESHOLD, summariseCalibration, type CalibrationFlag } from '@/server/qa/calibration-summary';
 import { reportComplianceSummary } from '@/server/reports/service';
+import { summariseCoaching } from '@/server/coaching/service';
 import { DIGEST_METRICS, type DigestMetric } from './digest-metrics';
 import type { Cadence } from '@/lib/digests/periods';
 
@@ -60,6 +61,21 @@ export type MissionBehind = {
 };
 export type CalibrationDrift = { code: string; name: string; bias: number; pairs: number; flag: Exclude<CalibrationFlag, null> };
 
+/** A site's coaching over the period (server/coaching/service.ts summariseCoaching), when it has flags or sessions. */
+export type CoachingLine = {
+  code: string;
+  name: string;
+  /** covered / judged; null when no flag is judged yet. */
+  coverage: number | null;
+  covered: number;
+  judged: number;
+  pending: number;
+  medianDaysToClose: number | null;
+  closed: number;
+  open: number;
+  overdue: number;
+};
+
 export type DigestContent = {
   cadence: Cadence;
   period: DateRange;
@@ -74,6 +90,7 @@ export type DigestContent = {
   staleFeeds: StaleFeed[];
   missions: MissionBehind[];
   calibration: { window: DateRange; threshold: number; drifts: CalibrationDrift[] };
+  coaching: CoachingLine[];
   links: { dashboard: string; settings: string };
 };
 
@@ -121,6 +138,12 @@ export async function buildDigestContent(db: Db, request: DigestRequest): Promis
   ]);
   const target = targetResolver(targetRows);
   const shown = new Set(comparison.sites.map((s) => s.code));
+  const coaching = await coachingLines(
+    db,
+    allSites.filter((s) => shown.has(s.code)),
+    period,
+    now,
+  );
   const periodQuery = { from: period.from, to: period.to };
 
   const sites = comparison.sites
@@ -186,11 +209,37 @@ export async function buildDigestContent(db: Db, request: DigestRequest): Promis
         .map((s) => ({ code: s.code, name: s.name, bias: s.bias, pairs: s.pairs, flag: s.flag }))
         .sort((a, b) => Math.abs(b.bias) - Math.abs(a.bias)),
     },
+    coaching,
     links: {
       dashboard: `${publicUrl}/?${query({ ...periodQuery, site: scope.all && siteCodes ? siteCodes.join(',') : undefined })}`,
       settings: `${publicUrl}/settings/digests`,
     },
   };
+}
+
+/** The coaching of each site shown, leaving out the sites with no flag and no session in the period. */
+async function coachingLines(
+  db: Db,
+  sites: { id: number; code: string; name: string; timezone: string }[],
+  period: DateRange,
+  now: Date,
+): Promise<CoachingLine[]> {
+  const summaries = await Promise.all(sites.map(async (site) => ({ site, summary: await summariseCoaching(db, site, period.from, period.to, now) })));
+  return summaries
+    .map(({ site, summary: { coverage, timeToClose, open, overdue } }) => ({
+      code: site.code,
+      name: site.name,
+      coverage: coverage.coverage,
+      covered: coverage.covered,
+      judged: coverage.flags - coverage.pending,
+      pending: coverage.pending,
+      medianDaysToClose: timeToClose.medianDays,
+      closed: timeToClose.closed,
+      open,
+      overdue,
+    }))
+    .filter((line) => line.judged + line.pending > 0 || line.closed > 0 || line.open > 0)
+    .sort((a, b) => (a.coverage ?? 2) - (b.coverage ?? 2) || b.overdue - a.overdue || a.code.localeCompare(b.code));
 }
 
 /** Headline counts, for the subject, the summary line and the preview text. */

@@ -21,6 +21,7 @@ import {
   type Verdict,
 } from './format';
 import { summaryItems } from './summary';
+import { coachingLine } from './coaching-line';
 import type { DigestStrings } from './strings';
 
 export type DigestEmailProps = {
@@ -254,6 +255,15 @@ export function DigestEmail({ content, strings, unsubscribeUrl, preview, timeZon
           <Text style={note}>
             {strings.calibration.window(formatDayShort(content.calibration.window.from, locale), formatDayShort(content.calibration.window.to, locale))}
           </Text>
+
+          <Block title={strings.sections.coaching} empty={strings.noIssues.coaching}>
+            {content.coaching.map((c) => (
+              <Text key={c.code} style={item}>
+                <strong>{c.code}</strong> {c.name} — {coachingLine(c, strings, locale)}
+              </Text>
+            ))}
+          </Block>
+          {content.coaching.length > 0 ? <Text style={note}>{strings.coaching.note}</Text> : null}
 
           <Section style={{ margin: '22px 0 8px' }}>
             <Button

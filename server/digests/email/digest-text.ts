@@ -16,6 +16,7 @@ import {
   formatPercent,
   formatTarget,
 } from './format';
+import { coachingLine } from './coaching-line';
 import type { DigestStrings } from './strings';
 import { summaryItems } from './summary';
 
@@ -114,6 +115,11 @@ export function renderDigestText(content: DigestContent, strings: DigestStrings,
     lines.push(`- ${d.code} ${d.name}: ${d.flag === 'inflated' ? strings.calibration.inflated(bias, d.pairs) : strings.calibration.harsh(bias, d.pairs)}`);
   }
   lines.push(strings.calibration.window(formatDayShort(content.calibration.window.from, locale), formatDayShort(content.calibration.window.to, locale)));
+
+  lines.push(...heading(strings.sections.coaching));
+  if (content.coaching.length === 0) lines.push(strings.noIssues.coaching);
+  for (const c of content.coaching) lines.push(`- ${c.code} ${c.name}: ${coachingLine(c, strings, locale)}`);
+  if (content.coaching.length > 0) lines.push(strings.coaching.note);
 
   lines.push(
     '',

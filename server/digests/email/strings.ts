@@ -27,7 +27,7 @@ export type DigestStrings = {
     calibrationDrift: Plural;
     allClear: string;
   };
-  sections: { sites: string; breaches: string; reports: string; feeds: string; missions: string; calibration: string };
+  sections: { sites: string; breaches: string; reports: string; feeds: string; missions: string; calibration: string; coaching: string };
   table: { site: string; handled: string; network: string; metric: Record<DigestMetric, string>; caption: string };
   legend: (cadence: Cadence) => string;
   rag: { green: string; amber: string; red: string };
@@ -39,7 +39,16 @@ export type DigestStrings = {
   feeds: { lastPush: (ago: string, at: string) => string; never: string; hoursAgo: Plural; daysAgo: Plural };
   missions: { line: (site: string, completion: string, pace: string) => string; window: (from: string, to: string) => string };
   calibration: { inflated: (bias: string, pairs: number) => string; harsh: (bias: string, pairs: number) => string; window: (from: string, to: string) => string };
-  noIssues: { breaches: string; reports: string; feeds: string; missions: string; calibration: string };
+  /** Per site: outlier flags covered by a coaching session within 14 days, and the median days to close one. */
+  coaching: {
+    coverage: (share: string, covered: number, judged: number) => string;
+    noFlag: string;
+    timeToClose: (days: string, closed: number) => string;
+    noneClosed: string;
+    open: (open: number, overdue: number) => string;
+    note: string;
+  };
+  noIssues: { breaches: string; reports: string; feeds: string; missions: string; calibration: string; coaching: string };
   cta: string;
   openSite: (site: string) => string;
   /** `kind` is the cadence adjective, e.g. "daily". */
@@ -88,6 +97,7 @@ const en: DigestStrings = {
     feeds: 'Stale feeds',
     missions: 'Missions behind pace',
     calibration: 'QA calibration drift',
+    coaching: 'Coaching',
   },
   table: {
     site: 'Site',
@@ -124,12 +134,21 @@ const en: DigestStrings = {
     harsh: (bias, pairs) => `scores itself ${bias} points below HQ over ${pairs} re-scored evaluations`,
     window: (from, to) => `HQ re-scores from ${from} to ${to}, drift beyond ±5 points.`,
   },
+  coaching: {
+    coverage: (share, covered, judged) => `coverage ${share} (${covered} of ${judged} flags coached within 14 days)`,
+    noFlag: 'no flag to coach',
+    timeToClose: (days, closed) => `median ${days} days to close (${closed} ${closed === 1 ? 'session' : 'sessions'})`,
+    noneClosed: 'no session closed',
+    open: (open, overdue) => `${open} open, ${overdue} overdue`,
+    note: 'Flags of the weeks the period touches; a flag still within its 14 days and not yet coached is left out.',
+  },
   noIssues: {
     breaches: 'No figure is in breach of its target.',
     reports: 'Every daily report came in on time.',
     feeds: 'Every feed pushed in the last 24 hours.',
     missions: 'Every running mission is on pace.',
     calibration: 'No site drifts from HQ scoring.',
+    coaching: 'No outlier flag and no coaching session in the period.',
   },
   cta: 'Open the dashboard for this period',
   openSite: (site) => `Open ${site}`,
@@ -175,6 +194,7 @@ const fr: DigestStrings = {
     feeds: 'Flux inactifs',
     missions: 'Missions en retard sur le rythme',
     calibration: 'Dérive de calibrage qualité',
+    coaching: 'Coaching',
   },
   table: {
     site: 'Site',
@@ -213,12 +233,21 @@ const fr: DigestStrings = {
     harsh: (bias, pairs) => `se note ${bias} points en dessous du siège sur ${pairs} évaluations recalibrées`,
     window: (from, to) => `Recalibrages du siège du ${from} au ${to}, dérive au-delà de ±5 points.`,
   },
+  coaching: {
+    coverage: (share, covered, judged) => `couverture ${share} (signalements coachés sous 14 jours : ${covered} sur ${judged})`,
+    noFlag: 'aucun signalement à coacher',
+    timeToClose: (days, closed) => `délai médian de clôture ${days} jours (${closed} ${closed <= 1 ? 'séance' : 'séances'})`,
+    noneClosed: 'aucune séance clôturée',
+    open: (open, overdue) => `${open} ${open <= 1 ? 'ouverte' : 'ouvertes'}, ${overdue} en retard`,
+    note: 'Signalements des semaines que touche la période ; un signalement encore dans ses 14 jours et pas encore coaché n’est pas compté.',
+  },
   noIssues: {
     breaches: 'Aucun indicateur ne dépasse son objectif.',
     reports: 'Tous les rapports quotidiens sont arrivés à temps.',
     feeds: 'Tous les flux ont envoyé des données dans les dernières 24 heures.',
     missions: 'Toutes les missions en cours tiennent leur rythme.',
     calibration: 'Aucun site ne s’écarte de la notation du siège.',
+    coaching: 'Aucun signalement ni aucune séance de coaching sur la période.',
   },
   cta: 'Ouvrir le tableau de bord sur cette période',
   openSite: (site) => `Ouvrir ${site}`,
