@@ -28,7 +28,7 @@ export async function listRosterRows(db: Db, siteId: number): Promise<SiteAgentR
   return db.select().from(siteAgents).where(eq(siteAgents.siteId, siteId)).orderBy(asc(siteAgents.agentRef));
 }
 
-// 5 parameters a row: 1,000 rows a statement stays far below PostgreSQL's 65,535 parameters.
+// 8 parameters a row: 1,000 rows a statement stay far below PostgreSQL's 65,535 parameters.
 const UPSERT_CHUNK = 1000;
 
 /** The columns an import names: a column it leaves out keeps the stored value. */
@@ -39,7 +39,7 @@ export type RosterImportColumns = { team: boolean; startDate: boolean; endDate: 
  * team and dates the file's columns are authoritative (an empty cell clears; a column left out
  * keeps), but an empty name keeps the stored one: removing a name is its own action, and a file
  * that names the person again brings the name back (nameRemovedAt cleared) while one that leaves
- * the cell empty keeps it removed. Returns how many rows were inserted and how many updated.
+ * the cell empty keeps it removed.
  */
 export async function upsertRosterRows(
   db: Db,
@@ -47,12 +47,10 @@ export async function upsertRosterRows(
   entries: readonly RosterEntry[],
   columns: RosterImportColumns,
   at: Date,
-): Promise<{ inserted: number; updated: number }> {
-  let inserted = 0;
-  let updated = 0;
+): Promise<void> {
   for (let i = 0; i < entries.length; i += UPSERT_CHUNK) {
     const chunk = entries.slice(i, i + UPSERT_CHUNK);
-    const rows = await db
+    await db
       .insert(siteAgents)
       .values(chunk.map((e) => ({ siteId, agentRef: e.agentRef, name: e.name, team: e.team, startDate: e.startDate, endDate: e.endDate, importedAt: at, updatedAt: at })))
       .onConflictDoUpdate({
@@ -66,15 +64,8 @@ export async function upsertRosterRows(
           importedAt: at,
           updatedAt: at,
         },
-      })
-      // xmax = 0 only on a freshly inserted row: tells inserts from updates in one statement.
-      .returning({ inserted: sql<boolean>`(xmax = 0)` });
-    for (const r of rows) {
-      if (r.inserted) inserted++;
-      else updated++;
-    }
+      });
   }
-  return { inserted, updated };
 }
 
 /** Removes the person's name (reference, team, dates and every figure stay); null when the reference is not on the roster. */

@@ -26,6 +26,8 @@ let hq: UserPrincipal;
 let leadTun: UserPrincipal;
 const NOW = new Date('2026-03-20T09:00:00Z');
 
+const addDaysIso = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
 const caller = (principal: Principal) => createCaller(createInnerContext({ db: h.db, driver: h.driver, principal, now: () => NOW }));
 
 async function rosterCount(siteId: number) {
@@ -168,6 +170,17 @@ describe('reads', () => {
     ]);
     expect(summary.months[0]!.attrition).toBeCloseTo(1 / summary.months[0]!.meanHeadcount);
   });
+});
+
+describe('a roster of the largest size', () => {
+  it('imports 10,000 people in one go, and a re-import of them changes nothing', async () => {
+    const big = await makeSite(h.db, { code: 'BIG', name: 'Big site', timezone: 'Europe/Paris' });
+    const lines = Array.from({ length: 10_000 }, (_, i) => `B-${i};Person ${i};Team ${i % 40};${addDaysIso('2020-01-01', i % 2000)};`);
+    const csv = `reference;name;team;start date;end date\n${lines.join('\n')}\n`;
+    expect(await caller(admin).roster.import({ site: 'BIG', csv })).toMatchObject({ committed: true, added: 10_000, rejected: [] });
+    expect(await rosterCount(big.id)).toBe(10_000);
+    expect(await caller(admin).roster.import({ site: 'BIG', csv })).toMatchObject({ committed: true, added: 0, changed: 0, unchanged: 10_000 });
+  }, 60_000);
 });
 
 describe('access', () => {

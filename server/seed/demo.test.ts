@@ -1,7 +1,7 @@
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, type DbHandle } from '@/db/client';
-import { alertRules, auditLog, callRecords, dailyReports, digestSubscriptions, missions, missionTargets, qaEvaluations, siteCalendarPeriods, siteDay, siteFeeds, siteHolidays, sites, users } from '@/db/schema';
+import { alertRules, auditLog, callRecords, dailyReports, digestSubscriptions, missions, missionTargets, qaEvaluations, siteAgents, siteCalendarPeriods, siteDay, siteFeeds, siteHolidays, sites, users } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import { verifyPassword } from '@/server/auth/password';
 import { compareRollups } from '@/server/ingest/testing';
@@ -60,6 +60,7 @@ const CHECKSUMS: Record<string, string> = {
   site_feeds: 'select * from site_feeds order by site_id',
   site_holidays: 'select site_id, holiday_key, year, name, library_date, observed_on, status from site_holidays order by site_id, holiday_key',
   site_calendar_periods: 'select site_id, kind, name, starts_on, ends_on, hours from site_calendar_periods order by site_id, starts_on',
+  site_agents: 'select site_id, agent_ref, name, team, start_date, end_date from site_agents order by site_id, agent_ref',
 };
 
 async function siteIdOf(h: DbHandle, code: string): Promise<number> {
@@ -176,6 +177,26 @@ describe('seedDemo', () => {
       await first.db.execute(sql`select coalesce(sum(calls), 0)::int as n from site_mission_day where mission_code = 'RETAIN-WINTER' and outcome = 'retained'`),
     );
     expect(retained!.n).toBeGreaterThan(0);
+  });
+
+  it('gives two sites a roster naming every agent their calls carry, before their first call, with newcomers and leavers', async () => {
+    for (const code of ['TUN', 'DKR']) {
+      const siteId = await siteIdOf(first, code);
+      const roster = await first.db.select().from(siteAgents).where(eq(siteAgents.siteId, siteId));
+      const firstCalls = rowsOf<{ agent_ref: string; first_day: string }>(
+        await first.db.execute(sql`select agent_ref, min(started_at)::date::text as first_day from call_records where site_id = ${siteId} and agent_ref is not null group by agent_ref`),
+      );
+      const byRef = new Map(roster.map((r) => [r.agentRef, r]));
+      for (const { agent_ref, first_day } of firstCalls) {
+        const person = byRef.get(agent_ref);
+        expect(person?.name, agent_ref).toBeTruthy();
+        expect(person!.startDate! <= first_day, `${agent_ref} starts ${person!.startDate}, first call ${first_day}`).toBe(true);
+      }
+      expect(roster.filter((r) => r.endDate !== null)).toHaveLength(3);
+      expect(roster.length).toBe(firstCalls.length + 5);
+    }
+    const others = await first.db.select({ n: sql<number>`count(*)::int` }).from(siteAgents).innerJoin(sites, eq(sites.id, siteAgents.siteId)).where(sql`${sites.code} not in ('TUN', 'DKR')`);
+    expect(others[0]!.n).toBe(0);
   });
 
   it('gives each site its character', async () => {

@@ -29,6 +29,7 @@ import {
   qaEvaluations,
   qaForms,
   qaScores,
+  siteAgents,
   siteContracts,
   siteDay,
   siteFeeds,
@@ -47,6 +48,8 @@ import { ingestCalls } from '@/server/ingest/calls';
 import { createHqRescores, ingestEvaluations } from '@/server/ingest/evaluations';
 import type { IngestResult } from '@/server/ingest/ingest-result';
 import { callEndMs, expectedMissionSuccesses, generateSiteCalls, type DemoDay } from '@/db/seed/demo-calls';
+import { generateSiteRoster } from '@/db/seed/demo-roster';
+import { upsertRosterRows } from '@/db/queries/roster';
 import {
   DEMO_ADMIN,
   DEMO_HQ,
@@ -285,6 +288,10 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
       assertAllAccepted('call records', await ingestCalls(db, { siteId, records: batch, actor: SEED_ACTOR, receivedAt }));
     }
 
+    // Two sites have a roster, so that names, teams and tenure show on their agents' pages.
+    const roster = generateSiteRoster(profile, today, totalDays, seed);
+    if (roster.length > 0) await upsertRosterRows(db, siteId, roster, { team: true, startDate: true, endDate: true }, now);
+
     // PGlite never analyzes by itself: without statistics the foreign-key checks of qa_scores
     // against qa_evaluations slow down as the table grows. (The statistics of the final analyze
     // stay in the data directory, so the server starts with them.)
@@ -366,6 +373,7 @@ const COUNTED = {
   qa_scores: qaScores,
   daily_reports: dailyReports,
   site_contracts: siteContracts,
+  site_agents: siteAgents,
   exchange_rates: exchangeRates,
   audit_log: auditLog,
 };
