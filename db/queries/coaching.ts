@@ -14,7 +14,7 @@ const closers = aliasedTable(users, 'closers');
 
 export async function listCoachingRows(
   db: Db,
-  q: { siteId: number; agentRef?: string; status?: 'open' | 'done' | 'dropped'; limit?: number },
+  q: { siteId: number; id?: number; agentRef?: string; status?: 'open' | 'done' | 'dropped'; limit?: number },
 ): Promise<CoachingListRow[]> {
   const rows = await db
     .select({ row: coachingSessions, ownerName: owners.name, openedByName: openers.name, closedByName: closers.name })
@@ -25,6 +25,7 @@ export async function listCoachingRows(
     .where(
       and(
         eq(coachingSessions.siteId, q.siteId),
+        q.id === undefined ? undefined : eq(coachingSessions.id, q.id),
         q.agentRef === undefined ? undefined : eq(coachingSessions.agentRef, q.agentRef),
         q.status === undefined ? undefined : eq(coachingSessions.status, q.status),
       ),

@@ -205,7 +205,7 @@ export async function openCoaching(db: Db, principal: UserPrincipal, actor: Acto
 }
 
 async function sessionView(db: Db, site: Site, id: number, now: Date): Promise<CoachingSessionView> {
-  const row = (await listCoachingRows(db, { siteId: site.id })).find((r) => r.id === id);
+  const [row] = await listCoachingRows(db, { siteId: site.id, id });
   if (!row) throw notFound('Coaching session');
   return viewOf(site, row, todayIn(now, site.timezone), []);
 }
