@@ -9,10 +9,9 @@ import { FormActions } from '@/components/forms/form-actions';
 import { schemaResolver } from '@/components/forms/schema-resolver';
 import { serverMessageOf } from '@/components/forms/trpc-errors';
 import { useTRPC } from '@/components/providers/trpc-provider';
-import { Field } from '@/components/ui/input';
-import { controlClasses } from '@/components/ui/input';
+import { controlClasses, Field, TextField } from '@/components/ui/input';
+import { QueryState } from '@/components/ui/query-state';
 import { SelectField } from '@/components/ui/select';
-import { TextField } from '@/components/ui/input';
 import { cn } from '@/components/ui/cn';
 import { coachingPlanInput, MAX_OBJECTIVE_LENGTH, type CoachingSourceInput } from '@/lib/agents/coaching-input';
 import { useCoachingError } from './use-coaching-error';
@@ -54,35 +53,41 @@ export function OpenCoachingForm({ siteCode, agentRef, source, defaultObjective,
     }),
   );
   const { errors } = form.formState;
-  const ownerOptions = [
+  const ownerOptions = (list: { id: number; name: string; email: string }[]) => [
     { value: '', label: t('ownerNone') },
-    ...(owners.data?.owners ?? []).map((o) => ({ value: String(o.id), label: `${o.name} (${o.email})` })),
+    ...list.map((o) => ({ value: String(o.id), label: `${o.name} (${o.email})` })),
   ];
 
+  // The form is drawn once the owners are known, so that the owner select shows its default.
   return (
-    <form noValidate className="space-y-4" onSubmit={form.handleSubmit((values) => open.mutate({ site: siteCode, agentRef, source, ...values }))}>
-      <Field id="coaching-objective" label={t('objective')} hint={t('objectiveHint')} error={errorText(errors.objective?.message)}>
-        {(aria) => <textarea {...aria} rows={3} maxLength={MAX_OBJECTIVE_LENGTH} className={cn(controlClasses, 'py-2')} {...form.register('objective')} />}
-      </Field>
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <SelectField
-          id="coaching-owner"
-          label={t('owner')}
-          options={ownerOptions}
-          disabled={owners.isPending}
-          error={errorText(errors.ownerUserId?.message)}
-          {...form.register('ownerUserId', { setValueAs: (v: string | number) => (v === '' ? Number.NaN : Number(v)) })}
-        />
-        <TextField id="coaching-due" type="date" label={t('dueDate')} error={errorText(errors.dueDate?.message)} {...form.register('dueDate')} />
-      </div>
-      <FormActions
-        refusal={open.isError ? (serverMessageOf(open.error) ?? tCommon('saveFailed')) : null}
-        pending={open.isPending}
-        submitLabel={t('submitOpen')}
-        pendingLabel={t('opening')}
-        cancelLabel={tCommon('cancel')}
-        onCancel={() => onDone(false)}
-      />
-    </form>
+    <QueryState query={owners} errorTitle={t('loadFailed')}>
+      {(data) => (
+        <form noValidate className="space-y-4" onSubmit={form.handleSubmit((values) => open.mutate({ site: siteCode, agentRef, source, ...values }))}>
+          <Field id="coaching-objective" label={t('objective')} hint={t('objectiveHint')} error={errorText(errors.objective?.message)}>
+            {(aria) => <textarea {...aria} rows={3} maxLength={MAX_OBJECTIVE_LENGTH} className={cn(controlClasses, 'py-2')} {...form.register('objective')} />}
+          </Field>
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <SelectField
+              id="coaching-owner"
+              label={t('owner')}
+              options={ownerOptions(data.owners)}
+              error={errorText(errors.ownerUserId?.message)}
+              {...form.register('ownerUserId', {
+                setValueAs: (v: string | number) => (v === '' ? Number.NaN : Number(v)),
+              })}
+            />
+            <TextField id="coaching-due" type="date" label={t('dueDate')} error={errorText(errors.dueDate?.message)} {...form.register('dueDate')} />
+          </div>
+          <FormActions
+            refusal={open.isError ? (serverMessageOf(open.error) ?? tCommon('saveFailed')) : null}
+            pending={open.isPending}
+            submitLabel={t('submitOpen')}
+            pendingLabel={t('opening')}
+            cancelLabel={tCommon('cancel')}
+            onCancel={() => onDone(false)}
+          />
+        </form>
+      )}
+    </QueryState>
   );
 }
