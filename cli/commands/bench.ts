@@ -19,7 +19,7 @@ function drivers(value: unknown): BenchDriver[] {
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'run a benchmark and print its table (ingest, dashboard, load, live, tz-rebuild, pages, alerts, importers)',
+  summary: 'run a benchmark and print its table (ingest, dashboard, load, live, tz-rebuild, pages, alerts, importers, agents)',
   usage:
     'bench ingest [--records 50000] [--batch 2000] [--concurrency 4] [--driver both|pglite|postgres] [--database-url URL]\n' +
     '  bench dashboard [--sites 20] [--days 365] [--calls-per-day 1500] [--runs 30] [--database-url URL]\n' +
@@ -28,7 +28,8 @@ export const benchCommand: Command = {
     '  bench tz-rebuild [--records 1000000] [--sites 20] [--days 365] [--batch-days 31] [--driver postgres|pglite] [--demo] [--database-url URL]\n' +
     '  bench pages [--runs 10] [--site CAS] [--driver both|pglite|postgres] [--database-url URL]\n' +
     '  bench alerts [--rules 100] [--sites 20] [--ticks 20] [--calls-per-day 1500] [--driver both|pglite|postgres] [--database-url URL]\n' +
-    `  bench importers [--calls 100000] [--runs 5] [--format ${IMPORT_FORMATS.join('|')}] [--push]`,
+    `  bench importers [--calls 100000] [--runs 5] [--format ${IMPORT_FORMATS.join('|')}] [--push]\n` +
+    '  bench agents [--agents 300] [--days 90] [--sites 4] [--runs 200] [--driver both|pglite|postgres] [--database-url URL]',
   options: {
     records: { type: 'string' },
     batch: { type: 'string' },
@@ -53,6 +54,7 @@ export const benchCommand: Command = {
     calls: { type: 'string' },
     format: { type: 'string' },
     push: { type: 'boolean' },
+    agents: { type: 'string' },
   },
   positionals: true,
   async run(values, positionals) {
@@ -178,6 +180,21 @@ export const benchCommand: Command = {
       );
       return;
     }
-    throw new UsageError('Name a benchmark: bench ingest, bench dashboard, bench load, bench live, bench tz-rebuild, bench pages, bench alerts or bench importers');
+    if (which === 'agents') {
+      const { benchAgents } = await import('../bench/agents');
+      console.log(
+        await benchAgents({
+          agents: int(values.agents, 'agents', 300),
+          days: Math.min(400, int(values.days, 'days', 90)),
+          // The sites beside the measured one, for the network medians.
+          otherSites: Math.min(26 * 26, int(values.sites, 'sites', 4)),
+          runs: int(values.runs, 'runs', 200),
+          drivers: drivers(values.driver),
+          serverUrl,
+        }),
+      );
+      return;
+    }
+    throw new UsageError('Name a benchmark: bench ingest, bench dashboard, bench load, bench live, bench tz-rebuild, bench pages, bench alerts, bench importers or bench agents');
   },
 };

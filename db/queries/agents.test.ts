@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../client';
 import { agentDay, agentQaCategoryDay, agentQaDay, sites } from '../schema';
 import { createTestDb } from '../testing';
-import { readAgentCategorySums, readAgentDailySums, readAgentSums, readAgentWeeklySums } from './agents';
+import { readAgentCategorySums, readAgentDailySums, readAgentSums, readAgentWeeklyHandle, readAgentWeeklySums } from './agents';
 
 let h: DbHandle;
 let tun = 0;
@@ -113,5 +113,17 @@ describe('readAgentCategorySums', () => {
       { siteId: tun, agentRef: 'a1', category: 'culture', percentSum: 100, scores: 1 },
     ]);
     expect(await readAgentCategorySums(h.db, { siteIds: [tun], from: '2025-01-02', to: '2025-01-02', agentRefs: ['nobody'] })).toEqual([]);
+  });
+});
+
+describe('readAgentWeeklyHandle', () => {
+  it('gives the handled calls and handle seconds of each agent and ISO week', async () => {
+    const rows = await readAgentWeeklyHandle(h.db, { siteId: tun, from: '2024-12-29', to: '2025-01-07' });
+    expect(rows.sort((a, b) => (a.weekStart + a.agentRef < b.weekStart + b.agentRef ? -1 : 1))).toEqual([
+      { agentRef: 'a1', weekStart: '2024-12-23', handled: 2, handleSeconds: 400.5 },
+      { agentRef: 'a1', weekStart: '2024-12-30', handled: 5, handleSeconds: 1300 },
+      { agentRef: 'b2', weekStart: '2024-12-30', handled: 5, handleSeconds: 1500 },
+      { agentRef: 'a1', weekStart: '2025-01-06', handled: 2, handleSeconds: 100 },
+    ]);
   });
 });

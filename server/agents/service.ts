@@ -2,7 +2,7 @@
 // weekly trend and the site and network medians, and one agent's page. Figures by the site
 // definitions (lib/agents/scorecard.ts), flags against the site's own agents (lib/agents/outliers.ts).
 import type { Db } from '@/db/client';
-import { agentSeenAtSite, listAgentEvaluations, readAgentWeeklySums } from '@/db/queries/agents';
+import { agentSeenAtSite, listAgentEvaluations, readAgentWeeklyHandle } from '@/db/queries/agents';
 import { readRosterNames } from '@/db/queries/roster';
 import type { QaCategory } from '@/db/schema';
 import type { SiteScope } from '@/server/auth/principal';
@@ -84,7 +84,7 @@ export async function buildAgentsList(db: Db, args: Request): Promise<AgentsList
   const [sums, categories, weekly, names] = await Promise.all([
     readableAgentSums(db, args.scope, { siteIds: networkIds, ...range }),
     readableCategorySums(db, args.scope, { siteIds: networkIds, ...range }),
-    readAgentWeeklySums(db, { siteId: site.id, ...range }),
+    readAgentWeeklyHandle(db, { siteId: site.id, ...range }),
     readRosterNames(db, site.id),
   ]);
 
@@ -102,7 +102,7 @@ export async function buildAgentsList(db: Db, args: Request): Promise<AgentsList
   const trendOf = new Map<string, Map<string, number | null>>();
   for (const w of weekly) {
     const byWeek = trendOf.get(w.agentRef) ?? new Map<string, number | null>();
-    byWeek.set(w.weekStart, ratio(w.parts.handleSeconds, w.parts.handled));
+    byWeek.set(w.weekStart, ratio(w.handleSeconds, w.handled));
     trendOf.set(w.agentRef, byWeek);
   }
 
