@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { callRecords, siteDay, siteMissionDay, siteQueueDay, sites } from '@/db/schema';
+import { agentDay, callRecords, siteDay, siteMissionDay, siteQueueDay, sites } from '@/db/schema';
 import { withDatabase } from '@/db/testing-url';
-import { CALL_SUM_KEYS, expectedCallRollups, type CallSums, type RawCall } from '@/server/ingest/rollup-reference';
+import { CALL_SUM_KEYS, expectedAgentCallRollups, expectedCallRollups, type CallSums, type RawCall } from '@/server/ingest/rollup-reference';
 import { freePort } from '@/cli/bench/server-process';
 import { syntheticCalls } from '@/cli/bench/synthetic-calls';
 
@@ -208,7 +208,7 @@ function diffSums(where: string, stored: Record<string, unknown> | undefined, ex
 }
 
 /**
- * Every site's site_day, site_queue_day and site_mission_day rows against the same sums computed
+ * Every site's site_day, site_queue_day, site_mission_day and agent_day rows against the same sums computed
  * in JavaScript from its raw call records (server/ingest/rollup-reference.ts). Returns the
  * differences, empty when the rollups are exact.
  */
@@ -235,6 +235,12 @@ export async function rollupDifferences(db: Db): Promise<string[]> {
       const stored = missions.find((m) => `${m.day}|${m.missionCode}|${m.outcome}` === key)?.calls ?? 0;
       const want = expected.missions.get(key) ?? 0;
       if (stored !== want) problems.push(`${site.code} site_mission_day ${key}: ${stored} stored, raw records give ${want}`);
+    }
+    const expectedAgents = expectedAgentCallRollups(raw, site.timezone, site.slaSeconds);
+    const agents = await db.select().from(agentDay).where(eq(agentDay.siteId, site.id));
+    const agentKeys = new Set([...expectedAgents.keys(), ...agents.map((a) => `${a.day}|${a.agentRef}`)]);
+    for (const key of agentKeys) {
+      diffSums(`${site.code} agent_day ${key}`, agents.find((a) => `${a.day}|${a.agentRef}` === key), expectedAgents.get(key), problems);
     }
   }
   return problems;
