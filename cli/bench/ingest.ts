@@ -168,7 +168,7 @@ export async function benchIngest(opts: IngestBenchOptions): Promise<string> {
   }
   return [
     `Ingest: ${opts.records} call records per path, batches of ${opts.batch}, ${opts.concurrency} concurrent clients over ${Math.max(1, opts.concurrency)} sites.`,
-    'REST = HTTP on loopback + JSON + per-record validation + upsert + site_day/queue/mission rollups + audit, one transaction per batch.',
+    'REST = HTTP on loopback + JSON + per-record validation + upsert + site_day/interval/queue/mission/agent rollups + audit, one transaction per batch.',
     'raw  = unnest upsert (insert ... select from unnest ... on conflict do update) of the same records, one connection per site, no validation, no rollups.',
     '',
     table(['driver', 'path', 'records', 'seconds', 'records/s', 'ratio to raw'], rows),
