@@ -89,7 +89,7 @@ export function AgentsTable({ site, range }: { site: string; range: DateRange })
 
   return (
     <Card labelledBy="agents-title">
-      <CardHeader id="agents-title" title={t('title', { code: site })} description={t('description')} />
+      <CardHeader id="agents-title" title={t('siteLink')} description={t('description')} />
       <QueryState query={list} isEmpty={(data) => data.agents.length === 0} empty={{ title: t('empty') }} errorTitle={t('loadFailed')}>
         {(data) => (
           <>
