@@ -10,7 +10,7 @@ function clock(minute: number): string {
 }
 
 export async function SiteHeader({ site, now }: { site: SiteFacts; now: Date }) {
-  const [t, tKind, format, locale] = await Promise.all([getTranslations('sitePage'), getTranslations('siteKinds'), getFormatter(), getLocale()]);
+  const [t, tKind, tAgents, format, locale] = await Promise.all([getTranslations('sitePage'), getTranslations('siteKinds'), getTranslations('agents'), getFormatter(), getLocale()]);
   const countries = new Intl.DisplayNames([locale], { type: 'region' });
   const languages = new Intl.DisplayNames([locale], { type: 'language' });
   const languageName = (code: string) => {
@@ -48,6 +48,9 @@ export async function SiteHeader({ site, now }: { site: SiteFacts; now: Date }) 
           aria-label={t('calendarLinkLabel', { code: site.code })}
         >
           {t('calendarLink')}
+        </Link>
+        <Link href={`/sites/${site.code}/agents`} prefetch={false} className="rounded text-sm font-medium text-brand-700 hover:underline" aria-label={tAgents('siteLinkLabel', { code: site.code })}>
+          {tAgents('siteLink')}
         </Link>
       </div>
       <dl aria-label={t('facts.label')} className="mt-3 flex flex-wrap gap-x-8 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-xs">

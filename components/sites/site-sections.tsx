@@ -14,6 +14,7 @@ import { SiteNow, SiteTodayIntervals, SiteTodaySummary } from './site-today';
 import { SiteQaSection } from '@/components/qa/site-qa-section';
 import { SiteMissionsSection } from '@/components/missions/site-missions-section';
 import { SiteReportsSection } from '@/components/reports/site-reports-section';
+import { SiteCoaching } from './site-coaching';
 
 export type SiteSectionProps = {
   /** The site, already checked readable by the viewer. */
@@ -33,6 +34,7 @@ export const SITE_SECTIONS: { id: string; Section: ComponentType<SiteSectionProp
   { id: 'quality', Section: SiteQaSection },
   { id: 'missions', Section: SiteMissionsSection },
   { id: 'reports', Section: SiteReportsSection },
+  { id: 'coaching', Section: SiteCoaching },
   { id: 'feed', Section: SiteFeed },
 ];
 

@@ -32,6 +32,9 @@ import today from './today.json';
 import alerts from './alerts.json';
 import contracts from './contracts.json';
 import importMappings from './importMappings.json';
+import coaching from './coaching.json';
+import roster from './roster.json';
+import agents from './agents.json';
 
 const messages = {
   meta,
@@ -67,6 +70,9 @@ const messages = {
   alerts,
   contracts,
   importMappings,
+  coaching,
+  roster,
+  agents,
 };
 
 export default messages;

@@ -16,9 +16,11 @@ import { cliActor, type Principal, type UserPrincipal } from '@/server/auth/prin
 import { principalFromSession } from '@/server/auth/resolve';
 import { hashSecret } from '@/server/auth/secrets';
 import { createAlertRule } from '@/server/alerts/rules';
+import { openCoaching } from '@/server/coaching/service';
 import { createCalendarPeriod } from '@/server/calendar/edits';
 import { saveContract } from '@/server/contracts/contracts';
 import { saveImportMapping } from '@/server/importers/mappings';
+import { importRoster } from '@/server/roster/service';
 import { createSubscription } from '@/server/digests/subscriptions';
 import { DISPLAY_COOKIE } from '@/server/displays/cookie';
 import { createDisplay, pairDisplay, revokeDisplay } from '@/server/displays/service';
@@ -406,6 +408,39 @@ const freshImportMapping = async (site: 'TUN' | 'DKR', name = `mapping ${next()}
   return name;
 };
 
+/** A roster file of one person. */
+const rosterFile = (agentRef: string) => `reference,name,team,start date\n${agentRef},Matrix Person,Matrix,2025-01-06\n`;
+/** A person on a site's roster, imported by an admin, whose name a removal takes. */
+const freshRosterPerson = async (site: 'TUN' | 'DKR') => {
+  const agentRef = `MX-${next()}`;
+  await importRoster(h.db, await leadPrincipal(userIds.admin), cliActor(), { site, csv: rosterFile(agentRef) }, NOW);
+  return { site, agentRef };
+};
+
+/** A coaching session of a site opened by an admin at NOW, and an evaluation of its agent after it (the follow-up). */
+const coachingPlan = (code: 'TUN' | 'DKR') => ({
+  objective: 'Verify identity first',
+  ownerUserId: code === 'TUN' ? userIds.leadA : userIds.leadB,
+  dueDate: '2026-03-31',
+});
+const coachingOpen = (code: 'TUN' | 'DKR') => ({
+  site: code,
+  agentRef: 'AG-1',
+  source: { kind: 'evaluation' as const, evaluationId: code === 'TUN' ? evalA : evalB },
+  ...coachingPlan(code),
+});
+const freshCoaching = async (code: 'TUN' | 'DKR') => {
+  const admin = await leadPrincipal(userIds.admin);
+  const session = await openCoaching(h.db, admin, cliActor(), coachingOpen(code), NOW);
+  const externalId = `follow-up-${next()}`;
+  await ingestEvaluations(h.db, { siteId: siteOf(code).id, actor: cliActor(), evaluations: [{ ...evaluation(externalId), evaluatedAt: '2026-03-20T12:00:00+01:00' }] });
+  return { site: code, id: session.id, followUpEvaluationId: await evaluationIdOf(siteOf(code).id, externalId) };
+};
+const freshCoachingDrop = async (code: 'TUN' | 'DKR') => {
+  const { site, id } = await freshCoaching(code);
+  return { site, id, reason: 'The agent left' };
+};
+
 const SAMPLES: Record<string, Sample> = {
   'sites.create': { input: () => ({ code: letters(next()), name: `New site ${serial}`, country: 'MA', timezone: 'Africa/Casablanca' }) },
   'sites.update': { input: () => ({ id: spareSite.id, name: 'Spare Rabat' }) },
@@ -490,6 +525,23 @@ const SAMPLES: Record<string, Sample> = {
     input: async () => ({ site: 'TUN', name: await freshImportMapping('TUN') }),
     otherSite: async () => ({ site: 'DKR', name: await freshImportMapping('DKR') }),
   },
+
+  'roster.import': { input: () => ({ site: 'TUN', csv: rosterFile(`MX-${next()}`) }), otherSite: () => ({ site: 'DKR', csv: rosterFile(`MX-${next()}`) }) },
+  'roster.removeName': { input: () => freshRosterPerson('TUN'), otherSite: () => freshRosterPerson('DKR') },
+  'roster.list': { input: () => ({ site: 'TUN' }), otherSite: () => ({ site: 'DKR' }) },
+  'roster.summary': { input: () => ({ site: 'TUN', ...range }), otherSite: () => ({ site: 'DKR', ...range }) },
+
+  'coaching.list': { input: () => ({ site: 'TUN' }), otherSite: () => ({ site: 'DKR' }) },
+  'coaching.owners': { input: () => ({ site: 'TUN' }), otherSite: () => ({ site: 'DKR' }) },
+  'coaching.summary': { input: () => ({ site: 'TUN', ...range }), otherSite: () => ({ site: 'DKR', ...range }) },
+  'coaching.open': { input: () => coachingOpen('TUN'), otherSite: () => coachingOpen('DKR') },
+  'coaching.close': { input: () => freshCoaching('TUN'), otherSite: () => freshCoaching('DKR') },
+  'coaching.drop': { input: () => freshCoachingDrop('TUN'), otherSite: () => freshCoachingDrop('DKR') },
+
+  'agents.list': { input: () => ({ site: 'TUN', ...range }), otherSite: () => ({ site: 'DKR', ...range }) },
+  'agents.table': { input: () => ({ site: 'TUN', ...range }), otherSite: () => ({ site: 'DKR', ...range }) },
+  // AG-1 is evaluated at both sites: another site's agent is refused for the site, not for the agent.
+  'agents.get': { input: () => ({ site: 'TUN', agentRef: 'AG-1', ...range }), otherSite: () => ({ site: 'DKR', agentRef: 'AG-1', ...range }) },
 
   'kpi.compare': { input: () => range, otherSite: () => ({ ...range, site: 'DKR' }) },
   'kpi.comparison': { input: () => range, otherSite: () => ({ ...range, sites: ['DKR'] }) },
@@ -728,6 +780,11 @@ const REST_SAMPLES: Record<string, { own: RestSample; otherSite?: RestSample }> 
   'POST /contracts': { own: { path: '/contracts', body: () => contract('TUN', '2019-06-01') }, otherSite: { path: '/contracts', body: () => contract('DKR', '2019-06-01') } },
   'GET /import-mappings': { own: { path: '/import-mappings', query: 'site=TUN' }, otherSite: { path: '/import-mappings', query: 'site=DKR' } },
   'GET /import-mappings/{name}': { own: { path: '/import-mappings/matrix', query: 'site=TUN' }, otherSite: { path: '/import-mappings/matrix', query: 'site=DKR' } },
+  'POST /roster': {
+    own: { path: '/roster', body: () => ({ site: 'TUN', csv: rosterFile(`MX-${next()}`) }) },
+    otherSite: { path: '/roster', body: () => ({ site: 'DKR', csv: rosterFile(`MX-${next()}`) }) },
+  },
+  'GET /agents': { own: { path: '/agents', query: `site=TUN&from=${FROM}&to=${TO}` }, otherSite: { path: '/agents', query: `site=DKR&from=${FROM}&to=${TO}` } },
   'GET /statements': { own: { path: '/statements', query: 'site=TUN&month=2026-02' }, otherSite: { path: '/statements', query: 'site=DKR&month=2026-02' } },
 };
 

@@ -260,6 +260,27 @@ export const PROCEDURES: Record<string, Rule> = {
   'importMappings.get': { access: 'anyCredential', otherSite: 'FORBIDDEN' },
   'importMappings.save': { access: 'siteLeadOrAdmin', otherSite: 'FORBIDDEN' },
   'importMappings.remove': { access: 'siteLeadOrAdmin', otherSite: 'FORBIDDEN' },
+
+  // Roster: a lead imports their site's and removes names there, an admin any site's; everyone
+  // signed in reads within their scope (another site's roster is not found).
+  'roster.import': { access: 'siteLeadOrAdmin', otherSite: 'FORBIDDEN' },
+  'roster.removeName': { access: 'siteLeadOrAdmin', otherSite: 'FORBIDDEN' },
+  'roster.list': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'roster.summary': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+
+  // Coaching: a lead runs their site's sessions, an admin any site's; everyone reads within their
+  // scope (another site's page is not found; another site's write refused whether it exists or not).
+  'coaching.list': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'coaching.owners': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'coaching.summary': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'coaching.open': { access: 'siteLeadOrAdmin', otherSite: 'FORBIDDEN' },
+  'coaching.close': { access: 'siteLeadOrAdmin', otherSite: 'FORBIDDEN' },
+  'coaching.drop': { access: 'siteLeadOrAdmin', otherSite: 'FORBIDDEN' },
+
+  // Agents: everyone signed in reads a site's agents within their scope (another site's page is not found).
+  'agents.list': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'agents.table': { access: 'signedIn', otherSite: 'NOT_FOUND' },
+  'agents.get': { access: 'signedIn', otherSite: 'NOT_FOUND' },
 };
 
 /** REST routes by `METHOD /path` as the OpenAPI document names them. */
@@ -284,6 +305,8 @@ export const REST_ROUTES: Record<string, Rule> = {
   'GET /statements': { access: 'signedIn', otherSite: 'NOT_FOUND' },
   'GET /import-mappings': { access: 'anyCredential', otherSite: 'FORBIDDEN' },
   'GET /import-mappings/{name}': { access: 'anyCredential', otherSite: 'FORBIDDEN' },
+  'POST /roster': { access: 'siteLeadOrAdmin', otherSite: 'FORBIDDEN' },
+  'GET /agents': { access: 'signedIn', otherSite: 'NOT_FOUND' },
 };
 
 /**

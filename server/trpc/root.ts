@@ -20,6 +20,9 @@ import { liveRouter } from '@/server/live/router';
 import { alertsRouter } from '@/server/alerts/router';
 import { contractsRouter } from '@/server/contracts/router';
 import { importMappingsRouter } from '@/server/importers/router';
+import { rosterRouter } from '@/server/roster/router';
+import { coachingRouter } from '@/server/coaching/router';
+import { agentsRouter } from '@/server/agents/router';
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
@@ -42,6 +45,9 @@ export const appRouter = createTRPCRouter({
   alerts: alertsRouter,
   contracts: contractsRouter,
   importMappings: importMappingsRouter,
+  roster: rosterRouter,
+  coaching: coachingRouter,
+  agents: agentsRouter,
 });
 
 export type AppRouter = typeof appRouter;
