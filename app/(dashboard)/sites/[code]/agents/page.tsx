@@ -50,7 +50,15 @@ export default async function SiteAgentsPage({ params, searchParams }: Props) {
           <li aria-current="page">{t('siteLink')}</li>
         </ol>
       </nav>
-      <PageHeader title={t('title', { code: site.code })} description={site.name} />
+      <PageHeader
+        title={t('title', { code: site.code })}
+        description={site.name}
+        actions={
+          <Link href={`/sites/${site.code}/roster`} prefetch={false} className="rounded text-sm font-medium text-brand-700 hover:underline">
+            {t('rosterLink')}
+          </Link>
+        }
+      />
       <div className="mb-5 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-xs">
         <RangePicker defaultPreset={AGENTS_DEFAULT_PRESET} />
       </div>
