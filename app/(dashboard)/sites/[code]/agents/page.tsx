@@ -1,16 +1,13 @@
-import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { AgentsTable } from '@/components/agents/agents-table';
 import { paramsOf, readRange, withParams } from '@/components/kpi/dashboard-state';
 import { RangePicker } from '@/components/kpi/range-picker';
 import { PageHeader } from '@/components/layout/page-header';
 import { requireSignedIn } from '@/server/auth/current-session';
-import type { SiteFacts } from '@/server/kpi/site-facts';
 import { HydrateClient, prefetch, serverTRPC } from '@/server/trpc/rsc';
-import { getServerCaller } from '@/server/trpc/server-caller';
+import { readableSite } from '../readable-site';
 
 const AGENTS_DEFAULT_PRESET = 'last_30_days' as const;
 
@@ -19,16 +16,6 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<s
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ code }, t] = await Promise.all([params, getTranslations('agents')]);
   return { title: t('title', { code: decodeURIComponent(code).toUpperCase() }) };
-}
-
-/** The site, or the 404 page: for an unknown code and for a site the reader may not see alike. */
-async function readableSite(code: string): Promise<SiteFacts> {
-  try {
-    return await (await getServerCaller()).kpi.site({ code: decodeURIComponent(code) });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
-    throw error;
-  }
 }
 
 export default async function SiteAgentsPage({ params, searchParams }: Props) {

@@ -1,31 +1,18 @@
-import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
 import { RosterView } from '@/components/roster/roster-view';
 import { addMonths } from '@/lib/agents/tenure';
 import { requireSignedIn } from '@/server/auth/current-session';
-import type { SiteFacts } from '@/server/kpi/site-facts';
 import { HydrateClient, prefetch, serverTRPC } from '@/server/trpc/rsc';
-import { getServerCaller } from '@/server/trpc/server-caller';
+import { readableSite } from '../readable-site';
 
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ code }, t] = await Promise.all([params, getTranslations('roster')]);
   return { title: t('title', { code: decodeURIComponent(code).toUpperCase() }) };
-}
-
-/** The site, or the 404 page: for an unknown code and for a site the reader may not see alike. */
-async function readableSite(code: string): Promise<SiteFacts> {
-  try {
-    return await (await getServerCaller()).kpi.site({ code: decodeURIComponent(code) });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
-    throw error;
-  }
 }
 
 export default async function SiteRosterPage({ params }: Props) {

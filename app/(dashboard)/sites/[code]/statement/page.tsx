@@ -1,7 +1,5 @@
-import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { chosenMonth, isMonth, isMonthOver, monthOf } from '@/components/contracts/month';
 import { MonthPicker } from '@/components/contracts/month-picker';
@@ -9,9 +7,8 @@ import { StatementView } from '@/components/contracts/statement-view';
 import { formatMonth } from '@/components/contracts/wording';
 import { PageHeader } from '@/components/layout/page-header';
 import { requireSignedIn } from '@/server/auth/current-session';
-import type { SiteFacts } from '@/server/kpi/site-facts';
 import { HydrateClient, prefetch, serverTRPC } from '@/server/trpc/rsc';
-import { getServerCaller } from '@/server/trpc/server-caller';
+import { readableSite } from '../readable-site';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,16 +16,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const [{ code }, query, t, locale] = await Promise.all([params, searchParams, getTranslations('contracts.statement'), getLocale()]);
   const month = isMonth(query.month) ? formatMonth(query.month, locale) : '';
   return { title: t('title', { code: decodeURIComponent(code).toUpperCase(), month }).replace(/, $/, '') };
-}
-
-/** The site, or the 404 page: for an unknown code and for a site the reader may not see alike. */
-async function readableSite(code: string): Promise<SiteFacts> {
-  try {
-    return await (await getServerCaller()).kpi.site({ code: decodeURIComponent(code) });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
-    throw error;
-  }
 }
 
 export default async function SiteStatementPage({ params, searchParams }: Props) {

@@ -1,7 +1,5 @@
-import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { AgentDetail } from '@/components/agents/agent-detail';
 import { paramsOf, readRange, withParams } from '@/components/kpi/dashboard-state';
@@ -10,6 +8,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { requireSignedIn } from '@/server/auth/current-session';
 import { HydrateClient, prefetch, serverTRPC } from '@/server/trpc/rsc';
 import { getServerCaller } from '@/server/trpc/server-caller';
+import { orNotFound } from '../../readable-site';
 
 const AGENT_DEFAULT_PRESET = 'last_30_days' as const;
 
@@ -25,13 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * one-day read answers that (agents.get is NOT_FOUND whatever the range) without the period's work.
  */
 async function ensureReadable(code: string, agentRef: string, day: string): Promise<{ code: string; name: string }> {
-  try {
-    const agent = await (await getServerCaller()).agents.get({ site: code, agentRef, from: day, to: day });
-    return agent.site;
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
-    throw error;
-  }
+  const agent = await orNotFound(async () => (await getServerCaller()).agents.get({ site: code, agentRef, from: day, to: day }));
+  return agent.site;
 }
 
 export default async function AgentPage({ params, searchParams }: Props) {
