@@ -104,7 +104,7 @@ export function categoryFiguresOf(rows: readonly AgentCategorySums[]): Map<strin
   return byAgent;
 }
 
-/** The figures a median row shows, one column each. */
+/** The figures a median row shows, one column each: the agents table's figure columns, which its sort keys take from here (sort-agents.ts). */
 export const MEDIAN_FIELDS = [
   'handled',
   'ahtSeconds',

@@ -1,21 +1,9 @@
 // Sorting the agents table by a column. Rows without a value sort last in either direction, so
 // "—" never hides the best or the worst agent; ties keep the reference order.
-export const AGENT_SORT_KEYS = [
-  'agentRef',
-  'name',
-  'handled',
-  'ahtSeconds',
-  'holdSeconds',
-  'wrapSeconds',
-  'fcr',
-  'csat',
-  'qaScore',
-  'qaEvaluations',
-  'criticalFails',
-  'language',
-  'culture',
-  'flags',
-] as const;
+import { MEDIAN_FIELDS } from './scorecard';
+
+/** The reference, the name, every figure the median rows show (the table's figure columns) and the flags. */
+export const AGENT_SORT_KEYS = ['agentRef', 'name', ...MEDIAN_FIELDS, 'flags'] as const;
 export type AgentSortKey = (typeof AGENT_SORT_KEYS)[number];
 export type AgentSort = { key: AgentSortKey; dir: 'asc' | 'desc' };
 
