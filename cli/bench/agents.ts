@@ -11,7 +11,7 @@ import { createInnerContext } from '@/server/trpc/init';
 import { createCaller } from '@/server/trpc/root';
 import { shiftDay } from '@/lib/kpi/periods';
 import { scratchDatabase, type BenchDriver } from './databases';
-import { fmt, percentile, table } from './stats';
+import { fmt, table, timeRuns } from './stats';
 
 export type AgentsBenchOptions = { agents: number; days: number; otherSites: number; runs: number; drivers: BenchDriver[]; serverUrl: string };
 
@@ -65,14 +65,7 @@ export async function buildAgentsBench(handle: DbHandle, opts: AgentsBenchOption
 
 async function time(runs: number, run: () => Promise<unknown>) {
   for (let i = 0; i < Math.min(5, runs); i++) await run(); // warm caches and plans
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), runs };
+  return timeRuns(runs, run);
 }
 
 export async function benchAgents(opts: AgentsBenchOptions): Promise<string> {

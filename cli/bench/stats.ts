@@ -6,7 +6,7 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[rank]!;
 }
 
-export async function timeRuns(runs: number, run: () => Promise<unknown>): Promise<{ p50: number; p95: number; min: number; max: number; runs: number }> {
+export async function timeRuns(runs: number, run: () => Promise<unknown>): Promise<{ p50: number; p95: number; p99: number; min: number; max: number; runs: number }> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
@@ -14,7 +14,7 @@ export async function timeRuns(runs: number, run: () => Promise<unknown>): Promi
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), min: times[0]!, max: times[times.length - 1]!, runs };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), min: times[0]!, max: times[times.length - 1]!, runs };
 }
 
 export function table(headers: string[], rows: (string | number)[][]): string {
