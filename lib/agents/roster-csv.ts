@@ -3,7 +3,7 @@
 // dates as YYYY-MM-DD or DD/MM/YYYY). Pure: every bad line comes back with its number and reason
 // (a code the page translates, and an English sentence for the API), and a file with any is not
 // imported at all (server/roster/service.ts).
-import { parse } from 'csv-parse/sync';
+import { excerptOf, parseNumberedRows, startLine, type NumberedRow } from '@/lib/importers/csv/numbered-rows';
 import { isIsoDay } from '@/lib/kpi/periods';
 
 export const ROSTER_MAX_BYTES = 2 * 1024 * 1024;
@@ -75,9 +75,6 @@ const COLUMN_OF = new Map<string, RosterColumn>(ROSTER_COLUMNS.flatMap((c) => HE
 
 const COLUMN_WORDS: Record<RosterColumn, string> = { reference: 'reference', name: 'name', team: 'team', startDate: 'start date', endDate: 'end date' };
 
-const EXCERPT = 200;
-const excerptOf = (raw: string | undefined) => (raw ?? '').replace(/[\r\n]+$/, '').slice(0, EXCERPT);
-
 function firstLine(text: string): string {
   const end = text.search(/\r?\n/);
   return end === -1 ? text : text.slice(0, end);
@@ -109,16 +106,6 @@ export function parseRosterDate(value: string): string | null {
   return year >= 1900 && year <= 2199 ? iso : null;
 }
 
-type Row = { record: string[]; info: { lines: number }; raw: string };
-
-function startLine(row: Row): number {
-  // csv-parse counts the lines read up to the record's end; a quoted cell may span lines.
-  const inside = row.raw.replace(/[\r\n]+$/, '');
-  let breaks = 0;
-  for (let i = inside.indexOf('\n'); i !== -1; i = inside.indexOf('\n', i + 1)) breaks++;
-  return row.info.lines - breaks;
-}
-
 const fileRejection = (code: RosterRejectionCode, reason: string, line = 0, column?: RosterColumn): RosterParse => ({
   entries: [],
   rejected: [{ line, code, reason, ...(column ? { column } : {}) }],
@@ -134,16 +121,10 @@ export function parseRosterCsv(input: string): RosterParse {
   const text = input.replace(/^\uFEFF/, '');
   if (text.trim() === '') return fileRejection('empty', 'The file is empty: it needs a header line and one line per person.');
   const skipped: RosterRejection[] = [];
-  let rows: Row[];
+  let rows: NumberedRow[];
   try {
-    rows = parse(text, {
+    rows = parseNumberedRows(text, {
       delimiter: detectDelimiter(text),
-      relax_column_count: false,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      info: true,
-      raw: true,
       on_skip: (error, raw) => {
         const counts = /expect (\d+), got (\d+)/.exec(error?.message ?? '');
         const reason = counts
@@ -151,7 +132,7 @@ export function parseRosterCsv(input: string): RosterParse {
           : `This line is not valid CSV (${error?.message ?? 'unreadable'}).`;
         skipped.push({ line: (error as { lines?: number } | undefined)?.lines ?? 0, code: 'bad_csv', reason, excerpt: excerptOf(raw) });
       },
-    }) as unknown as Row[];
+    });
   } catch (error) {
     // csv-parse skips bad records itself; this is the last guard of "never throws".
     return fileRejection('bad_csv', `The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}`);
@@ -193,7 +174,7 @@ export function parseRosterCsv(input: string): RosterParse {
   const rejected = [...skipped];
   const entries: (RosterEntry & { line: number })[] = [];
   const firstLineOf = new Map<string, number>();
-  const cell = (row: Row, column: RosterColumn): string | null => {
+  const cell = (row: NumberedRow, column: RosterColumn): string | null => {
     const i = indexOf.get(column);
     const value = i === undefined ? '' : (row.record[i] ?? '').trim();
     return value === '' ? null : value;

@@ -1,11 +1,9 @@
 // "Any CSV": a site's own export read through the column mapping it saved (lib/importers/csv-mapping.ts).
 // Each data row is one call; a row the mapping cannot read is rejected with its line and reason.
-import { parse } from 'csv-parse/sync';
 import { csvMappingSchema, mappingIssuesInWords, type CsvMapping } from './csv-mapping';
 import { compileMapping } from './csv/compile';
+import { excerptOf, parseNumberedRows, startLine } from './csv/numbered-rows';
 import type { Importer, ImportOptions, ImportRejection, ImportResult, ImportSource } from './types';
-
-const EXCERPT = 200;
 
 /** Vigie's own CSV (server/ingest/csv.ts) names its columns like the JSON fields: it needs no mapping. */
 const OWN_HEADER = /^\s*"?external_?id"?\s*[,;\t|]\s*"?started_?at"?/i;
@@ -24,16 +22,6 @@ function detect(text: string): boolean {
   return /[,;\t|]/.test(line);
 }
 
-type Row = { record: string[]; info: { lines: number }; raw: string };
-
-function startLine(row: Row): number {
-  // csv-parse counts the lines read up to the record's end; a quoted cell may span lines.
-  const inside = row.raw.replace(/[\r\n]+$/, '');
-  let breaks = 0;
-  for (let i = inside.indexOf('\n'); i !== -1; i = inside.indexOf('\n', i + 1)) breaks++;
-  return row.info.lines - breaks;
-}
-
 /** Why csv-parse skipped a line, in words. */
 function skipReason(error: Error | undefined): string {
   const counts = /expect (\d+), got (\d+)/.exec(error?.message ?? '');
@@ -41,23 +29,15 @@ function skipReason(error: Error | undefined): string {
   return `this line is not valid CSV (${error?.message ?? 'unreadable'})`;
 }
 
-const excerptOf = (raw: string | undefined) => (raw ?? '').replace(/[\r\n]+$/, '').slice(0, EXCERPT);
-
 function parseSource(source: ImportSource, mapping: CsvMapping, result: ImportResult, ambiguous: { count: number }) {
   const skipped: ImportRejection[] = [];
-  const rows = parse(source.text, {
+  const rows = parseNumberedRows(source.text, {
     delimiter: mapping.delimiter,
     bom: true,
-    relax_column_count: false,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    info: true,
-    raw: true,
     on_skip: (error, raw) => {
       skipped.push({ source: source.name, line: (error as { lines?: number } | undefined)?.lines ?? 0, reason: skipReason(error), excerpt: excerptOf(raw) });
     },
-  }) as unknown as Row[];
+  });
   if (rows.length === 0) {
     result.rejected.push(...skipped);
     return;
