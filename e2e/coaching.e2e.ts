@@ -6,13 +6,12 @@
 //
 // This file runs its own server on a fresh PostgreSQL database filled by the CLI and the APIs, so
 // that the site holds exactly the agents the test pushed (the shared demo server has its own).
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startVigie, type ServedVigie } from '../cli/bench/server-process';
+import { freePort, type ServedVigie } from '../cli/bench/server-process';
 import { freshDatabase, SHARED_PG } from '../test/drills/harness';
 import { launchBrowser, signIn } from './browser';
+import { startOwnVigie, vigieCli } from './own-server';
 
 const PASSWORD = 'a coaching passphrase for the browser test';
 const HQ = 'hq@coaching.e2e.test';
@@ -28,14 +27,7 @@ let browser: Browser;
 
 /** `npm run vigie -- …` against the test's database; its last line of output. */
 function vigie(args: string[], input?: string): string {
-  const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['cli/vigie.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: database.url },
-    input,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (result.status !== 0) throw new Error(`vigie ${args.join(' ')} failed (${result.status}): ${result.stderr}${result.stdout}`);
-  return result.stdout.trim().split('\n').at(-1)!.trim();
+  return vigieCli(database.url, args, input);
 }
 
 /** A push with the site's key, as its telephony or QA tool makes it. */
@@ -94,7 +86,7 @@ beforeAll(async () => {
   expect(siteKey).toMatch(/^vk_/);
   const port = await freePort();
   origin = `http://localhost:${port}`;
-  served = await startVigie({ env: { DATABASE_URL: database.url, VIGIE_SEED_DEMO: '0', VIGIE_DEMO_LIVE: '0' }, port, readyTimeoutMs: 180_000 });
+  served = await startOwnVigie(database.url, { port });
   browser = await launchBrowser();
 
   // HQ publishes the QA form the site's evaluations are scored on.

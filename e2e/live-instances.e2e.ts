@@ -4,13 +4,12 @@
 //
 // Like e2e/live.e2e.ts, this file runs its own servers on a fresh PostgreSQL database filled by the
 // CLI, rather than the shared demo server.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_STREAM_PATH, type WallboardSnapshot } from '@/lib/live/wallboard';
 import { signInCookie } from '../cli/bench/provision';
-import { startVigie, type ServedVigie } from '../cli/bench/server-process';
+import type { ServedVigie } from '../cli/bench/server-process';
 import { freshDatabase, SHARED_PG } from '../test/drills/harness';
+import { startOwnVigie, vigieCli } from './own-server';
 
 const PASSWORD = 'a passphrase for two instances';
 const HQ = 'hq@instances.e2e.test';
@@ -26,27 +25,11 @@ let siteKey: string;
 let hammerKey: string;
 
 function vigie(args: string[], input?: string): string {
-  const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['cli/vigie.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: database.url },
-    input,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (result.status !== 0) throw new Error(`vigie ${args.join(' ')} failed (${result.status}): ${result.stderr}${result.stdout}`);
-  return result.stdout.trim().split('\n').at(-1)!.trim();
+  return vigieCli(database.url, args, input);
 }
 
 function serve(): Promise<ServedVigie> {
-  return startVigie({
-    env: {
-      DATABASE_URL: database.url,
-      VIGIE_SEED_DEMO: '0',
-      VIGIE_DEMO_LIVE: '0',
-      VIGIE_PUSH_RATE_PER_MINUTE: String(BURST),
-      VIGIE_PUSH_BURST: String(BURST),
-    },
-    readyTimeoutMs: 180_000,
-  });
+  return startOwnVigie(database.url, { env: { VIGIE_PUSH_RATE_PER_MINUTE: String(BURST), VIGIE_PUSH_BURST: String(BURST) } });
 }
 
 function push(server: ServedVigie, key: string, route: string, body: unknown): Promise<Response> {

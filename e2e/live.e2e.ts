@@ -5,14 +5,14 @@
 //
 // This file runs its own server (to restart it) on a fresh PostgreSQL database filled by the CLI in
 // seconds, rather than the shared demo server whose seed takes minutes.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startVigie, type ServedVigie } from '../cli/bench/server-process';
+import { freePort, type ServedVigie } from '../cli/bench/server-process';
 import { freshDatabase, SHARED_PG } from '../test/drills/harness';
 import { launchBrowser, signIn } from './browser';
+import { startOwnVigie, vigieCli } from './own-server';
 
 const PASSWORD = 'a wallboard passphrase for the browser test';
 const HQ = 'hq@live.e2e.test';
@@ -28,18 +28,12 @@ let browser: Browser;
 
 /** `npm run vigie -- …` against the test's database; its last line of output. */
 function vigie(args: string[], input?: string): string {
-  const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['cli/vigie.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: database.url },
-    input,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (result.status !== 0) throw new Error(`vigie ${args.join(' ')} failed (${result.status}): ${result.stderr}${result.stdout}`);
-  return result.stdout.trim().split('\n').at(-1)!.trim();
+  return vigieCli(database.url, args, input);
 }
 
-async function serve(): Promise<ServedVigie> {
-  return startVigie({ env: { DATABASE_URL: database.url, VIGIE_SEED_DEMO: '0', VIGIE_DEMO_LIVE: '0' }, port, readyTimeoutMs: 180_000 });
+/** On the same port each time: the open page reconnects to it after a restart. */
+function serve(): Promise<ServedVigie> {
+  return startOwnVigie(database.url, { port });
 }
 
 async function post(route: string, body: unknown): Promise<void> {
