@@ -8,6 +8,7 @@
 // that the site holds exactly the agents the test pushed (the shared demo server has its own).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callsWithSlowAgent } from '@/server/coaching/testing';
 import { freePort, type ServedVigie } from '../cli/bench/server-process';
 import { freshDatabase, SHARED_PG } from '../test/drills/harness';
 import { launchBrowser, signIn } from './browser';
@@ -58,21 +59,7 @@ async function settled(page: Page) {
 /** Six agents near 200 s a call and SLOW at 900 s, 30 answered calls each, two days ago. */
 function callsOfTheWeek() {
   const start = Math.floor((Date.now() - 2 * DAY_MS) / DAY_MS) * DAY_MS + 8 * 3_600_000;
-  return ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'SLOW'].flatMap((agentRef, i) =>
-    Array.from({ length: 30 }, (_, n) => ({
-      externalId: `coa-${agentRef}-${n}`,
-      startedAt: new Date(start + n * 10 * 60_000).toISOString(),
-      direction: 'inbound',
-      queue: 'billing',
-      waitSeconds: 10,
-      talkSeconds: agentRef === 'SLOW' ? 880 : 180 + i,
-      holdSeconds: 0,
-      wrapSeconds: 20,
-      abandoned: false,
-      resolved: true,
-      agentRef,
-    })),
-  );
+  return callsWithSlowAgent(new Date(start), 'coa-').map((call) => ({ ...call, resolved: true }));
 }
 
 const SCORES = { clarity: 4, resolution: 8 };

@@ -8,6 +8,7 @@ import type { DbHandle } from '@/db/client';
 import { createTestDb } from '@/db/testing';
 import { auditLog, qaEvaluations } from '@/db/schema';
 import { cliActor, type Principal } from '@/server/auth/principal';
+import { callsWithSlowAgent } from '@/server/coaching/testing';
 import { ingestCalls } from '@/server/ingest/calls';
 import { drawSample, submitRescore } from '@/server/qa/calibration';
 import { openDispute } from '@/server/qa/disputes';
@@ -197,21 +198,7 @@ describe('access', () => {
 describe('coaching.summary', () => {
   /** A week of calls: six agents near 200 s of handling, and SLOW at 900 s, 30 calls each on 4 March. */
   async function pushWeekOfCalls() {
-    const agents = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'SLOW'];
-    const records = agents.flatMap((agentRef, i) =>
-      Array.from({ length: 30 }, (_, n) => ({
-        externalId: `call-${agentRef}-${n}`,
-        startedAt: `2026-03-04T${String(8 + Math.floor(n / 6)).padStart(2, '0')}:${String((n % 6) * 10).padStart(2, '0')}:00+01:00`,
-        direction: 'inbound' as const,
-        queue: 'billing',
-        waitSeconds: 10,
-        talkSeconds: agentRef === 'SLOW' ? 880 : 180 + i,
-        holdSeconds: 0,
-        wrapSeconds: 20,
-        abandoned: false,
-        agentRef,
-      })),
-    );
+    const records = callsWithSlowAgent(new Date('2026-03-04T08:00:00+01:00'), 'call-');
     const result = await ingestCalls(h.db, { siteId: a.sites.tun.id, actor: cliActor(), records });
     expect(result.rejected).toEqual([]);
   }

@@ -7,6 +7,7 @@ import type { DbHandle } from '@/db/client';
 import { qaEvaluations } from '@/db/schema';
 import { createTestDb } from '@/db/testing';
 import { closeCoaching, openCoaching } from '@/server/coaching/service';
+import { callsWithSlowAgent } from '@/server/coaching/testing';
 import { actorOf } from '@/server/auth/principal';
 import { ingestCalls } from '@/server/ingest/calls';
 import { createQaAccounts, publishNewForm, pushEvaluations, siteKeyActor, STD_V1, type QaAccounts } from '@/server/qa/testing';
@@ -36,20 +37,7 @@ beforeAll(async () => {
   await publishNewForm(h.db, 'STD', STD_V1);
   const tun = a.sites.tun.id;
   // Six agents near 200 s a call and SLOW at 900 s, 30 calls each on Monday the 23rd: SLOW is flagged on AHT.
-  const records = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'SLOW'].flatMap((agentRef, i) =>
-    Array.from({ length: 30 }, (_, n) => ({
-      externalId: `${agentRef}-${n}`,
-      startedAt: `2026-11-23T${String(8 + Math.floor(n / 6)).padStart(2, '0')}:${String((n % 6) * 10).padStart(2, '0')}:00+01:00`,
-      direction: 'inbound' as const,
-      queue: 'billing',
-      waitSeconds: 10,
-      talkSeconds: agentRef === 'SLOW' ? 880 : 180 + i,
-      holdSeconds: 0,
-      wrapSeconds: 20,
-      abandoned: false,
-      agentRef,
-    })),
-  );
+  const records = callsWithSlowAgent(new Date('2026-11-23T08:00:00+01:00'));
   expect((await ingestCalls(h.db, { siteId: tun, actor: siteKeyActor, records })).rejected).toEqual([]);
   // The lead coaches SLOW on the 24th; a follow-up evaluation on the 25th; closed on the 26th.
   const lead = a.principals.lead;
