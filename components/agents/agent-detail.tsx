@@ -13,22 +13,10 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { QueryState } from '@/components/ui/query-state';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import type { AgentScore, MedianField } from '@/lib/agents/scorecard';
-import { formatFigureValue, formatScore, type FigureUnit } from '@/lib/kpi/format';
+import { formatFigureValue, formatScore } from '@/lib/kpi/format';
 import type { DateRange } from '@/lib/kpi/periods';
+import { AGENT_SCORE_COLUMNS } from './figure-columns';
 import { OutlierBadges } from './outlier-badges';
-
-const FIGURES = [
-  { key: 'handled', label: 'handled', unit: 'count' },
-  { key: 'ahtSeconds', label: 'aht', unit: 'seconds' },
-  { key: 'holdSeconds', label: 'hold', unit: 'seconds' },
-  { key: 'wrapSeconds', label: 'wrap', unit: 'seconds' },
-  { key: 'fcr', label: 'fcr', unit: 'ratio' },
-  { key: 'csat', label: 'csat', unit: 'ratio' },
-  { key: 'qaScore', label: 'qa', unit: 'score' },
-  { key: 'qaEvaluations', label: 'evaluations', unit: 'count' },
-  { key: 'criticalFails', label: 'criticalFails', unit: 'count' },
-] as const satisfies readonly { key: keyof AgentScore & MedianField; label: string; unit: FigureUnit }[];
 
 export function AgentDetail({ site, agentRef, range }: { site: string; agentRef: string; range: DateRange }) {
   const t = useTranslations('agents');
@@ -57,7 +45,7 @@ export function AgentDetail({ site, agentRef, range }: { site: string; agentRef:
             />
             <CardBody>
               <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-5">
-                {FIGURES.map((f) => (
+                {AGENT_SCORE_COLUMNS.map((f) => (
                   <div key={f.key}>
                     <dt className="text-xs text-slate-500">{t(`columns.${f.label}`)}</dt>
                     <dd className="font-semibold text-slate-900 tabular-nums">{formatFigureValue(f.unit, data.score[f.key], locale)}</dd>
@@ -83,7 +71,7 @@ export function AgentDetail({ site, agentRef, range }: { site: string; agentRef:
                 <THead>
                   <tr>
                     <TH>{t('detail.day')}</TH>
-                    {FIGURES.map((f) => (
+                    {AGENT_SCORE_COLUMNS.map((f) => (
                       <TH key={f.key} numeric>
                         {t(`columns.${f.label}`)}
                       </TH>
@@ -96,7 +84,7 @@ export function AgentDetail({ site, agentRef, range }: { site: string; agentRef:
                       <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap">
                         {formatDay(day.day, locale, 'medium')}
                       </th>
-                      {FIGURES.map((f) => (
+                      {AGENT_SCORE_COLUMNS.map((f) => (
                         <TD key={f.key} numeric className={day[f.key] === null ? 'text-slate-500' : undefined}>
                           {formatFigureValue(f.unit, day[f.key], locale)}
                         </TD>

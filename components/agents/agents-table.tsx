@@ -14,25 +14,11 @@ import { QueryState } from '@/components/ui/query-state';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { MedianRow } from '@/lib/agents/scorecard';
 import { DEFAULT_AGENT_SORT, nextAgentSort, sortAgents, type AgentSort, type AgentSortKey } from '@/lib/agents/sort-agents';
-import { formatFigureValue, type FigureUnit } from '@/lib/kpi/format';
+import { formatFigureValue } from '@/lib/kpi/format';
 import type { DateRange } from '@/lib/kpi/periods';
 import { AhtSparkline } from './aht-sparkline';
+import { AGENT_TABLE_COLUMNS } from './figure-columns';
 import { OutlierBadges } from './outlier-badges';
-
-/** The figure columns, in order, with their unit (categories are percentages 0–100, shown as scores). */
-const FIGURE_COLUMNS = [
-  { key: 'handled', label: 'handled', unit: 'count' },
-  { key: 'ahtSeconds', label: 'aht', unit: 'seconds' },
-  { key: 'holdSeconds', label: 'hold', unit: 'seconds' },
-  { key: 'wrapSeconds', label: 'wrap', unit: 'seconds' },
-  { key: 'fcr', label: 'fcr', unit: 'ratio' },
-  { key: 'csat', label: 'csat', unit: 'ratio' },
-  { key: 'qaScore', label: 'qa', unit: 'score' },
-  { key: 'qaEvaluations', label: 'evaluations', unit: 'count' },
-  { key: 'criticalFails', label: 'criticalFails', unit: 'count' },
-  { key: 'language', label: 'language', unit: 'score' },
-  { key: 'culture', label: 'culture', unit: 'score' },
-] as const satisfies readonly { key: AgentSortKey & keyof MedianRow; label: string; unit: FigureUnit }[];
 
 export function agentHref(site: string, agentRef: string, range: DateRange) {
   return `/sites/${site}/agents/${encodeURIComponent(agentRef)}${withParams('', { from: range.from, to: range.to })}`;
@@ -68,7 +54,7 @@ function MedianLine({ label, row }: { label: string; row: MedianRow }) {
         {label}
         {row.agents !== null ? <span className="ml-1 font-normal text-slate-500">{t('medianOf', { count: row.agents })}</span> : null}
       </th>
-      {FIGURE_COLUMNS.map((c) => (
+      {AGENT_TABLE_COLUMNS.map((c) => (
         <TD key={c.key} numeric className="py-1.5 text-xs">
           {formatFigureValue(c.unit, row[c.key], locale)}
         </TD>
@@ -98,7 +84,7 @@ export function AgentsTable({ site, range }: { site: string; range: DateRange })
                 <tr>
                   <SortHeader sortKey="agentRef" sort={sort} onSort={setSort} label={t('columns.agent')} />
                   <SortHeader sortKey="name" sort={sort} onSort={setSort} label={t('columns.name')} />
-                  {FIGURE_COLUMNS.map((c) => (
+                  {AGENT_TABLE_COLUMNS.map((c) => (
                     <SortHeader key={c.key} sortKey={c.key} sort={sort} onSort={setSort} label={t(`columns.${c.label}`)} numeric />
                   ))}
                   <TH>{t('columns.trend')}</TH>
@@ -120,7 +106,7 @@ export function AgentsTable({ site, range }: { site: string; range: DateRange })
                         </Link>
                       </th>
                       <TD className={cn('whitespace-nowrap', agent.name === null && 'text-xs text-slate-500')}>{agent.name ?? '—'}</TD>
-                      {FIGURE_COLUMNS.map((c) => (
+                      {AGENT_TABLE_COLUMNS.map((c) => (
                         <TD key={c.key} numeric className={agent[c.key] === null ? 'text-slate-500' : undefined}>
                           {formatFigureValue(c.unit, agent[c.key], locale)}
                         </TD>
