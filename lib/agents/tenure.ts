@@ -5,6 +5,7 @@
 // still there). Tenure bands count the people on the headcount on a day by how long they have
 // been there; a month's attrition is its leavers (end date in the month) over its mean daily
 // headcount.
+import { monthDays } from '@/lib/contracts/periods';
 import { isIsoDay } from '@/lib/kpi/periods';
 
 export const TENURE_BANDS = ['under3m', 'm3to6', 'm6to12', 'y1to2', 'over2y'] as const;
@@ -22,7 +23,6 @@ export type RosterDates = { startDate: string | null; endDate: string | null };
 
 const DAY_MS = 86_400_000;
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-const dayOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** The day `months` calendar months after `day`, on the month's last day when it is shorter (31 Jan + 1 month = 28 or 29 Feb). */
 export function addMonths(day: string, months: number): string {
@@ -87,7 +87,7 @@ export function attritionByMonth(people: readonly RosterDates[], range: { from: 
   const months: MonthAttrition[] = [];
   for (let first = `${range.from.slice(0, 7)}-01`; first <= range.to; first = addMonths(first, 1)) {
     const from = first < range.from ? range.from : first;
-    const monthEnd = dayOf(dayNumber(addMonths(first, 1)) - 1);
+    const monthEnd = monthDays(first.slice(0, 7)).to;
     const to = monthEnd > range.to ? range.to : monthEnd;
     const a = dayNumber(from);
     const b = dayNumber(to);
