@@ -11,12 +11,6 @@ export const COVERAGE_GRACE_DAYS = 14;
 export type WeekFlag = { agentRef: string; weekStart: string; flags: OutlierFlag[] };
 export type SessionOpening = { agentRef: string; openedDay: string };
 
-/** The Monday of the ISO week holding a YYYY-MM-DD day. */
-export function isoWeekStart(day: string): string {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return shiftDay(day, -((weekday + 6) % 7));
-}
-
 /** The last day a session may be opened on to cover a flag of the week starting weekStart. */
 export function coverageWindowEnd(weekStart: string): string {
   return shiftDay(weekStart, 6 + COVERAGE_GRACE_DAYS);

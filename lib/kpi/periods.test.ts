@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRange, daysOf, parseRange, presetRange, previousRange, rangeLength, todayIn } from './periods';
+import { checkRange, daysOf, isoWeekStart, parseRange, presetRange, previousRange, rangeLength, todayIn } from './periods';
 
 describe('checkRange', () => {
   it('accepts a real range, one day included', () => {
@@ -67,5 +67,14 @@ describe('todayIn and presets', () => {
     expect(presetRange('month_to_date', first, 'Europe/Paris')).toEqual({ from: '2025-04-01', to: '2025-04-01' });
     expect(rangeLength(presetRange('last_7_days', first, 'Europe/Paris'))).toBe(7);
     expect(rangeLength(presetRange('last_30_days', first, 'Europe/Paris'))).toBe(30);
+  });
+});
+
+describe('isoWeekStart', () => {
+  it('starts a week on its Monday, whatever the day', () => {
+    expect(isoWeekStart('2026-03-02')).toBe('2026-03-02'); // Monday
+    expect(isoWeekStart('2026-03-08')).toBe('2026-03-02'); // Sunday
+    expect(isoWeekStart('2026-03-05')).toBe('2026-03-02');
+    expect(isoWeekStart('2026-01-01')).toBe('2025-12-29'); // across a year
   });
 });

@@ -45,6 +45,12 @@ export function shiftDay(day: string, days: number): string {
   return dayOfUtcMs(date.getTime() + days * DAY_MS);
 }
 
+/** The Monday of the ISO week (Monday to Sunday) holding a YYYY-MM-DD day. */
+export function isoWeekStart(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return shiftDay(day, -((weekday + 6) % 7));
+}
+
 /** Days in a range, both ends included. */
 export function rangeLength(range: DateRange): number {
   const from = utcDay(range.from);

@@ -24,6 +24,7 @@ import {
   type MedianRow,
 } from '@/lib/agents/scorecard';
 import { emptyParts, ratio } from '@/lib/kpi/definitions';
+import { isoWeekStart, shiftDay } from '@/lib/kpi/periods';
 import { categoryPercent } from '@/lib/kpi/qa';
 import { QA_CATEGORIES } from '@/lib/qa/form-input';
 import { readableAgentDays, readableAgentSums, readableCategorySums, siteAndNetwork } from './site-sums';
@@ -66,11 +67,8 @@ export type AgentsList = {
 
 /** The Monday of each ISO week the range touches, in order. */
 function weekStartsOf(from: string, to: string): string[] {
-  const day = (s: string) => new Date(`${s}T00:00:00Z`);
-  const start = day(from);
-  start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
   const weeks: string[] = [];
-  for (const d = start; d <= day(to); d.setUTCDate(d.getUTCDate() + 7)) weeks.push(d.toISOString().slice(0, 10));
+  for (let week = isoWeekStart(from); week <= to; week = shiftDay(week, 7)) weeks.push(week);
   return weeks;
 }
 

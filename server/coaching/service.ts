@@ -35,10 +35,10 @@ import {
   openCoachingInput,
   type CoachingStatus,
 } from '@/lib/agents/coaching-input';
-import { coachingCoverage, coverageWindowEnd, isoWeekStart, openAndOverdue, timeToClose, weeklyFlags, type Coverage, type TimeToClose } from '@/lib/agents/coaching-metrics';
+import { coachingCoverage, coverageWindowEnd, openAndOverdue, timeToClose, weeklyFlags, type Coverage, type TimeToClose } from '@/lib/agents/coaching-metrics';
 import type { OutlierMetric } from '@/lib/agents/outliers';
 import { agentFiguresOf } from '@/lib/agents/scorecard';
-import { todayIn } from '@/lib/kpi/periods';
+import { isoWeekStart, todayIn } from '@/lib/kpi/periods';
 import { siteScopeOf, type Actor, type UserPrincipal } from '@/server/auth/principal';
 import { badRequest, conflict, DomainError, forbidden, notFound } from '@/server/errors';
 import { siteInScope } from '@/server/qa/site-access';
