@@ -22,7 +22,6 @@ import {
   listOpenDueDates,
   type CoachingListRow,
 } from '@/db/queries/coaching';
-import { findSiteByCode } from '@/db/queries/sites';
 import { findUserById } from '@/db/queries/users';
 import { addDays, localDayOf, localMidnight } from '@/db/local-time';
 import type { Site } from '@/db/schema';
@@ -40,8 +39,8 @@ import type { OutlierMetric } from '@/lib/agents/outliers';
 import { agentFiguresOf } from '@/lib/agents/scorecard';
 import { isoWeekStart, todayIn } from '@/lib/kpi/periods';
 import { siteScopeOf, type Actor, type UserPrincipal } from '@/server/auth/principal';
-import { badRequest, conflict, DomainError, forbidden, notFound } from '@/server/errors';
-import { siteInScope } from '@/server/qa/site-access';
+import { badRequest, conflict, DomainError, notFound } from '@/server/errors';
+import { siteForLeadOrAdmin, siteInScope } from '@/server/qa/site-access';
 
 export const OTHER_SITE_MESSAGE = "A site's coaching is its own: a site lead works on their site only";
 export const NOT_OPEN_MESSAGE = 'Only an open session can be closed or dropped';
@@ -49,19 +48,6 @@ export const NOT_OPEN_MESSAGE = 'Only an open session can be closed or dropped';
 /** A reader's site: their own (another one is "not found", so a lead cannot probe codes), any for HQ. */
 function readableSite(db: Db, principal: UserPrincipal, code: string): Promise<Site> {
   return siteInScope(db, siteScopeOf(principal), code);
-}
-
-/** A writer's site: a lead's own (another is refused whether it exists or not), any for an administrator. */
-async function writableSite(db: Db, principal: UserPrincipal, code: string): Promise<Site> {
-  if (principal.role === 'site_lead') {
-    const site = await findSiteByCode(db, code);
-    if (!site || site.id !== principal.siteId) throw forbidden(OTHER_SITE_MESSAGE);
-    return site;
-  }
-  if (principal.role !== 'admin') throw forbidden("A site's lead or an administrator runs its coaching");
-  const site = await findSiteByCode(db, code);
-  if (!site) throw notFound('Site');
-  return site;
 }
 
 export type CoachingCandidate = { id: number; evaluatedAt: Date; day: string; score: number | null };
@@ -170,7 +156,7 @@ const userIdOf = (principal: UserPrincipal) => principal.userId;
 
 export async function openCoaching(db: Db, principal: UserPrincipal, actor: Actor, input: unknown, now: Date): Promise<CoachingSessionView> {
   const q = openCoachingInput.parse(input);
-  const site = await writableSite(db, principal, q.site);
+  const site = await siteForLeadOrAdmin(db, principal, q.site, OTHER_SITE_MESSAGE);
   const today = todayIn(now, site.timezone);
   if (q.dueDate < today) throw badRequest(`The due date is before today (${today} at ${site.code})`);
   await checkOwner(db, site, q.ownerUserId);
@@ -212,7 +198,7 @@ async function sessionView(db: Db, site: Site, id: number, now: Date): Promise<C
 
 export async function closeCoaching(db: Db, principal: UserPrincipal, actor: Actor, input: unknown, now: Date): Promise<CoachingSessionView> {
   const q = closeCoachingInput.parse(input);
-  const site = await writableSite(db, principal, q.site);
+  const site = await siteForLeadOrAdmin(db, principal, q.site, OTHER_SITE_MESSAGE);
   await db.transaction(async (tx) => {
     const session = await findCoachingRow(tx, site.id, q.id);
     if (!session) throw notFound('Coaching session');
@@ -241,7 +227,7 @@ export async function closeCoaching(db: Db, principal: UserPrincipal, actor: Act
 
 export async function dropCoaching(db: Db, principal: UserPrincipal, actor: Actor, input: unknown, now: Date): Promise<CoachingSessionView> {
   const q = dropCoachingInput.parse(input);
-  const site = await writableSite(db, principal, q.site);
+  const site = await siteForLeadOrAdmin(db, principal, q.site, OTHER_SITE_MESSAGE);
   await db.transaction(async (tx) => {
     const session = await findCoachingRow(tx, site.id, q.id);
     if (!session) throw notFound('Coaching session');

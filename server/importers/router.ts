@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import { csvMappingSchema } from '@/lib/importers/csv-mapping';
 import { actorOf } from '@/server/auth/principal';
-import { createTRPCRouter, middleware, publicProcedure } from '@/server/trpc/init';
+import { createTRPCRouter, middleware, publicProcedure, siteLeadOrAdminProcedure } from '@/server/trpc/init';
 import { getImportMapping, listImportMappings, mappingKeyInput, mappingListInput, mappingSaveInput, removeImportMapping, saveImportMapping } from './mappings';
 
 /** Faults found against the database (no site named) are zod issues: a 400 with their paths, like the schema's own. */
@@ -25,14 +25,7 @@ const mappingReader = publicProcedure.use(issuesAsBadRequest).use(({ ctx, next }
 });
 
 /** Writes: a site lead for their own site, an administrator for any site; HQ managers read only. */
-const mappingWriter = publicProcedure.use(issuesAsBadRequest).use(({ ctx, next }) => {
-  const p = ctx.principal;
-  if (p.kind === 'anonymous') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to write mappings' });
-  if (p.kind !== 'user' || (p.role !== 'site_lead' && p.role !== 'admin')) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: "A site's lead or an administrator writes its mappings" });
-  }
-  return next();
-});
+const mappingWriter = siteLeadOrAdminProcedure.use(issuesAsBadRequest);
 
 const savedMappingOutput = z.object({
   site: z.string(),

@@ -1,22 +1,13 @@
 // roster: a site's people behind its agent references. The import is also REST
 // `POST /api/v1/roster` (JSON body, the file as the `csv` string), for a site lead's or an
 // administrator's token. Thin: the work is in service.ts.
-import { TRPCError } from '@trpc/server';
 import { rosterImportInput, rosterImportOutput, rosterRemoveNameInput, rosterSiteInput, rosterSummaryInput } from '@/lib/agents/roster-input';
 import { actorOf } from '@/server/auth/principal';
-import { createTRPCRouter, signedInProcedure } from '@/server/trpc/init';
+import { createTRPCRouter, signedInProcedure, siteLeadOrAdminProcedure } from '@/server/trpc/init';
 import { importRoster, listRoster, removeRosterPersonName, rosterSummary } from './service';
 
-/** Writes: a site lead for their own site, an administrator for any site; HQ managers read only. */
-const rosterWriter = signedInProcedure.use(({ ctx, next }) => {
-  if (ctx.principal.role !== 'site_lead' && ctx.principal.role !== 'admin') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: "A site's lead or an administrator writes its roster" });
-  }
-  return next();
-});
-
 export const rosterRouter = createTRPCRouter({
-  import: rosterWriter
+  import: siteLeadOrAdminProcedure
     .meta({
       openapi: {
         method: 'POST',
@@ -41,7 +32,7 @@ export const rosterRouter = createTRPCRouter({
 
   summary: signedInProcedure.input(rosterSummaryInput).query(({ ctx, input }) => rosterSummary(ctx.db, ctx.scope, input, ctx.now())),
 
-  removeName: rosterWriter
+  removeName: siteLeadOrAdminProcedure
     .input(rosterRemoveNameInput)
     .mutation(({ ctx, input }) => removeRosterPersonName(ctx.db, ctx.principal, actorOf(ctx.principal), input, ctx.now())),
 });

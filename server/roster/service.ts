@@ -5,36 +5,17 @@
 import type { Db } from '@/db/client';
 import { insertAudit } from '@/db/queries/audit';
 import { listRosterRows, lockSiteRoster, removeRosterName, upsertRosterRows, type RosterImportColumns } from '@/db/queries/roster';
-import { findSiteByCode, findSiteById } from '@/db/queries/sites';
-import type { Site, SiteAgentRow } from '@/db/schema';
+import type { SiteAgentRow } from '@/db/schema';
 import { parseRosterCsv, type RosterEntry, type RosterParse, type RosterRejection } from '@/lib/agents/roster-csv';
 import type { RosterImportInput, RosterImportOutput, RosterPerson } from '@/lib/agents/roster-input';
 import { attritionByMonth, isOnHeadcount, tenureBandOf, tenureBands, type MonthAttrition, type TenureBands } from '@/lib/agents/tenure';
 import { todayIn } from '@/lib/kpi/periods';
-import { isAdmin, type Actor, type Principal } from '@/server/auth/principal';
-import { DomainError, forbidden, notFound } from '@/server/errors';
-import { siteInScope } from '@/server/qa/site-access';
+import type { Actor, Principal } from '@/server/auth/principal';
+import { DomainError } from '@/server/errors';
+import { siteForLeadOrAdmin, siteInScope, writesForSite } from '@/server/qa/site-access';
 import type { SiteScope } from '@/server/auth/principal';
 
 export const OTHER_SITE_MESSAGE = "A site's roster is written by its own lead or an administrator";
-
-/** The site a write is for: a lead's own (another code refused the same whether it exists or not), any named site for an admin. */
-export async function rosterSiteForWrite(db: Db, principal: Principal, code: string): Promise<Site> {
-  if (principal.kind !== 'user') throw forbidden(OTHER_SITE_MESSAGE);
-  if (principal.role === 'site_lead') {
-    const own = principal.siteId === null ? undefined : await findSiteById(db, principal.siteId);
-    if (!own || own.code !== code) throw forbidden(OTHER_SITE_MESSAGE);
-    return own;
-  }
-  if (!isAdmin(principal)) throw forbidden(OTHER_SITE_MESSAGE);
-  const site = await findSiteByCode(db, code);
-  if (!site) throw notFound('Site');
-  return site;
-}
-
-export function canEditRoster(principal: Principal, siteId: number): boolean {
-  return principal.kind === 'user' && (principal.role === 'admin' || (principal.role === 'site_lead' && principal.siteId === siteId));
-}
 
 type Preview = Pick<RosterImportOutput, 'added' | 'changed' | 'unchanged' | 'namesBack' | 'notInFile'>;
 type Entry = RosterEntry & { line: number };
@@ -97,7 +78,7 @@ function previewOf(entries: readonly Entry[], stored: readonly SiteAgentRow[], c
  * brings a removed one back.
  */
 export async function importRoster(db: Db, principal: Principal, actor: Actor, input: RosterImportInput, now: Date): Promise<RosterImportOutput> {
-  const site = await rosterSiteForWrite(db, principal, input.site);
+  const site = await siteForLeadOrAdmin(db, principal, input.site, OTHER_SITE_MESSAGE);
   const parsed = parseRosterCsv(input.csv);
   const columns = columnsOf(parsed);
   const dryRun = input.dryRun === true;
@@ -132,7 +113,7 @@ export async function importRoster(db: Db, principal: Principal, actor: Actor, i
 
 /** Removes a person's name from the roster; their reference, team, dates and figures stay. */
 export async function removeRosterPersonName(db: Db, principal: Principal, actor: Actor, input: { site: string; agentRef: string }, now: Date): Promise<{ site: string; agentRef: string }> {
-  const site = await rosterSiteForWrite(db, principal, input.site);
+  const site = await siteForLeadOrAdmin(db, principal, input.site, OTHER_SITE_MESSAGE);
   return db.transaction(async (tx) => {
     const row = await removeRosterName(tx, site.id, input.agentRef, now);
     if (!row) throw new DomainError('NOT_FOUND', `The roster of ${site.code} has no reference ${input.agentRef}`);
@@ -151,7 +132,7 @@ export async function listRoster(db: Db, principal: Principal, scope: SiteScope,
   return {
     site: { code: site.code, name: site.name },
     asOf,
-    canEdit: canEditRoster(principal, site.id),
+    canEdit: writesForSite(principal, site.id),
     people: rows.map((r) => {
       const onHeadcount = isOnHeadcount(r, asOf);
       return {

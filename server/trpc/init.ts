@@ -165,6 +165,17 @@ export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
   return next({ ctx });
 });
 
+/**
+ * A site lead, for their own site (the service resolves the site: server/qa/site-access.ts
+ * siteForLeadOrAdmin), or an administrator for any site; HQ managers read only.
+ */
+export const siteLeadOrAdminProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.role !== 'site_lead' && ctx.principal.role !== 'admin') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: "A site's lead or an administrator writes this; headquarters reads it" });
+  }
+  return next({ ctx });
+});
+
 /** A site key, or a site lead acting for their own site (e.g. filing a daily report). */
 export const siteWriterProcedure = publicProcedure.use(({ ctx, next }) => {
   const p = ctx.principal;
