@@ -122,6 +122,10 @@ describe('contracts and statements', () => {
     const csv = await admin.request.get(csvHref!);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    // Idle connections are kept 65 s (VIGIE_KEEP_ALIVE_SECONDS), not Node's 5 s: the sign-in's locale call
+    // left a connection idle while the pages above were read, and reusing it just as the server closed
+    // it would have been answered with a reset.
+    expect(csv.headers()['keep-alive']).toBe('timeout=65');
     expect(await csv.text()).toContain(`statement,MRU,`);
     const pdfHref = await admin.getByRole('link', { name: 'Download the statement as PDF' }).getAttribute('href');
     const pdf = await admin.request.get(pdfHref!);

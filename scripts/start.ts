@@ -10,6 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataDirLockedError } from '@/db/lock';
+import { KeepAliveSettingError, keepAliveTimeoutMs } from '@/server/setup/keep-alive';
 import { demoPassword } from '@/server/seed/demo';
 import { LAUNCHER_PID_ENV, watchParent } from '@/server/launcher-watch';
 import { setupLink } from '@/server/setup/first-admin';
@@ -80,6 +81,14 @@ async function main() {
     console.error(`[vigie] ${error.message}`);
     process.exit(1);
   }
+  let keepAliveMs: number;
+  try {
+    keepAliveMs = keepAliveTimeoutMs(process.env);
+  } catch (error) {
+    if (!(error instanceof KeepAliveSettingError)) throw error;
+    console.error(`[vigie] ${error.message}`);
+    process.exit(1);
+  }
   // Until the server runs, a launcher whose parent died just stops.
   let stopServer: (signal: NodeJS.Signals) => void = () => process.exit(1);
   watchParent(() => {
@@ -102,7 +111,7 @@ async function main() {
 
   const url = `http://localhost:${port}`;
   const host = listenHost(process.env, prepared.publicAccounts.length > 0);
-  const child = spawn(nextBin, ['start', '-p', String(port), ...(host ? ['-H', host] : [])], {
+  const child = spawn(nextBin, ['start', '-p', String(port), '--keepAliveTimeout', String(keepAliveMs), ...(host ? ['-H', host] : [])], {
     stdio: 'inherit',
     detached: true, // its own process group, so that stopping Vigie stops every worker
     env: {
