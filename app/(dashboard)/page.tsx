@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { paramsOf, readRange, readSites } from '@/components/kpi/dashboard-state';
-import { kpiRangeInput, todayInput } from '@/components/kpi/query-inputs';
+import { costsInput, kpiRangeInput, todayInput } from '@/components/kpi/query-inputs';
 import { OVERVIEW_DEFAULT_PRESET } from '@/components/overview/presets';
 import { PageHeader } from '@/components/layout/page-header';
 import { OverviewDashboard } from '@/components/overview/overview-dashboard';
@@ -31,7 +31,13 @@ async function prefetchOverview(query: Record<string, string | string[] | undefi
   const missions = serverTRPC.missions.behindPace.queryOptions();
   if (range.choice === 'today') return prefetch(serverTRPC.kpi.today.queryOptions(todayInput(sites)), missions);
   const input = kpiRangeInput(range, sites);
-  return prefetch(serverTRPC.kpi.comparison.queryOptions(input), serverTRPC.kpi.trend.queryOptions(input), serverTRPC.kpi.targets.queryOptions(), missions);
+  return prefetch(
+    serverTRPC.kpi.comparison.queryOptions(input),
+    serverTRPC.kpi.trend.queryOptions(input),
+    serverTRPC.contracts.costs.queryOptions(costsInput(range, sites)),
+    serverTRPC.kpi.targets.queryOptions(),
+    missions,
+  );
 }
 
 export default async function OverviewPage({ searchParams }: Props) {

@@ -33,7 +33,7 @@ function pagesFor(site: string) {
   ];
 }
 
-type Load = { drawnMs: number; htmlMs: number; trpcRequests: number; errors: number };
+type Load = { drawnMs: number; htmlMs: number; fcpMs: number; htmlKb: number; trpcRequests: number; errors: number };
 
 /**
  * Evaluated in the page each animation frame: the time since the navigation started once every
@@ -48,9 +48,12 @@ const DRAWN = `(() => {
   for (const chart of main.querySelectorAll('.recharts-responsive-container')) if (!chart.querySelector('svg')) return false;
   const nav = performance.getEntriesByType('navigation')[0];
   const trpc = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/trpc/')).length;
+  const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
   return {
     drawnMs: performance.now(),
     htmlMs: nav ? nav.responseEnd : 0,
+    fcpMs: fcp ? fcp.startTime : NaN,
+    htmlKb: nav ? nav.encodedBodySize / 1024 : 0,
     trpcRequests: trpc,
     errors: main.querySelectorAll('section [role="alert"]').length,
   };
@@ -148,12 +151,15 @@ export async function benchPages(opts: PagesOptions): Promise<string> {
   const body = rows.map((r) => {
     const drawn = sorted(r.loads.map((l) => l.drawnMs));
     const html = sorted(r.loads.map((l) => l.htmlMs));
+    const fcp = sorted(r.loads.map((l) => l.fcpMs).filter(Number.isFinite));
+    const kb = sorted(r.loads.map((l) => l.htmlKb));
     const trpc = r.loads.reduce((s, l) => s + l.trpcRequests, 0) / r.loads.length;
     const errors = r.loads.reduce((s, l) => s + l.errors, 0);
-    return [r.driver, r.page, r.loads.length, fmt(percentile(html, 50), 0), fmt(percentile(drawn, 50), 0), fmt(percentile(drawn, 95), 0), fmt(trpc, 1), errors];
+    return [r.driver, r.page, r.loads.length, fmt(percentile(kb, 50), 0), fmt(percentile(html, 50), 0), fmt(percentile(fcp, 50), 0), fmt(percentile(drawn, 50), 0), fmt(percentile(drawn, 95), 0), fmt(trpc, 1), errors];
   });
   return [
     `Every section drawn, in Chromium, from the start of the navigation (ms), ${opts.runs} loads per page after one warm-up; demo network, signed in as hq@demo.vigie.`,
-    table(['driver', 'page', 'loads', 'HTML p50', 'drawn p50', 'drawn p95', 'tRPC req/load', 'errors'], body),
+    table(['driver', 'page', 'loads', 'HTML kB', 'HTML p50', 'first paint p50', 'drawn p50', 'drawn p95', 'tRPC req/load', 'errors'], body),
+    'HTML: the document received (compressed size; time of its last byte). First paint: first contentful paint (— when the frame with every section came first). Drawn: the first frame with every section drawn.',
   ].join('\n');
 }

@@ -7,6 +7,11 @@ export function kpiRangeInput(range: DateRange, sites: string[]) {
   return { from: range.from, to: range.to, ...(sites.length ? { sites } : {}) };
 }
 
+/** Each site's cost per handled call over the overview's range (contracts.costs), for the sites chosen. */
+export function costsInput(range: DateRange, sites: string[]) {
+  return { from: range.from, to: range.to, ...(sites.length ? { site: sites } : {}) };
+}
+
 /** The overview's today, for the sites chosen. */
 export function todayInput(sites: string[]) {
   return sites.length ? { sites } : {};

@@ -4,7 +4,7 @@
 // previous answer stays on screen, marked as updating.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/components/providers/trpc-provider';
-import { kpiRangeInput as inputOf, todayInput } from '@/components/kpi/query-inputs';
+import { costsInput, kpiRangeInput as inputOf, todayInput } from '@/components/kpi/query-inputs';
 import type { DateRange } from '@/lib/kpi/periods';
 
 export function useComparison(range: DateRange, sites: string[]) {
@@ -29,7 +29,7 @@ export function useToday(sites: string[]) {
  */
 export function useCosts(range: DateRange, sites: string[]) {
   const trpc = useTRPC();
-  return useQuery(trpc.contracts.costs.queryOptions({ from: range.from, to: range.to, ...(sites.length ? { site: sites } : {}) }, { placeholderData: keepPreviousData }));
+  return useQuery(trpc.contracts.costs.queryOptions(costsInput(range, sites), { placeholderData: keepPreviousData }));
 }
 
 export function useTargets() {

@@ -2,7 +2,7 @@ import 'server-only';
 // Server-side prefetch of a page's tRPC queries: a page awaits `prefetch(...)` with the same
 // query options its client components use (so the same query keys), then wraps them in
 // <HydrateClient>; the data comes with the HTML instead of a request after hydration.
-import { dehydrate, HydrationBoundary, type FetchQueryOptions } from '@tanstack/react-query';
+import { dehydrate, hashKey, HydrationBoundary, type FetchQueryOptions, type QueryKey } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { headers } from 'next/headers';
 import { cache, type ReactNode } from 'react';
@@ -34,6 +34,16 @@ export async function prefetch(...options: FetchQueryOptions<any, any, any, any>
   await Promise.all(options.map((o) => client.prefetchQuery(o)));
 }
 
-export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+/**
+ * Sends the request's fetched queries with the HTML. `only` limits them to these keys: the layout
+ * sends its own and leaves the page's, still loading beside it, to the page's boundary (else the
+ * same data would be written into the HTML twice).
+ */
+export function HydrateClient({ children, only }: { children: ReactNode; only?: QueryKey[] }) {
+  const client = getQueryClient();
+  const wanted = only ? new Set(only.map(hashKey)) : null;
+  const state = wanted
+    ? dehydrate(client, { shouldDehydrateQuery: (query) => wanted.has(query.queryHash) && client.getDefaultOptions().dehydrate!.shouldDehydrateQuery!(query) })
+    : dehydrate(client);
+  return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
 }

@@ -39,6 +39,7 @@ function prefetchSite(site: SiteFacts, range: DateRange, live: boolean) {
     serverTRPC.qa.calibrationSummary.queryOptions({ ...qaRange, granularity: 'month' }),
     serverTRPC.missions.forSite.queryOptions({ site: code }),
     serverTRPC.reports.history.queryOptions({ site: code, from: range.from, to: range.to }),
+    serverTRPC.coaching.summary.queryOptions({ site: code, from: range.from, to: range.to }),
   ];
   if (live) return prefetch(serverTRPC.kpi.siteToday.queryOptions({ code }), ...shared);
   return prefetch(
