@@ -1,9 +1,9 @@
 // Every page, as each role sees it, checked by axe-core against WCAG 2.1 A and AA: no serious or
 // critical violation. (Minor and moderate ones are printed, so they can be seen and weighed.)
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, signIn } from './browser';
 
 const HQ_PAGES = [
   '/',
@@ -29,13 +29,7 @@ const HQ_PAGES = [
 ];
 const LEAD_PAGES = ['/', '/sites/TUN', '/sites/TUN/statement', '/reports', '/upload', '/qa', '/missions', '/alerts'];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** Waits until the page's data has arrived: no busy region, no skeleton. */
 async function settle(page: Page) {
@@ -57,13 +51,13 @@ async function seriousViolations(page: Page, path: string): Promise<string[]> {
 
 describe('accessibility', () => {
   it('has no serious violation on the login page', async () => {
-    const page = await (await browser.newContext({ baseURL: (await import('./browser')).baseUrl() })).newPage();
+    const page = await (await browser().newContext({ baseURL: (await import('./browser')).baseUrl() })).newPage();
     expect(await seriousViolations(page, '/login')).toEqual([]);
     await page.context().close();
   });
 
   it('has no serious violation on any page an admin sees', async () => {
-    const page = await signIn(browser, 'admin@demo.vigie');
+    const page = await signIn(browser(), 'admin@demo.vigie');
     const found: string[] = [];
     for (const path of HQ_PAGES) found.push(...(await seriousViolations(page, path)));
     // And one detail page of each kind, reached as a person would, from its list.
@@ -83,7 +77,7 @@ describe('accessibility', () => {
   }, 240_000);
 
   it('has no serious violation on the pages of a site lead', async () => {
-    const page = await signIn(browser, 'lead.tun@demo.vigie');
+    const page = await signIn(browser(), 'lead.tun@demo.vigie');
     const found: string[] = [];
     for (const path of LEAD_PAGES) found.push(...(await seriousViolations(page, path)));
     await page.context().close();

@@ -4,20 +4,11 @@
 // tick; the bell in the top bar counts the new alert; /alerts shows it with its figures and
 // formula; and having opened /alerts, the bell's count drops. A site lead has no rules to write
 // and reads only their own site's alerts.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, signIn, WAIT } from './browser';
 
-/** The machine running these may be busy: give each page up to 30 seconds to settle. */
-const WAIT = { timeout: 30_000 };
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const bell = (page: Page) => page.getByRole('banner').getByRole('link', { name: /unread alert/ });
 
@@ -28,7 +19,7 @@ async function unreadCount(page: Page): Promise<number> {
 
 describe('alerts', () => {
   it('fires a rule written in the settings: the bell counts it, /alerts shows its figures, and opening /alerts empties the bell', { timeout: 240_000 }, async () => {
-    const page = await signIn(browser, 'admin@demo.vigie');
+    const page = await signIn(browser(), 'admin@demo.vigie');
     await page.getByRole('navigation').getByRole('link', { name: 'Alert rules' }).click();
     await page.waitForURL('**/settings/alerts');
     // The demo's built-in rules are listed, marked as such.
@@ -98,7 +89,7 @@ describe('alerts', () => {
   });
 
   it('keeps the rules to HQ and admins, and shows a site lead their own site’s alerts only', { timeout: 120_000 }, async () => {
-    const page = await signIn(browser, 'lead.cas@demo.vigie');
+    const page = await signIn(browser(), 'lead.cas@demo.vigie');
     expect(await page.locator('nav a[href="/settings/alerts"]').count()).toBe(0);
     expect((await page.goto('/settings/alerts'))?.status()).toBe(404);
     await page.goto('/');

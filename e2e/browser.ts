@@ -1,6 +1,6 @@
 // Debian's Chromium through playwright-core, with the flags this closed network needs.
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const DEMO_PASSWORD = process.env.VIGIE_DEMO_PASSWORD || 'vigie-demo';
 
@@ -22,6 +22,24 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** The machine running these may be busy: give each page up to 30 seconds to settle. */
+export const WAIT = { timeout: 30_000 };
+
+/** Chromium for the test file calling this: launched before its tests, closed after them. */
+export function browserForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not launched yet: call the browser inside a test or a hook');
+    return browser;
+  };
 }
 
 /** Signs in through the login form and waits for the signed-in shell (on the shared server, or on `origin`). */

@@ -3,17 +3,11 @@
 // weekly hours and gets a field's error before anything is sent; a closure entered for Algiers's
 // today makes the overview say it is closed, and deleting it takes that back. Labels are matched in English and
 // French (demo users keep their own language).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, signIn } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 // A Thursday in Tunisia's 2027 holidays, outside Ramadan: dropped, it is an ordinary working day.
 const HOLIDAY = 'Fête de la Révolution et de la Jeunesse';
@@ -30,7 +24,7 @@ async function kindOf(page: Page, date: string): Promise<string | null> {
 describe('site calendar settings', () => {
   // A loaded machine takes seconds per page: each step waits up to 20 s, the whole test up to 3 minutes.
   it('opens from the sites settings; dropping a holiday turns its day into a working day', { timeout: 180_000 }, async () => {
-    const page = await signIn(browser, 'admin@demo.vigie');
+    const page = await signIn(browser(), 'admin@demo.vigie');
     await page.goto('/settings/sites');
     await page.getByRole('link', { name: /calendar of site TUN|calendrier du site TUN/i }).click();
     await page.waitForURL(/\/settings\/sites\/TUN\/calendar/);
@@ -58,7 +52,7 @@ describe('site calendar settings', () => {
   });
 
   it('shows a weekly-hours field error before anything is sent, then saves the corrected hours', { timeout: 180_000 }, async () => {
-    const page = await signIn(browser, 'hq@demo.vigie');
+    const page = await signIn(browser(), 'hq@demo.vigie');
     const saves: string[] = [];
     page.on('request', (req) => {
       if (req.url().includes('calendar.setWeeklyHours')) saves.push(req.url());
@@ -89,7 +83,7 @@ describe('site calendar settings', () => {
   });
 
   it('closes Algiers today with a closure and the overview says so, until the closure is deleted', { timeout: 180_000 }, async () => {
-    const page = await signIn(browser, 'hq@demo.vigie');
+    const page = await signIn(browser(), 'hq@demo.vigie');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers' }).format(new Date());
     const name = `Inventory ${Date.now()}`;
     // An HQ manager reaches a site's calendar from the site's page.

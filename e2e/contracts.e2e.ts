@@ -5,20 +5,11 @@
 // closes that month; a site lead opening another site's statement gets the 404 page. The pages
 // pass axe's WCAG 2.1 A and AA checks.
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, signIn, WAIT } from './browser';
 
-/** The machine running these may be busy: give each page up to 30 seconds to settle. */
-const WAIT = { timeout: 30_000 };
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
@@ -43,7 +34,7 @@ const monthWords = (month: string) => new Intl.DateTimeFormat('en', { month: 'lo
 
 describe('contracts and statements', () => {
   it('lets an administrator add a contract version (its errors said first) and remove it', { timeout: 240_000 }, async () => {
-    const page = await signIn(browser, 'admin@demo.vigie');
+    const page = await signIn(browser(), 'admin@demo.vigie');
     const contracts = page.getByRole('navigation').getByRole('link', { name: 'Contracts' });
     expect(await contracts.getAttribute('href')).toBe('/settings/contracts');
     await contracts.click();
@@ -92,7 +83,7 @@ describe('contracts and statements', () => {
 
   it('shows a site’s statement with its figures, as CSV and PDF too, and HQ closes the month', { timeout: 240_000 }, async () => {
     const month = lastFullMonth();
-    const admin = await signIn(browser, 'admin@demo.vigie');
+    const admin = await signIn(browser(), 'admin@demo.vigie');
     await admin.getByRole('navigation').getByRole('link', { name: 'Statements' }).click();
     await admin.waitForURL('**/statements', { timeout: 60_000, waitUntil: 'commit' });
     const table = admin.getByRole('table', { name: `Statements for ${monthWords(month)}` });
@@ -137,7 +128,7 @@ describe('contracts and statements', () => {
     await admin.context().close();
 
     // HQ closes the month, after a confirmation; then it is closed, by them.
-    const hq = await signIn(browser, 'hq@demo.vigie');
+    const hq = await signIn(browser(), 'hq@demo.vigie');
     await hq.goto(`/sites/MRU/statement?month=${month}`);
     await hq.getByRole('button', { name: 'Close month' }).click();
     const confirm = hq.getByRole('dialog', { name: `Close MRU for ${monthWords(month)}?` });
@@ -151,7 +142,7 @@ describe('contracts and statements', () => {
   });
 
   it('gives a site lead their own statement and the 404 page for another site’s', { timeout: 120_000 }, async () => {
-    const page = await signIn(browser, 'lead.cas@demo.vigie');
+    const page = await signIn(browser(), 'lead.cas@demo.vigie');
     expect(await page.locator('nav a[href="/settings/contracts"]').count()).toBe(0);
     expect((await page.goto('/sites/TUN/statement'))?.status()).toBe(404);
     expect((await page.goto('/settings/contracts'))?.status()).toBe(404);

@@ -1,20 +1,13 @@
 // A personal token from creation to revocation in the browser: shown once, listed, then revoked
 // after a confirmation that Cancel leaves without effect; the revoked token no longer reads the API.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, signIn } from './browser';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, browserForFile, signIn } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('a personal token', () => {
   it('is shown once, works, and stops working once revoked', async () => {
-    const page = await signIn(browser, 'hq@demo.vigie');
+    const page = await signIn(browser(), 'hq@demo.vigie');
     await page.goto('/settings/tokens');
     const name = `bi-${Date.now()}`;
     await page.getByLabel('Name').fill(name);

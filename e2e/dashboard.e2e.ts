@@ -1,8 +1,8 @@
 // The HQ dashboard in a browser: the comparison of every demo site, sorting, the period, a KPI's
 // explanation, the drill-down to a site, French; and what a site lead may and may not see.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
+import { browserForFile, signIn } from './browser';
 
 const DEMO_SITES = ['ALG', 'CAS', 'DKR', 'MRU', 'PAR', 'TNR', 'TUN'];
 const OTHER_THAN_TUN = [
@@ -16,14 +16,7 @@ const OTHER_THAN_TUN = [
   'Antananarivo',
 ];
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function locale(page: Page): Promise<'en' | 'fr'> {
   return (await page.locator('html').getAttribute('lang')) === 'fr' ? 'fr' : 'en';
@@ -64,7 +57,7 @@ describe('the HQ overview', () => {
   let originalLocale: 'en' | 'fr';
 
   beforeAll(async () => {
-    page = await signIn(browser, 'hq@demo.vigie');
+    page = await signIn(browser(), 'hq@demo.vigie');
     originalLocale = await locale(page);
     await switchLocale(page, 'en');
   });
@@ -149,7 +142,7 @@ describe('the HQ overview', () => {
 
 describe('the missions behind pace on the overview', () => {
   it('lists the running missions behind pace, each linking to its progress', async () => {
-    const page = await signIn(browser, 'hq@demo.vigie');
+    const page = await signIn(browser(), 'hq@demo.vigie');
     await page.goto('/');
     const panel = page.getByRole('region', { name: 'Missions behind pace' });
     await panel.waitFor();
@@ -171,7 +164,7 @@ describe('a site lead', () => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await signIn(browser, 'lead.tun@demo.vigie');
+    page = await signIn(browser(), 'lead.tun@demo.vigie');
   });
   afterAll(async () => {
     await page.context().close();

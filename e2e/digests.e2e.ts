@@ -1,24 +1,14 @@
 // E-mail digests as people meet them: HQ sees its demo digests, previews one, sends itself a test
 // and adds another; the administrator reads the test in the outbox as the recipient would; a site
 // lead's digest is their own site's, and the outbox is not theirs to open.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, signIn } from './browser';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, browserForFile, signIn, WAIT } from './browser';
 
-/** The machine running these may be busy: give each page up to 30 seconds to settle. */
-const WAIT = { timeout: 30_000 };
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('e-mail digests', () => {
   it('shows HQ its daily and weekly digests with a rendered preview, and sends a test into the outbox', async () => {
-    const page = await signIn(browser, 'hq@demo.vigie');
+    const page = await signIn(browser(), 'hq@demo.vigie');
     await page.getByRole('navigation').getByRole('link', { name: /digests|synthèses/i }).click();
     await page.waitForURL('**/settings/digests');
     const table = page.getByRole('table');
@@ -44,7 +34,7 @@ describe('e-mail digests', () => {
   });
 
   it('lets HQ add a digest for chosen sites, and refuses an unknown time zone', async () => {
-    const page = await signIn(browser, 'hq@demo.vigie');
+    const page = await signIn(browser(), 'hq@demo.vigie');
     await page.goto('/settings/digests');
     await page.getByRole('button', { name: /new digest|nouvelle synthèse/i }).first().click();
     const dialog = page.getByRole('dialog');
@@ -66,7 +56,7 @@ describe('e-mail digests', () => {
   });
 
   it('lets the administrator read the outbox, each e-mail as its recipient sees it', async () => {
-    const page = await signIn(browser, 'admin@demo.vigie');
+    const page = await signIn(browser(), 'admin@demo.vigie');
     await page.getByRole('navigation').getByRole('link', { name: /outbox|boîte d’envoi/i }).click();
     await page.waitForURL('**/settings/outbox');
     expect(await page.getByRole('note').innerText()).toMatch(/SMTP_URL/);
@@ -88,7 +78,7 @@ describe('e-mail digests', () => {
   });
 
   it('keeps a site lead’s digest to their own site, and the outbox closed', async () => {
-    const page = await signIn(browser, 'lead.tun@demo.vigie');
+    const page = await signIn(browser(), 'lead.tun@demo.vigie');
     expect((await page.goto('/settings/outbox'))?.status()).toBe(404);
     await page.goto('/settings/digests');
     await page.getByRole('button', { name: /new digest|nouvelle synthèse/i }).first().click();

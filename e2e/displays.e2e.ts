@@ -3,17 +3,11 @@
 // /display and lands on its wallboard with no secret in its address; it reaches nothing else (the
 // app redirects it to sign in, the APIs answer 401); once revoked, it is refused and sent back to
 // pairing.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, signIn } from './browser';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, browserForFile, signIn } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const snapshotUrl = (input: unknown) => `/api/trpc/live.snapshot?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 
@@ -23,7 +17,7 @@ async function displayCookie(context: BrowserContext) {
 
 describe('a wall display', () => {
   it('is paired with a typed code, shows only its wallboard, keeps no secret in its address, and is refused once revoked', async () => {
-    const admin = await signIn(browser, 'admin@demo.vigie');
+    const admin = await signIn(browser(), 'admin@demo.vigie');
     await admin.goto('/settings/displays');
     const name = `Tunis floor ${Date.now()}`;
     await admin.getByLabel('Name').fill(name);
@@ -39,7 +33,7 @@ describe('a wall display', () => {
     await expect.poll(() => row.textContent()).toContain('Waiting for pairing');
 
     // The screen: a browser that never signed in.
-    const screen = await browser.newContext({ baseURL: baseUrl(), locale: 'en-GB' });
+    const screen = await browser().newContext({ baseURL: baseUrl(), locale: 'en-GB' });
     const page = await screen.newPage();
     await page.goto('/display');
     await page.getByLabel('Pairing code').fill(shown.toLowerCase());
@@ -68,7 +62,7 @@ describe('a wall display', () => {
     }
     expect((await page.request.post('/api/trpc/displays.create', { data: { json: { name: 'Minted', sites: null, locale: 'en' } } })).status()).toBe(401);
     // The same code does not pair a second screen.
-    const second = await browser.newContext({ baseURL: baseUrl() });
+    const second = await browser().newContext({ baseURL: baseUrl() });
     const again = await second.request.post('/api/display/pair', { data: { code: shown } });
     expect(again.status()).toBe(400);
     expect(await displayCookie(second)).toBeUndefined();
@@ -90,7 +84,7 @@ describe('a wall display', () => {
   }, 180_000);
 
   it('pairs a screen without script too: the bare form posts and is redirected, with the reason when refused', async () => {
-    const screen = await browser.newContext({ baseURL: baseUrl(), javaScriptEnabled: false });
+    const screen = await browser().newContext({ baseURL: baseUrl(), javaScriptEnabled: false });
     const page = await screen.newPage();
     await page.goto('/display');
     await page.getByLabel('Pairing code').fill('ZZZZ-ZZZZ');

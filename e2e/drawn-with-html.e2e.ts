@@ -3,19 +3,11 @@
 // request while the page loads. A section added without its server-side fetch is drawn only after
 // a round trip once the scripts have run (the overview's cost column and the site page's coaching
 // section once were, a second later than the rest): this test names the procedure it asked for.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, signIn, WAIT } from './browser';
 
-const WAIT = { timeout: 30_000 };
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** The tRPC procedures the browser asked for while `path` loaded and settled. */
 async function requestsWhileLoading(page: Page, path: string): Promise<string[]> {
@@ -38,7 +30,7 @@ async function requestsWhileLoading(page: Page, path: string): Promise<string[]>
 
 describe('pages drawn with their HTML', () => {
   it('asks nothing of the server while HQ opens the overview and a site page, over a range and today', { timeout: 180_000 }, async () => {
-    const page = await signIn(browser, 'hq@demo.vigie');
+    const page = await signIn(browser(), 'hq@demo.vigie');
     for (const path of ['/', '/?range=today', '/sites/CAS', '/sites/CAS?range=today', '/sites/TUN/agents']) {
       expect({ path, asked: await requestsWhileLoading(page, path) }).toEqual({ path, asked: [] });
     }
@@ -49,7 +41,7 @@ describe('pages drawn with their HTML', () => {
   });
 
   it('asks nothing either while a site lead opens their overview and site page', { timeout: 120_000 }, async () => {
-    const page = await signIn(browser, 'lead.tun@demo.vigie');
+    const page = await signIn(browser(), 'lead.tun@demo.vigie');
     for (const path of ['/', '/sites/TUN', '/sites/TUN?range=today']) {
       expect({ path, asked: await requestsWhileLoading(page, path) }).toEqual({ path, asked: [] });
     }

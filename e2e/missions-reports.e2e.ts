@@ -2,17 +2,11 @@
 // day's report, HQ acknowledges it with a comment, the lead reads the comment; HQ defines a
 // mission and lands on its progress page. Demo users keep their own language, so labels are
 // matched in English and French.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, signIn } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 const COMMENT = `Noted: please send the trunk ticket number (${Date.now()})`;
 
@@ -22,7 +16,7 @@ async function visible(page: Page, selector: Parameters<Page['getByText']>[0]) {
 
 describe('daily reports', () => {
   it('lets the Tunis lead file today’s report', async () => {
-    const page = await signIn(browser, 'lead.tun@demo.vigie');
+    const page = await signIn(browser(), 'lead.tun@demo.vigie');
     await page.goto('/reports');
     const form = page.getByRole('form', { name: /daily report for|rapport quotidien du/i });
     await form.waitFor({ timeout: 20_000 });
@@ -39,7 +33,7 @@ describe('daily reports', () => {
   });
 
   it('lets HQ acknowledge it with a comment, which the lead then reads', async () => {
-    const hq = await signIn(browser, 'hq@demo.vigie');
+    const hq = await signIn(browser(), 'hq@demo.vigie');
     await hq.goto('/reports');
     const inbox = hq.getByRole('region', { name: /today at each site|aujourd’hui sur chaque site/i });
     await inbox.waitFor({ timeout: 20_000 });
@@ -53,7 +47,7 @@ describe('daily reports', () => {
     await visible(hq, /^acknowledged\.$|^pris en compte\.$/i);
     await hq.context().close();
 
-    const lead = await signIn(browser, 'lead.tun@demo.vigie');
+    const lead = await signIn(browser(), 'lead.tun@demo.vigie');
     await lead.goto('/reports');
     await visible(lead, COMMENT);
     await visible(lead, /can no longer be changed|ne peut plus être modifié/i);
@@ -64,7 +58,7 @@ describe('daily reports', () => {
 
 describe('missions', () => {
   it('lets HQ create a mission and open its progress page', async () => {
-    const page = await signIn(browser, 'hq@demo.vigie');
+    const page = await signIn(browser(), 'hq@demo.vigie');
     await page.goto('/missions');
     await page.getByRole('button', { name: /new mission|nouvelle mission/i }).first().click();
     const dialog = page.getByRole('dialog');

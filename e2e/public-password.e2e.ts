@@ -1,22 +1,15 @@
 // The embedded quick start keeps the demo accounts and their public password, and says so: a
 // banner on every page (the sign-in page and the signed-in pages, in English and in French), and
 // the server listens on the loopback interface only.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listeningAddresses } from '../cli/bench/server-process';
-import { baseUrl, launchBrowser, signIn } from './browser';
+import { baseUrl, browserForFile, signIn } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('demo accounts with the public password', () => {
   it('are announced on the sign-in page, in English and in French', async () => {
-    const context = await browser.newContext({ baseURL: baseUrl(), locale: 'en-GB' });
+    const context = await browser().newContext({ baseURL: baseUrl(), locale: 'en-GB' });
     try {
       const page = await context.newPage();
       await page.goto('/login');
@@ -32,7 +25,7 @@ describe('demo accounts with the public password', () => {
   });
 
   it('are announced on every signed-in page', async () => {
-    const page = await signIn(browser, 'admin@demo.vigie');
+    const page = await signIn(browser(), 'admin@demo.vigie');
     try {
       for (const path of ['/', '/sites/PAR', '/settings/users']) {
         await page.goto(path);

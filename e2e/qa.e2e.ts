@@ -1,17 +1,10 @@
 // Calibration end to end: HQ draws a sample of Casablanca's evaluations, re-scores one call blind,
 // and the calibration report counts one more CAS pair.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, signIn } from './browser';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function settled(page: Page) {
   await page.waitForLoadState('networkidle');
@@ -29,7 +22,7 @@ async function casPairs(page: Page): Promise<number> {
 
 describe('QA calibration', () => {
   it('lets HQ draw CAS evaluations, re-score one blind, and see the CAS calibration gap gain a pair', async () => {
-    const page = await signIn(browser, 'hq@demo.vigie');
+    const page = await signIn(browser(), 'hq@demo.vigie');
     const before = await casPairs(page);
     expect(before).toBeGreaterThan(0);
 
@@ -64,7 +57,7 @@ describe('QA calibration', () => {
   });
 
   it('keeps calibration to HQ: a site lead gets the 404 page', async () => {
-    const page = await signIn(browser, 'lead.cas@demo.vigie');
+    const page = await signIn(browser(), 'lead.cas@demo.vigie');
     const response = await page.goto('/qa/calibration');
     expect(response?.status()).toBe(404);
   });

@@ -3,17 +3,11 @@
 // answer carries the security headers, a site lead's report text stays text, the session cookie's
 // attributes, no redirect off the site after signing in, the limit on failed sign-ins per address
 // (which X-Forwarded-For entries a caller adds cannot dodge), and the admins' audit log.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launchBrowser, signIn } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, browserForFile, DEMO_PASSWORD, signIn } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const PAGES = [
   '/',
@@ -69,7 +63,7 @@ function todayIn(timeZone: string): string {
 
 describe('the Content-Security-Policy', () => {
   it('lets every main page run, as admin, without a single violation', async () => {
-    const page = await signIn(browser, 'admin@demo.vigie');
+    const page = await signIn(browser(), 'admin@demo.vigie');
     const problems = await watchPolicy(page.context(), page);
     const nonces = new Set<string>();
     for (const path of PAGES) {
@@ -94,7 +88,7 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('lets the login page run, with its headers, before anyone signs in', async () => {
-    const context = await browser.newContext({ baseURL: baseUrl() });
+    const context = await browser().newContext({ baseURL: baseUrl() });
     const page = await context.newPage();
     const problems = await watchPolicy(context, page);
     const response = await page.goto('/login');
@@ -121,7 +115,7 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('gives a page whose path has a dot its policy too', async () => {
-    const page = await signIn(browser, 'admin@demo.vigie');
+    const page = await signIn(browser(), 'admin@demo.vigie');
     const response = await page.goto('/qa/evaluations/TUN/12.0');
     expect(response!.status()).toBeLessThan(500);
     expectSecurityHeaders(response!.headers(), '/qa/evaluations/TUN/12.0');
@@ -130,7 +124,7 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('puts the headers on the APIs and static files too', async () => {
-    const page = await signIn(browser, 'admin@demo.vigie');
+    const page = await signIn(browser(), 'admin@demo.vigie');
     const script = await page.evaluate(() => [...document.scripts].map((s) => s.src).find((src) => src.includes('/_next/static/')));
     expect(script).toBeTruthy();
     for (const path of ['/api/health', '/api/v1/openapi.json', '/api/trpc/users.me', '/api/v1/kpis.csv?from=2026-01-01&to=2026-01-02', '/api/auth/session', new URL(script!).pathname]) {
@@ -151,7 +145,7 @@ describe('a site lead’s report text', () => {
   it('is shown to HQ as text: no markup, no script runs', async () => {
     const SCRIPT = '<script>window.__xss = "script"</script>';
     const IMAGE = `<img src=x onerror="window.__xss = 'img'">`;
-    const lead = await signIn(browser, 'lead.cas@demo.vigie');
+    const lead = await signIn(browser(), 'lead.cas@demo.vigie');
     const filed = await lead.request.post('/api/trpc/reports.submit', {
       data: {
         json: {
@@ -167,7 +161,7 @@ describe('a site lead’s report text', () => {
     expect(filed.status(), await filed.text()).toBe(200);
     await lead.context().close();
 
-    const page = await signIn(browser, 'admin@demo.vigie');
+    const page = await signIn(browser(), 'admin@demo.vigie');
     const problems = await watchPolicy(page.context(), page);
     await page.goto('/reports');
     const row = page.getByRole('region', { name: /today at each site/i }).getByRole('row').filter({ hasText: 'CAS' });
@@ -183,7 +177,7 @@ describe('a site lead’s report text', () => {
 
 describe('the session cookie', () => {
   it('is httpOnly and SameSite=Lax (not Secure over plain http), and Secure behind an https proxy', async () => {
-    const page = await signIn(browser, 'hq@demo.vigie');
+    const page = await signIn(browser(), 'hq@demo.vigie');
     const session = (await page.context().cookies()).find((c) => c.name === 'next-auth.session-token');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
     await page.context().close();
@@ -195,7 +189,7 @@ describe('the session cookie', () => {
 
 describe('after signing in', () => {
   it('goes to a path of this site only, whatever the callbackUrl of the login page says', async () => {
-    const page = await signIn(browser, 'hq@demo.vigie');
+    const page = await signIn(browser(), 'hq@demo.vigie');
     const origin = new URL(baseUrl()).origin;
     // Were the browser sent there, it would land here rather than wait on a name that does not resolve.
     await page.context().route((url) => url.hostname === 'evil.example', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' }));
@@ -213,7 +207,7 @@ describe('after signing in', () => {
   });
 
   it('through the form, too', async () => {
-    const context = await browser.newContext({ baseURL: baseUrl(), locale: 'en-GB' });
+    const context = await browser().newContext({ baseURL: baseUrl(), locale: 'en-GB' });
     await context.route((url) => url.hostname === 'evil.example', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' }));
     const page = await context.newPage();
     await page.goto('/login?callbackUrl=%2F%09%2Fevil.example');
@@ -231,7 +225,7 @@ describe('failed sign-ins from one address', () => {
   it('are refused with 429 past the limit, across accounts, whatever else X-Forwarded-For says, and the form says so', async () => {
     // An address of its own, so that the other tests' sign-ins are not limited: the entry the
     // proxy in front (these tests, VIGIE_TRUSTED_PROXIES=1) appends.
-    const context = await browser.newContext({ baseURL: baseUrl(), locale: 'en-GB', extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.77' } });
+    const context = await browser().newContext({ baseURL: baseUrl(), locale: 'en-GB', extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.77' } });
     let status = 0;
     let attempts = 0;
     for (; attempts < 30 && status !== 429; attempts++) {
@@ -260,7 +254,7 @@ describe('failed sign-ins from one address', () => {
     await context.close();
 
     // The address in the audit log is the one the proxy vouched for, not one the caller wrote.
-    const admin = await signIn(browser, 'admin@demo.vigie');
+    const admin = await signIn(browser(), 'admin@demo.vigie');
     const input = encodeURIComponent(JSON.stringify({ json: { action: 'auth.login_failed', limit: 5 } }));
     const audit = await admin.request.get(`/api/trpc/audit.list?input=${input}`);
     expect(audit.status()).toBe(200);
@@ -273,7 +267,7 @@ describe('failed sign-ins from one address', () => {
 
 describe('the audit log', () => {
   it('shows admins who changed what, filtered and expanded from the keyboard', async () => {
-    const page = await signIn(browser, 'admin@demo.vigie');
+    const page = await signIn(browser(), 'admin@demo.vigie');
     await page.goto('/settings/audit');
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     const table = page.getByRole('table', { name: /audit log entries/i });
@@ -304,7 +298,7 @@ describe('the audit log', () => {
 
   it('is not there for HQ managers or site leads', async () => {
     for (const email of ['hq@demo.vigie', 'lead.tun@demo.vigie']) {
-      const page = await signIn(browser, email);
+      const page = await signIn(browser(), email);
       expect((await page.goto('/settings/audit'))?.status()).toBe(404);
       expect(await page.locator('nav a[href="/settings/audit"]').count()).toBe(0);
       const api = await page.request.get(`/api/trpc/audit.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);

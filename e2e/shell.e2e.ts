@@ -1,15 +1,8 @@
 // Sign-in and roles as a person meets them: each demo account lands in the shell with its rights.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, signIn } from './browser';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, browserForFile, signIn } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const ALL_SITES = ['PAR', 'TUN', 'CAS', 'ALG', 'DKR', 'MRU', 'TNR'];
 
@@ -21,14 +14,14 @@ describe('the signed-in shell', () => {
   });
 
   it('sends a visitor who is not signed in to the login page', async () => {
-    const page = await (await browser.newContext({ baseURL: baseUrl() })).newPage();
+    const page = await (await browser().newContext({ baseURL: baseUrl() })).newPage();
     await page.goto('/');
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.context().close();
   });
 
   it('refuses a wrong password with a message', async () => {
-    const page = await (await browser.newContext({ baseURL: baseUrl() })).newPage();
+    const page = await (await browser().newContext({ baseURL: baseUrl() })).newPage();
     await page.goto('/login');
     await page.getByLabel(/e-?mail/i).fill('hq@demo.vigie');
     await page.getByLabel(/password/i).fill('not the password');
@@ -40,7 +33,7 @@ describe('the signed-in shell', () => {
   });
 
   it('shows HQ every site, without the administration pages', async () => {
-    const page = await signIn(browser, 'hq@demo.vigie');
+    const page = await signIn(browser(), 'hq@demo.vigie');
     // The comparison loads after the page: wait for the last site, whatever the user's language.
     await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('TNR');
     const text = await page.locator('main').innerText();
@@ -51,7 +44,7 @@ describe('the signed-in shell', () => {
   });
 
   it('shows a site lead their own site only, and hides the others’ pages', async () => {
-    const page = await signIn(browser, 'lead.tun@demo.vigie');
+    const page = await signIn(browser(), 'lead.tun@demo.vigie');
     await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('TUN');
     const text = await page.locator('main').innerText();
     expect(text).toContain('TUN');
@@ -61,7 +54,7 @@ describe('the signed-in shell', () => {
   });
 
   it('hydrates the overview as the server drew it, whatever the browser’s clock, so a nav link clicked at once navigates', { timeout: 120_000 }, async () => {
-    const page = await signIn(browser, 'lead.tun@demo.vigie');
+    const page = await signIn(browser(), 'lead.tun@demo.vigie');
     // The browser's clock 61 minutes off the server's, on the same day in Tunis (the lead's zone, so
     // the same date range): a feed's "11m ago" drawn from each side's own clock would differ, React
     // would discard the server's HTML and render the page again, and a link clicked meanwhile could
@@ -81,7 +74,7 @@ describe('the signed-in shell', () => {
   });
 
   it('lets the administrator manage sites and users', async () => {
-    const page = await signIn(browser, 'admin@demo.vigie');
+    const page = await signIn(browser(), 'admin@demo.vigie');
     await page.goto('/settings/sites');
     await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('TNR');
     const sites = await page.locator('main').innerText();

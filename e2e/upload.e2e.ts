@@ -3,21 +3,15 @@
 // lines with their reasons, then committed.
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, signIn, WAIT } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** The upload page of a lead, by the address the navigation's "Upload data" link gives. */
 async function openUpload(email: string): Promise<Page> {
-  const page = await signIn(browser, email);
+  const page = await signIn(browser(), email);
   // The link's address rather than a click: on a busy machine a client-side navigation from the
   // overview sometimes never commits (seen with the link hovered and the overview still shown after 60 s).
   const href = await page.getByRole('link', { name: 'Upload data' }).getAttribute('href');
@@ -25,9 +19,6 @@ async function openUpload(email: string): Promise<Page> {
   await page.goto(href!);
   return page;
 }
-
-/** The server's answers may take seconds on a busy machine; expect.poll gives up after one by default. */
-const WAIT = { timeout: 30_000 };
 
 const mainText = (page: Page) => page.locator('main').innerText();
 
@@ -82,7 +73,7 @@ describe('upload', () => {
   });
 
   it('is not offered to HQ', async () => {
-    const page = await signIn(browser, 'hq@demo.vigie');
+    const page = await signIn(browser(), 'hq@demo.vigie');
     expect((await page.goto('/upload'))?.status()).toBe(404);
     await page.context().close();
   });
