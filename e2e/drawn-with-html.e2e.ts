@@ -3,20 +3,25 @@
 // request while the page loads. A section added without its server-side fetch is drawn only after
 // a round trip once the scripts have run (the overview's cost column and the site page's coaching
 // section once were, a second later than the rest): this test names the procedure it asked for.
+// And the browser draws what the server drew: an error while hydrating (React discarding the HTML
+// over a difference, as a chart's label once wrapped differently) fails it too.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserForFile, signIn, WAIT } from './browser';
 
 const browser = browserForFile();
 
-/** The tRPC procedures the browser asked for while `path` loaded and settled. */
-async function requestsWhileLoading(page: Page, path: string): Promise<string[]> {
+/** The tRPC procedures the browser asked for while `path` loaded and settled, and the page's errors. */
+async function requestsWhileLoading(page: Page, path: string): Promise<{ asked: string[]; errors: string[] }> {
   const asked: string[] = [];
+  const errors: string[] = [];
+  const failed = (error: Error) => errors.push(error.message.slice(0, 200));
   const listen = (request: { url(): string }) => {
     const url = new URL(request.url());
     if (url.pathname.startsWith('/api/trpc/')) asked.push(...url.pathname.slice('/api/trpc/'.length).split(','));
   };
   page.on('request', listen);
+  page.on('pageerror', failed);
   try {
     await page.goto(path);
     await page.getByRole('main').locator('section').first().waitFor(WAIT);
@@ -24,15 +29,16 @@ async function requestsWhileLoading(page: Page, path: string): Promise<string[]>
     await page.waitForLoadState('networkidle');
   } finally {
     page.off('request', listen);
+    page.off('pageerror', failed);
   }
-  return asked;
+  return { asked, errors };
 }
 
 describe('pages drawn with their HTML', () => {
-  it('asks nothing of the server while HQ opens the overview and a site page, over a range and today', { timeout: 180_000 }, async () => {
+  it('draws as the server drew and asks nothing of it while HQ opens the overview and a site page, over a range and today', { timeout: 180_000 }, async () => {
     const page = await signIn(browser(), 'hq@demo.vigie');
     for (const path of ['/', '/?range=today', '/sites/CAS', '/sites/CAS?range=today', '/sites/TUN/agents']) {
-      expect({ path, asked: await requestsWhileLoading(page, path) }).toEqual({ path, asked: [] });
+      expect({ path, ...(await requestsWhileLoading(page, path)) }).toEqual({ path, asked: [], errors: [] });
     }
     // The sections are there, with figures, not placeholders.
     await page.goto('/');
@@ -40,10 +46,10 @@ describe('pages drawn with their HTML', () => {
     await page.context().close();
   });
 
-  it('asks nothing either while a site lead opens their overview and site page', { timeout: 120_000 }, async () => {
+  it('draws as the server drew and asks nothing either while a site lead opens their overview and site page', { timeout: 120_000 }, async () => {
     const page = await signIn(browser(), 'lead.tun@demo.vigie');
     for (const path of ['/', '/sites/TUN', '/sites/TUN?range=today']) {
-      expect({ path, asked: await requestsWhileLoading(page, path) }).toEqual({ path, asked: [] });
+      expect({ path, ...(await requestsWhileLoading(page, path)) }).toEqual({ path, asked: [], errors: [] });
     }
     await page.context().close();
   });

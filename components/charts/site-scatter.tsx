@@ -3,7 +3,7 @@
 // (the network, the reference site) with dashed lines at its values cutting the plane, so which
 // sites are better on one measure and worse on the other reads at a glance. The overview's
 // quality-versus-speed and cost-versus-quality charts are both this one.
-import { CartesianGrid, LabelList, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LabelList, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, type LabelProps } from 'recharts';
 import { EVERY_TICK } from './axis-ticks';
 import { ChartContainer } from './chart-container';
 
@@ -21,6 +21,23 @@ export type SiteScatterPoint = {
   /** The tooltip's first line. */
   title: string;
 };
+
+const TAG_STYLE = { fontSize: 11, fontWeight: 600, fill: '#1e293b' };
+
+/**
+ * A point's tag, centred 10 px above it on one line. Recharts' own label wraps its words to the
+ * point's width once the browser can measure text, which the server cannot: "PAR (reference)" was
+ * one line in the server's HTML and two in the hydrating browser, and React discarded the page's
+ * HTML over the difference (links clicked meanwhile went nowhere).
+ */
+function PointTag({ x, y, width, value }: LabelProps) {
+  if (value === undefined || value === null || value === '') return null;
+  return (
+    <text x={Number(x) + Number(width ?? 0) / 2} y={Number(y) - 10} textAnchor="middle" style={TAG_STYLE}>
+      {value}
+    </text>
+  );
+}
 
 type Props = {
   points: SiteScatterPoint[];
@@ -110,7 +127,7 @@ export function SiteScatter({ points, xLabel, yLabel, formatX, formatY, xDomain,
               );
             }}
           >
-            <LabelList dataKey="tag" position="top" offset={10} style={{ fontSize: 11, fontWeight: 600, fill: '#1e293b' }} />
+            <LabelList dataKey="tag" content={PointTag} />
           </Scatter>
         </ScatterChart>
       </ChartContainer>
