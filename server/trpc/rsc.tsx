@@ -8,7 +8,7 @@ import { headers } from 'next/headers';
 import { cache, type ReactNode } from 'react';
 import { getSessionPrincipal } from '@/server/auth/current-session';
 import { getDatabase } from '@/server/db';
-import { makeQueryClient } from '@/lib/query/query-client';
+import { makeQueryClient, shouldDehydrateQuery } from '@/lib/query/query-client';
 import { clientIpOf } from './context';
 import { createInnerContext } from './init';
 import { appRouter } from './root';
@@ -43,7 +43,7 @@ export function HydrateClient({ children, only }: { children: ReactNode; only?: 
   const client = getQueryClient();
   const wanted = only ? new Set(only.map(hashKey)) : null;
   const state = wanted
-    ? dehydrate(client, { shouldDehydrateQuery: (query) => wanted.has(query.queryHash) && client.getDefaultOptions().dehydrate!.shouldDehydrateQuery!(query) })
+    ? dehydrate(client, { shouldDehydrateQuery: (query) => wanted.has(query.queryHash) && shouldDehydrateQuery(query) })
     : dehydrate(client);
   return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
 }
