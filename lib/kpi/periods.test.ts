@@ -13,6 +13,11 @@ describe('checkRange', () => {
     expect(checkRange('2025-03-01', '2025-13-01')).toMatchObject({ ok: false, field: 'to' });
     expect(checkRange('2025-03-01T00:00', '2025-03-02')).toMatchObject({ ok: false, field: 'from' });
     expect(checkRange('2024-02-29', '2024-03-01').ok).toBe(true);
+    expect(checkRange('2024-02-30', '2024-03-01')).toMatchObject({ ok: false, field: 'from' });
+    expect(checkRange('2024-04-31', '2024-05-01')).toMatchObject({ ok: false, field: 'from' });
+    expect(checkRange('2024-00-10', '2024-05-01')).toMatchObject({ ok: false, field: 'from' });
+    // Date.UTC reads years 0–99 as 1900–1999: such a day is refused, not moved.
+    expect(checkRange('0099-01-01', '2024-05-01')).toMatchObject({ ok: false, field: 'from' });
   });
 
   it('rejects a reversed range', () => {
@@ -50,7 +55,18 @@ describe('todayIn and presets', () => {
     expect(todayIn(now, 'Africa/Tunis')).toBe('2025-03-10');
     expect(todayIn(now, 'Africa/Dakar')).toBe('2025-03-09');
     expect(todayIn(now, 'Indian/Mauritius')).toBe('2025-03-10');
-    expect(() => todayIn(now, 'Mars/Olympus')).toThrow();
+    expect(() => todayIn(now, 'Mars/Olympus')).toThrow(/Unknown time zone: Mars\/Olympus/);
+    expect(() => todayIn(new Date(Number.NaN), 'Africa/Tunis')).toThrow(RangeError);
+  });
+
+  it('follows a zone across its clock changes, whatever the locale of the server', () => {
+    // Paris goes back from UTC+2 to UTC+1 on 26 October 2025.
+    expect(todayIn(new Date('2025-10-25T21:59:00Z'), 'Europe/Paris')).toBe('2025-10-25');
+    expect(todayIn(new Date('2025-10-25T22:00:00Z'), 'Europe/Paris')).toBe('2025-10-26');
+    expect(todayIn(new Date('2025-10-26T22:59:00Z'), 'Europe/Paris')).toBe('2025-10-26');
+    expect(todayIn(new Date('2025-10-26T23:00:00Z'), 'Europe/Paris')).toBe('2025-10-27');
+    // Samoa skipped 30 December 2011 entirely.
+    expect(todayIn(new Date('2011-12-30T10:00:00Z'), 'Pacific/Apia')).toBe('2011-12-31');
   });
 
   it('builds each preset relative to that day', () => {
@@ -76,5 +92,6 @@ describe('isoWeekStart', () => {
     expect(isoWeekStart('2026-03-08')).toBe('2026-03-02'); // Sunday
     expect(isoWeekStart('2026-03-05')).toBe('2026-03-02');
     expect(isoWeekStart('2026-01-01')).toBe('2025-12-29'); // across a year
+    expect(isoWeekStart('2024-03-03')).toBe('2024-02-26'); // across a leap day
   });
 });

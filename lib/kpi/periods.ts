@@ -1,7 +1,5 @@
 // Date ranges of site-local days (YYYY-MM-DD, both ends included). Pure: "today" is given, and
 // day arithmetic runs on UTC calendar dates so the server's own time zone never matters.
-import { TZDate } from '@date-fns/tz';
-import { differenceInCalendarDays, format, startOfMonth } from 'date-fns';
 
 export const MAX_RANGE_DAYS = 400;
 
@@ -16,18 +14,21 @@ export type RangePreset = (typeof RANGE_PRESETS)[number];
 
 const DAY_FORMAT = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function utcDay(day: string): TZDate | null {
+/**
+ * A YYYY-MM-DD day as the UTC instant of its midnight, or null when it is no real date. Plain
+ * arithmetic: pages call these for every day of every site and mission (a calendar library's
+ * time-zone date cost a tenth of a dashboard's render).
+ */
+function utcDay(day: string): number | null {
   const match = DAY_FORMAT.exec(day);
   if (!match) return null;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new TZDate(y, m - 1, d, 'UTC');
-  // Rejects 2024-02-30 and the like, which Date would roll over into March.
-  if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return null;
-  return date;
-}
-
-function keyOf(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  const ms = Date.UTC(y, m - 1, d);
+  // Rejects 2024-02-30 and the like, which Date would roll over into March (and years before 100,
+  // which Date.UTC maps to 19xx).
+  const date = new Date(ms);
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return ms;
 }
 
 export function isIsoDay(value: string): boolean {
@@ -40,9 +41,9 @@ const DAY_MS = 86_400_000;
 const dayOfUtcMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function shiftDay(day: string, days: number): string {
-  const date = utcDay(day);
-  if (!date) throw new RangeError(`Not a date: ${day}`);
-  return dayOfUtcMs(date.getTime() + days * DAY_MS);
+  const ms = utcDay(day);
+  if (ms === null) throw new RangeError(`Not a date: ${day}`);
+  return dayOfUtcMs(ms + days * DAY_MS);
 }
 
 /** The Monday of the ISO week (Monday to Sunday) holding a YYYY-MM-DD day. */
@@ -55,14 +56,14 @@ export function isoWeekStart(day: string): string {
 export function rangeLength(range: DateRange): number {
   const from = utcDay(range.from);
   const to = utcDay(range.to);
-  if (!from || !to) throw new RangeError(`Not a date range: ${range.from}..${range.to}`);
-  return differenceInCalendarDays(to, from) + 1;
+  if (from === null || to === null) throw new RangeError(`Not a date range: ${range.from}..${range.to}`);
+  return Math.round((to - from) / DAY_MS) + 1;
 }
 
 /** Every day of a range, in order. */
 export function daysOf(range: DateRange): string[] {
   const length = rangeLength(range);
-  const start = utcDay(range.from)!.getTime();
+  const start = utcDay(range.from)!;
   // Thousands of days per comparison (sites × days): UTC arithmetic, not a calendar library call each.
   return Array.from({ length }, (_, i) => dayOfUtcMs(start + i * DAY_MS));
 }
@@ -91,11 +92,28 @@ export function previousRange(range: DateRange): DateRange {
   return { from: shiftDay(range.from, -length), to: shiftDay(range.from, -1) };
 }
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs more than formatting with it. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
+    } catch {
+      throw new RangeError(`Unknown time zone: ${timeZone}`);
+    }
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** The calendar date at an instant in a time zone. */
 export function todayIn(now: Date, timeZone: string): string {
-  const local = new TZDate(now.getTime(), timeZone);
-  if (Number.isNaN(local.getTime()) || Number.isNaN(local.getFullYear())) throw new RangeError(`Unknown time zone: ${timeZone}`);
-  return keyOf(local);
+  if (Number.isNaN(now.getTime())) throw new RangeError('Not an instant');
+  const parts = dayFormatterFor(timeZone).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 /**
@@ -115,6 +133,6 @@ export function presetRange(preset: RangePreset, now: Date, timeZone: string): D
     case 'last_30_days':
       return { from: shiftDay(today, -30), to: yesterday };
     case 'month_to_date':
-      return { from: keyOf(startOfMonth(utcDay(today)!)), to: today };
+      return { from: `${today.slice(0, 8)}01`, to: today };
   }
 }
