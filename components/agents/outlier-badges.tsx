@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import type { OutlierFlag } from '@/lib/agents/outliers';
 import { formatMetricValue } from '@/lib/kpi/format';
+import { numberFormat } from '@/lib/intl/formatters';
 
 export function OutlierBadges({ flags }: { flags: readonly OutlierFlag[] }) {
   const t = useTranslations('agents');
@@ -18,7 +19,7 @@ export function OutlierBadges({ flags }: { flags: readonly OutlierFlag[] }) {
           metric,
           value: formatMetricValue(flag.metric, flag.value, locale),
           median: formatMetricValue(flag.metric, flag.median, locale),
-          z: new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'always' }).format(flag.z),
+          z: numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'always' }).format(flag.z),
         });
         return (
           <span key={flag.metric} title={title}>

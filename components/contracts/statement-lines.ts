@@ -5,6 +5,7 @@
 import type { PricingModel } from '@/lib/contracts/contract-input';
 import type { Statement, StatementTerm } from '@/lib/contracts/statement-types';
 import { describeTerm, formatDay, formatMoney, formatMonth, formatNumber, formatRate, termMetricLabel } from './wording';
+import { numberFormat } from '@/lib/intl/formatters';
 
 /** The `contracts` messages the invoice is worded with: a key missing from them fails the type check where a translator is passed. */
 type InvoiceKey =
@@ -60,7 +61,7 @@ export function periodDates(start: string, end: string, locale: string): string 
 
 /** A change since closing with its sign (+25, −3), in the contract's currency when given. */
 export function formatSigned(value: number, locale: string, currency?: string): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     signDisplay: 'exceptZero',
     maximumFractionDigits: 2,
     ...(currency ? { style: 'currency', currency, minimumFractionDigits: 2 } : {}),

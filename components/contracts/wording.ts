@@ -7,6 +7,7 @@
 import type { PricingModel, TermComparison, TermMetric, TermPeriod } from '@/lib/contracts/contract-input';
 import { METRICS, type KpiMetric } from '@/lib/kpi/definitions';
 import { formatMetricValue, NO_VALUE } from '@/lib/kpi/format';
+import { dateTimeFormat, numberFormat } from '@/lib/intl/formatters';
 
 export type ContractLocale = 'en' | 'fr';
 
@@ -106,34 +107,34 @@ const wordingOf = (locale: string) => WORDING[asContractLocale(locale)];
 /** An amount in a currency, to the cent, in the reader's locale ("MAD 5,000.00", "5 000,00 MAD"). */
 export function formatMoney(amount: number | null | undefined, currency: string, locale: string): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return NO_VALUE;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
 }
 
 /** A unit price: up to four decimals (a call can cost 0.0125 EUR). */
 export function formatRate(amount: number | null | undefined, currency: string, locale: string): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return NO_VALUE;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(amount);
+  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(amount);
 }
 
 export function formatNumber(value: number | null | undefined, locale: string, maxDigits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxDigits }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: maxDigits }).format(value);
 }
 
 /** A site-local day (YYYY-MM-DD) as the reader writes dates, without moving it across time zones. */
 export function formatDay(day: string, locale: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return dateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
 
 /** A month (YYYY-MM) in words: "October 2026", "octobre 2026". */
 export function formatMonth(month: string, locale: string): string {
   const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, 1)));
+  return dateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, 1)));
 }
 
 export function formatInstant(iso: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }
 
 export function termMetricLabel(metric: TermMetric, locale: string): string {

@@ -3,6 +3,7 @@
 import { changeVerdict as verdictOf, displayedChange as displayedUnitChange, formatChange as formatUnitChange, formatFigureValue, type ChangeVerdict } from '@/lib/kpi/format';
 import type { Figure } from './metrics';
 import { figureDirection, figureUnit } from './metrics';
+import { dateTimeFormat } from '@/lib/intl/formatters';
 
 export { formatDuration, NO_VALUE, type ChangeVerdict } from '@/lib/kpi/format';
 
@@ -28,7 +29,7 @@ export function changeVerdict(figure: Figure, delta: number | null): ChangeVerdi
 /** A site-local day (YYYY-MM-DD) as a short date; noon UTC so no zone can move it. */
 export function formatDay(day: string, locale: string, style: 'short' | 'medium' = 'short'): string {
   const date = new Date(`${day}T12:00:00Z`);
-  return new Intl.DateTimeFormat(locale, style === 'short' ? { day: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, style === 'short' ? { day: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' }).format(
     date,
   );
 }

@@ -6,6 +6,7 @@ import { formatDuration } from '@/components/kpi/kpi-format';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import type { QueueNow } from '@/server/kpi/today';
+import { numberFormat } from '@/lib/intl/formatters';
 
 export function StaleBadge({ at, className }: { at: string; className?: string }) {
   const t = useTranslations('today.now');
@@ -25,7 +26,7 @@ export function QueueNowFigure({ queueNow, figure }: { queueNow: QueueNow | null
   const locale = useLocale();
   if (queueNow === null) return <span className="text-xs text-slate-500">{t('neverShort')}</span>;
   const text =
-    figure === 'waiting' ? new Intl.NumberFormat(locale).format(queueNow.waiting) : formatDuration(queueNow.longestWaitSeconds, locale);
+    figure === 'waiting' ? numberFormat(locale).format(queueNow.waiting) : formatDuration(queueNow.longestWaitSeconds, locale);
   return (
     <span className="inline-flex flex-col items-end gap-0.5">
       <span className={cn('font-medium tabular-nums', queueNow.stale && 'text-slate-500')}>{text}</span>

@@ -5,11 +5,12 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { KpiParts } from '@/lib/kpi/definitions';
 import { partsBehind } from './explain';
 import { isRollupMetric, type Figure } from './metrics';
+import { numberFormat } from '@/lib/intl/formatters';
 
 export function usePartsText(): (figure: Figure, parts: KpiParts, slaSeconds: number | null) => string {
   const t = useTranslations('kpi.parts');
   const locale = useLocale();
-  const n = (value: number, digits = 0) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  const n = (value: number, digits = 0) => numberFormat(locale, { maximumFractionDigits: digits }).format(value);
   return (figure, parts, slaSeconds) => {
     if (figure === 'offered') return t('offered', { inbound: n(parts.inboundCalls), short: n(parts.shortAbandons) });
     if (figure === 'handled') return t('handled', { handled: n(parts.handled), calls: n(parts.calls) });

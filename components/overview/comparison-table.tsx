@@ -26,6 +26,7 @@ import type { SiteCost, SiteCosts } from '@/lib/contracts/cost-types';
 import type { DateRange } from '@/lib/kpi/periods';
 import type { TargetBounds } from '@/lib/kpi/definitions';
 import { costsByCode, formatMoney } from './cost-figures';
+import { numberFormat } from '@/lib/intl/formatters';
 
 // Compact cells: thirteen columns must fit a laptop screen beside the navigation.
 function TH({ className, numeric, ...props }: ThHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
@@ -91,7 +92,7 @@ function FigureCell({ figure, row, previous }: { figure: Figure; row: Comparison
         {isRollupMetric(figure) ? rag ? <RagMark rag={rag} /> : <span className="inline-block size-3.5" aria-hidden="true" /> : null}
       </span>
       {figure === 'csat' && row.csatMean !== null ? (
-        <span className="block text-[11px] text-slate-500">{t('csatMean', { mean: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(row.csatMean) })}</span>
+        <span className="block text-[11px] text-slate-500">{t('csatMean', { mean: numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(row.csatMean) })}</span>
       ) : null}
       <span className={cn('block', isRollupMetric(figure) && 'pr-[18px]')}>
         <ChangeMark

@@ -4,6 +4,7 @@
 // (docs/contracts.md); nothing here computes a cost, it only chooses and orders.
 import type { SiteCost, SiteCosts } from '@/lib/contracts/cost-types';
 import { NO_VALUE } from '@/lib/kpi/format';
+import { numberFormat } from '@/lib/intl/formatters';
 
 export type CostQuality = 'qa_score' | 'csat';
 
@@ -69,7 +70,7 @@ export function sitesMissingRate(costs: SiteCosts): string[] {
 /** Money in HQ's currency: cents for a cost per call, whole units for a saving. */
 export function formatMoney(value: number | null, currency: string, locale: string, whole = false): string {
   if (value === null) return NO_VALUE;
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: whole ? 0 : 2,

@@ -19,6 +19,7 @@ import type { SiteCosts } from '@/lib/contracts/cost-types';
 import type { DateRange } from '@/lib/kpi/periods';
 import { costPoints, formatMoney, savingRows, sitesMissingRate, type CostQuality } from './cost-figures';
 import { ScatterCard, ScatterLegend } from './scatter-card';
+import { numberFormat } from '@/lib/intl/formatters';
 
 type Props = {
   data: SiteCosts | undefined;
@@ -127,7 +128,7 @@ export function CostQualityCard({ data, isPending, isError, onRetry, range, allC
                   <TD numeric className="text-slate-600">
                     {money(row.referencePerHandled)}
                   </TD>
-                  <TD numeric>{new Intl.NumberFormat(locale).format(row.handled)}</TD>
+                  <TD numeric>{numberFormat(locale).format(row.handled)}</TD>
                   <TD numeric className={cn('font-medium', row.saving !== null && row.saving < 0 && 'text-red-700')}>
                     {money(row.saving, true)}
                     {row.saving !== null && row.saving < 0 ? <span className="sr-only"> ({t('savings.extraCost')})</span> : null}

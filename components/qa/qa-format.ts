@@ -1,6 +1,7 @@
 // Formatting of QA figures in the reader's locale. Pure (Intl only); scores and gaps through the
 // formatter pages and e-mails share (lib/kpi/format.ts).
 import { formatChange, NO_VALUE } from '@/lib/kpi/format';
+import { numberFormat } from '@/lib/intl/formatters';
 
 export { formatScore, NO_VALUE } from '@/lib/kpi/format';
 
@@ -12,7 +13,7 @@ export function formatGap(value: number | null | undefined, locale: string): str
 /** A criterion score against its maximum: 4 / 5, or 1.5 / 4. */
 export function formatCriterionScore(value: number | null, max: number, locale: string): string {
   if (value === null) return NO_VALUE;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const number = numberFormat(locale, { maximumFractionDigits: 2 });
   return `${number.format(value)} / ${number.format(max)}`;
 }
 

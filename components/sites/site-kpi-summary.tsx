@@ -15,6 +15,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import type { TargetBounds } from '@/lib/kpi/definitions';
 import type { SiteSectionProps } from './site-sections';
 import { useSiteComparison } from './site-data';
+import { numberFormat } from '@/lib/intl/formatters';
 
 export function SiteKpiSummary({ site, range }: SiteSectionProps) {
   const t = useTranslations('sitePage.kpis');
@@ -84,7 +85,7 @@ export function SiteKpiSummary({ site, range }: SiteSectionProps) {
                       </p>
                       {figure === 'csat' && row?.csatMean != null ? (
                         <p className="text-[11px] text-slate-500">
-                          {tKpi('csatMean', { mean: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(row.csatMean) })}
+                          {tKpi('csatMean', { mean: numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(row.csatMean) })}
                         </p>
                       ) : null}
                       {data ? (

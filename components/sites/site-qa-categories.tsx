@@ -10,6 +10,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import type { CategoryScore } from '@/server/kpi/site-breakdowns';
 import type { SiteSectionProps } from './site-sections';
 import { useSiteQaCategories } from './site-data';
+import { numberFormat } from '@/lib/intl/formatters';
 
 const CATEGORIES: CategoryScore['category'][] = ['language', 'culture', 'compliance', 'resolution', 'soft_skills'];
 
@@ -19,7 +20,7 @@ export function SiteQaCategories({ site, range }: SiteSectionProps) {
   const tCommon = useTranslations('common');
   const locale = useLocale();
   const { categories, network, isPending, isError, data, refetch } = useSiteQaCategories(site, range);
-  const percent = (value: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  const percent = (value: number) => numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
   const byCategory = new Map(categories?.map((c) => [c.category, c]));
   const networkBy = new Map(network?.map((c) => [c.category, c]));
   const shown = CATEGORIES.filter((c) => byCategory.has(c) || networkBy.has(c));
@@ -90,7 +91,7 @@ export function SiteQaCategories({ site, range }: SiteSectionProps) {
                         ) : null}
                       </td>
                       {network ? <td className="py-1.5 pr-2 text-right text-slate-600 tabular-nums">{net?.meanPercent != null ? `${percent(net.meanPercent)} %` : '—'}</td> : null}
-                      <td className="py-1.5 text-right text-slate-600 tabular-nums">{own ? new Intl.NumberFormat(locale).format(own.evaluations) : '—'}</td>
+                      <td className="py-1.5 text-right text-slate-600 tabular-nums">{own ? numberFormat(locale).format(own.evaluations) : '—'}</td>
                     </tr>
                   );
                 })}

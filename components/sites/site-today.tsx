@@ -18,6 +18,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { QueueNow } from '@/server/kpi/today';
 import type { SiteSectionProps } from './site-sections';
+import { numberFormat } from '@/lib/intl/formatters';
 
 /** The site's today; refreshed each minute while shown (the day moves on), one query for the three cards. */
 export function useSiteToday(code: string) {
@@ -164,7 +165,7 @@ export function SiteTodayIntervals({ site }: SiteSectionProps) {
 function NowFigures({ now }: { now: QueueNow }) {
   const t = useTranslations('today.now');
   const locale = useLocale();
-  const number = new Intl.NumberFormat(locale);
+  const number = numberFormat(locale);
   const tiles = [
     { key: 'waiting', label: t('waiting'), value: number.format(now.waiting) },
     { key: 'longestWait', label: t('longestWait'), value: formatDuration(now.longestWaitSeconds, locale) },

@@ -8,6 +8,7 @@
 import type { AlertWindow } from './rule-input';
 import { ALERT_METRIC_DEFINITIONS, ALERT_METRICS, type AlertMetric, type AlertUnit } from './metrics';
 import { formatCount, formatFigureValue, NO_VALUE } from '@/lib/kpi/format';
+import { numberFormat } from '@/lib/intl/formatters';
 
 export type AlertLocale = 'en' | 'fr';
 
@@ -147,7 +148,7 @@ export function formatAlertValue(metric: string, value: number | null | undefine
   const intl = intlLocaleOf(locale);
   const unit = unitOfMetric(metric);
   if (unit === 'minutes') return `${formatCount(value, intl)} min`;
-  if (unit === 'count' && !Number.isInteger(value)) return new Intl.NumberFormat(intl, { maximumFractionDigits: 2 }).format(value);
+  if (unit === 'count' && !Number.isInteger(value)) return numberFormat(intl, { maximumFractionDigits: 2 }).format(value);
   return formatFigureValue(unit, value, intl);
 }
 

@@ -6,6 +6,7 @@
 // 2.1 %), and plain score points for a QA score or a calibration gap ("+1.5"), which are
 // themselves shown without a unit.
 import { METRICS, type KpiMetric, type MetricDirection, type MetricUnit } from './definitions';
+import { numberFormat } from '@/lib/intl/formatters';
 
 /** What a figure without a value (a ratio without a denominator) is shown as. */
 export const NO_VALUE = '—';
@@ -19,7 +20,7 @@ const present = (value: number | null | undefined): value is number => value !==
 export function formatDuration(seconds: number, locale: string): string {
   const total = Math.round(Math.abs(seconds));
   const sign = seconds < 0 && total > 0 ? '-' : '';
-  if (total < 60) return `${sign}${new Intl.NumberFormat(locale).format(total)} s`;
+  if (total < 60) return `${sign}${numberFormat(locale).format(total)} s`;
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = String(total % 60).padStart(2, '0');
@@ -27,18 +28,18 @@ export function formatDuration(seconds: number, locale: string): string {
 }
 
 export function formatCount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
 /** A fraction 0–1 as a percentage: one decimal unless told otherwise. */
 export function formatPercent(value: number, locale: string, digits = 1): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return numberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 /** A QA score (0–100) with one decimal; the no-value mark without one. */
 export function formatScore(value: number | null | undefined, locale: string): string {
   if (!present(value)) return NO_VALUE;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  return numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
 /** A figure in its unit; the no-value mark when it is unknown. */
@@ -80,7 +81,7 @@ export function formatChange(unit: FigureUnit, delta: number | null | undefined,
   if (!present(delta)) return NO_VALUE;
   const shown = displayedChange(unit, delta);
   const digits = unit === 'ratio' || unit === 'score' ? 1 : 0;
-  const number = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+  const number = numberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
     shown === 0 ? 0 : shown,
   );
   if (unit === 'ratio') return `${number} ${pointsLabel}`;
