@@ -2,7 +2,8 @@
 // is drawn, on the demo network, on PGlite and on PostgreSQL. The production server is started as
 // a user starts it (on a fresh data directory or database, so the demo is seeded), Chromium signs
 // in as HQ and loads each page N times. A section is drawn when nothing in it is still loading
-// (the shared loading placeholders carry aria-busy="true") and each of its charts has its SVG.
+// (the shared loading placeholders carry aria-busy="true") and each of its charts has its SVG; the
+// page is drawn when every section is, <main> having been parsed to its end.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +46,11 @@ const DRAWN = `(() => {
   const sections = main.querySelectorAll('section');
   if (sections.length === 0) return false;
   if (main.querySelector('[aria-busy="true"]')) return false;
+  // The parser may pause inside <main> (to run a script or draw a frame): the sections still to
+  // come are not in the document yet. <main> is whole once something follows it.
+  let whole = false;
+  for (let node = main; node && node !== document.body; node = node.parentElement) if (node.nextElementSibling) { whole = true; break; }
+  if (!whole) return false;
   for (const chart of main.querySelectorAll('.recharts-responsive-container')) if (!chart.querySelector('svg')) return false;
   const nav = performance.getEntriesByType('navigation')[0];
   const trpc = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/trpc/')).length;
