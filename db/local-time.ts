@@ -3,31 +3,13 @@
 // may be older (Debian's 2025b still puts Africa/Casablanca on UTC+1 after 2026-09-20, where 2026c
 // has UTC+0) and would file a record on another day. Ingest stores each record's day
 // (call_records.local_day, qa_evaluations.local_day); queries select and group by it.
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { TZDate } from '@date-fns/tz';
+import { utcOffsetMinutes } from '@/lib/time/utc-offset';
 
 const DAY_MS = 86_400_000;
-const BUCKET_MS = 15 * 60_000;
 const MAX_CACHED = 20_000;
-/** Per time zone, the UTC offset of each quarter-hour asked for (its number since the epoch). */
-const offsets = new Map<string, Map<number, number>>();
 /** YYYY-MM-DD of each day number since the epoch asked for. */
 const dayNames = new Map<number, string>();
-
-/** The UTC offset in minutes at an instant; cached per quarter-hour that holds no change. */
-function offsetAt(timezone: string, ms: number): number {
-  const bucket = Math.floor(ms / BUCKET_MS);
-  let zone = offsets.get(timezone);
-  if (!zone) offsets.set(timezone, (zone = new Map()));
-  const cached = zone.get(bucket);
-  if (cached !== undefined) return cached;
-  const start = tzOffset(timezone, new Date(bucket * BUCKET_MS));
-  const end = tzOffset(timezone, new Date((bucket + 1) * BUCKET_MS - 1));
-  // A quarter-hour in which the offset changes is never cached: each instant is asked for.
-  if (start !== end) return tzOffset(timezone, new Date(ms));
-  if (zone.size >= MAX_CACHED) zone.clear();
-  zone.set(bucket, start);
-  return start;
-}
 
 function dayName(dayNumber: number): string {
   let name = dayNames.get(dayNumber);
@@ -42,7 +24,7 @@ function dayName(dayNumber: number): string {
 export function localDayOf(at: Date | number, timezone: string): string {
   const ms = typeof at === 'number' ? at : at.getTime();
   // Ingest asks this for every record: the day's name is looked up by its number, not formatted.
-  return dayName(Math.floor((ms + offsetAt(timezone, ms) * 60_000) / DAY_MS));
+  return dayName(Math.floor((ms + utcOffsetMinutes(timezone, ms) * 60_000) / DAY_MS));
 }
 
 /** The date `days` after (or before) a YYYY-MM-DD date. */

@@ -5,47 +5,28 @@
 // time: an opening at 02:30 on the day Paris skips 02:00–03:00 happens at 03:00; on the day 02:00–03:00
 // is lived twice, 02:30 is the first 02:30. "24:00" is the next local midnight. So a day open
 // 00:00–24:00 is open its whole 23 or 25 hours, and a period inside a skipped hour does not exist.
-import { tzOffset } from '@date-fns/tz';
+import { utcOffsetMinutes } from '@/lib/time/utc-offset';
 import type { CalendarDay } from './days';
 import { minuteOfTime } from './hours';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
-/**
- * A zone's UTC offset at an instant, in minutes, remembered: the runtime's tz data does not change
- * while it runs, and every page asks for the same few hundred instants (each site's opening and
- * closing over the days around today), each answer costing an Intl formatting.
- */
-const offsets = new Map<string, number>();
-const MAX_OFFSETS = 100_000;
-
-function offsetAt(timezone: string, ms: number): number {
-  const key = `${timezone}|${ms}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    offset = tzOffset(timezone, new Date(ms));
-    if (offsets.size >= MAX_OFFSETS) offsets.clear();
-    offsets.set(key, offset);
-  }
-  return offset;
-}
-
 /** The site-local wall-clock reading of an instant, as milliseconds of a UTC-labelled clock. */
 function wallClock(ms: number, timezone: string): number {
-  return ms + offsetAt(timezone, ms) * MINUTE_MS;
+  return ms + utcOffsetMinutes(timezone, ms) * MINUTE_MS;
 }
 
 /** The first instant at which the site's clock shows `minute` (0–1440) of `day` or later. */
 export function instantOfLocalMinute(day: string, minute: number, timezone: string): Date {
   const wall = Date.parse(`${day}T00:00:00Z`) + minute * MINUTE_MS;
   // The offsets in force a day either side hold every offset that can apply at this wall time.
-  const around = new Set([-DAY_MS, 0, DAY_MS].map((d) => offsetAt(timezone, wall + d)));
-  const exact = [...around].map((o) => wall - o * MINUTE_MS).filter((ms) => wallClock(ms, timezone) === wall);
+  const offsets = new Set([-DAY_MS, 0, DAY_MS].map((d) => utcOffsetMinutes(timezone, wall + d)));
+  const exact = [...offsets].map((o) => wall - o * MINUTE_MS).filter((ms) => wallClock(ms, timezone) === wall);
   if (exact.length > 0) return new Date(Math.min(...exact));
   // Skipped by a change of offset: the first instant after the gap. Between the two readings the
   // clock jumps once, so the first instant showing `wall` or later is found by bisection (minutes).
-  const candidates = [...around].map((o) => wall - o * MINUTE_MS);
+  const candidates = [...offsets].map((o) => wall - o * MINUTE_MS);
   let lo = Math.min(...candidates);
   let hi = Math.max(...candidates);
   while (hi - lo > MINUTE_MS) {

@@ -1,5 +1,6 @@
 // Date ranges of site-local days (YYYY-MM-DD, both ends included). Pure: "today" is given, and
 // day arithmetic runs on UTC calendar dates so the server's own time zone never matters.
+import { utcOffsetMinutes } from '@/lib/time/utc-offset';
 
 export const MAX_RANGE_DAYS = 400;
 
@@ -92,28 +93,13 @@ export function previousRange(range: DateRange): DateRange {
   return { from: shiftDay(range.from, -length), to: shiftDay(range.from, -1) };
 }
 
-/** One formatter per time zone: building an Intl.DateTimeFormat costs more than formatting with it. */
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
-    } catch {
-      throw new RangeError(`Unknown time zone: ${timeZone}`);
-    }
-    dayFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** The calendar date at an instant in a time zone. */
 export function todayIn(now: Date, timeZone: string): string {
-  if (Number.isNaN(now.getTime())) throw new RangeError('Not an instant');
-  const parts = dayFormatterFor(timeZone).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  const ms = now.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Not an instant');
+  const offset = utcOffsetMinutes(timeZone, ms);
+  if (Number.isNaN(offset)) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  return dayOfUtcMs(ms + offset * 60_000);
 }
 
 /**
