@@ -99,6 +99,26 @@ describe('siteDaysBetween with closures and special periods', () => {
   });
 });
 
+describe('siteDaysBetween across years', () => {
+  it('reads a closure that straddles New Year from both years, and only the days asked', async () => {
+    await h.db.insert(siteCalendarPeriods).values({ siteId: dakar.id, kind: 'closed', name: 'Year-end closure', startsOn: '2027-12-30', endsOn: '2028-01-03', hours: null });
+    const days = await siteDaysBetween(h.db, dakar.id, '2027-12-27', '2028-01-10');
+    // Dakar works on Mondays only: the closure that began in 2027 takes Monday 3 January 2028.
+    expect(days.filter((d) => d.kind !== 'closed' || d.name !== null).map((d) => [d.date, d.kind, d.name])).toEqual([
+      ['2027-12-27', 'working', null],
+      ['2027-12-30', 'closed', 'Year-end closure'],
+      ['2027-12-31', 'closed', 'Year-end closure'],
+      ['2028-01-01', 'holiday', "New Year's Day"],
+      ['2028-01-02', 'closed', 'Year-end closure'],
+      ['2028-01-03', 'closed', 'Year-end closure'],
+      ['2028-01-10', 'working', null],
+    ]);
+    // The same days asked year by year.
+    const [before, after] = await Promise.all([siteDaysBetween(h.db, dakar.id, '2027-12-27', '2027-12-31'), siteDaysBetween(h.db, dakar.id, '2028-01-01', '2028-01-10')]);
+    expect([...before, ...after]).toEqual(days);
+  });
+});
+
 describe('openingStatesAt', () => {
   it('answers for several sites at once, naming the holiday that closes a day', async () => {
     const states = await openingStatesAt(h.db, [paris.id, tunis.id, dakar.id], new Date('2026-12-25T10:00:00Z'));

@@ -1,6 +1,7 @@
 // The read side of site calendars: each site's days (working, holiday, closed, special) over a
 // range, and whether a site is open now with its next opening or closing. Whatever judges a day or
 // an hour (report compliance, freshness, mission pace, out-of-hours calls) asks here.
+import { cache } from 'react';
 import type { Db } from '@/db/client';
 import { listCalendarSites, listObservedHolidays, listPeriodsOverlapping, type CalendarSiteRow } from '@/db/queries/calendars';
 import { calendarDaysBetween, type CalendarDay, type CalendarDayKind, type SiteCalendar } from '@/lib/calendar/days';
@@ -19,11 +20,33 @@ export const OPENING_HORIZON_DAYS = 62;
 
 export type SiteDays = { site: CalendarSiteRow; days: CalendarDay[] };
 
-function yearsBetween(from: string, to: string): number[] {
+type CalendarRows = {
+  sites: CalendarSiteRow[];
+  holidays: Awaited<ReturnType<typeof listObservedHolidays>>;
+  periods: Awaited<ReturnType<typeof listPeriodsOverlapping>>;
+};
+
+/**
+ * The calendar rows of some sites over whole years: their calendar settings, the holidays they
+ * observe and the periods that overlap those years, the holidays of those years materialised first
+ * when they never were. Whole years so that one read serves every range a page asks about: the
+ * site page's sections ask for their sites' calendars nine times over (report compliance, feed
+ * status, mission pace, out-of-hours calls, opening hours), four statements each. React's cache
+ * keeps one answer per server render of a page (keyed by the sites and years, as strings and
+ * numbers) and is a plain call anywhere else (the HTTP API, the CLI, tests), so a change to a
+ * calendar is read by the next request.
+ */
+const calendarRowsOfYears = cache(async (db: Db, siteIdsKey: string, firstYear: number, lastYear: number): Promise<CalendarRows> => {
+  const sites = await listCalendarSites(db, siteIdsKey.split(',').map(Number));
+  if (sites.length === 0) return { sites, holidays: [], periods: [] };
   const years: number[] = [];
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) years.push(y);
-  return years;
-}
+  for (let y = firstYear; y <= lastYear; y++) years.push(y);
+  await ensureHolidayYears(db, sites, years);
+  const ids = sites.map((s) => s.id);
+  const [from, to] = [`${firstYear}-01-01`, `${lastYear}-12-31`];
+  const [holidays, periods] = await Promise.all([listObservedHolidays(db, ids, from, to), listPeriodsOverlapping(db, ids, from, to)]);
+  return { sites, holidays, periods };
+});
 
 /**
  * The calendar days of each site from `from` to `to` (site-local dates, both included), the
@@ -33,16 +56,15 @@ function yearsBetween(from: string, to: string): number[] {
 export async function siteCalendarsBetween(db: Db, siteIds: readonly number[], from: string, to: string): Promise<Map<number, SiteDays>> {
   const result = new Map<number, SiteDays>();
   if (siteIds.length === 0 || to < from) return result;
-  const sites = await listCalendarSites(db, siteIds);
-  if (sites.length === 0) return result;
-  await ensureHolidayYears(db, sites, yearsBetween(from, to));
-  const ids = sites.map((s) => s.id);
-  const [holidays, periods] = await Promise.all([listObservedHolidays(db, ids, from, to), listPeriodsOverlapping(db, ids, from, to)]);
+  const siteIdsKey = [...new Set(siteIds)].sort((a, b) => a - b).join(',');
+  const { sites, holidays, periods } = await calendarRowsOfYears(db, siteIdsKey, Number(from.slice(0, 4)), Number(to.slice(0, 4)));
   for (const site of sites) {
     const calendar: SiteCalendar = {
       weeklyHours: site.weeklyHours ?? null,
-      holidays: holidays.filter((h) => h.siteId === site.id),
-      periods: periods.filter((p) => p.siteId === site.id).map((p) => ({ ...p, kind: p.kind === 'closed' ? 'closed' : 'special' })),
+      holidays: holidays.filter((h) => h.siteId === site.id && h.observedOn >= from && h.observedOn <= to),
+      periods: periods
+        .filter((p) => p.siteId === site.id && p.startsOn <= to && p.endsOn >= from)
+        .map((p) => ({ ...p, kind: p.kind === 'closed' ? 'closed' : 'special' })),
     };
     result.set(site.id, { site, days: calendarDaysBetween(calendar, from, to) });
   }
