@@ -36,6 +36,7 @@ async function snapshot() {
     agents: await read('agent_day', 't.agent_ref'),
     qa: await read('agent_qa_day', 't.agent_ref'),
     categories: await read('agent_qa_category_day', 't.agent_ref, t.category'),
+    siteCategories: await read('site_qa_category_day', 't.category'),
   };
 }
 
@@ -134,7 +135,19 @@ describe(`migration ${FIRST_WITH_AGENTS}`, () => {
       ['TUN', 'A3', 'compliance', 100, 1],
     ]);
 
+    // A later migration (0013) keeps the same sums per site and category, with the evaluations
+    // they came from.
+    const perSite = new Map<string, { percent_sum: number; scores: number }>();
+    for (const r of backfilled.categories) {
+      const key = `${r.code}|${r.day}|${r.category}`;
+      const sums = perSite.get(key) ?? { percent_sum: 0, scores: 0 };
+      perSite.set(key, { percent_sum: sums.percent_sum + Number(r.percent_sum), scores: sums.scores + Number(r.scores) });
+    }
+    expect(new Map(backfilled.siteCategories.map((r) => [`${r.code}|${r.day}|${r.category}`, { percent_sum: r.percent_sum, scores: r.scores }]))).toEqual(perSite);
+    expect(backfilled.siteCategories.every((r) => Number(r.evaluations) >= 1 && Number(r.evaluations) <= Number(r.scores))).toBe(true);
+
     // Ingest's own recompute, from empty agent tables, gives the same rows.
+    await db.execute(sql`delete from site_qa_category_day`);
     await db.execute(sql`delete from agent_qa_category_day`);
     await db.execute(sql`delete from agent_qa_day`);
     await db.execute(sql`delete from agent_day`);

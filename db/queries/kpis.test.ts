@@ -4,6 +4,7 @@ import { localDayOf } from '../local-time';
 import { qaCriteria, qaEvaluations, qaForms, qaScores, siteDay, siteQueueDay, sites } from '../schema';
 import { createTestDb } from '../testing';
 import { dailySeries, listSitesForKpis, listTargets, qaByCategory, queueBreakdown, sumSiteDays } from './kpis';
+import { recomputeSiteQaDays } from './ingest/rollups';
 
 let h: DbHandle;
 let tun = 0;
@@ -121,6 +122,9 @@ describe('qaByCategory', () => {
       { siteId: tun, evaluationId: e4, criterionId: language, score: 5 },
       { siteId: dkr, evaluationId: e5, criterionId: language, score: 5 },
     ]);
+    // qaByCategory reads the per-day rollup that ingest keeps: recomputed here as ingest does.
+    await recomputeSiteQaDays(h.db, tun, ['2025-03-10', '2025-03-12', '2025-03-17']);
+    await recomputeSiteQaDays(h.db, dkr, ['2025-03-16']);
 
     const rows = await qaByCategory(h.db, { siteIds: [tun], from: '2025-03-10', to: '2025-03-16' });
     // Categories come in the enum's order (language, culture, compliance, …).

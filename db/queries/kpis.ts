@@ -1,11 +1,12 @@
 // KPI reads. Call figures come from the site_day and site_queue_day rollups only, never from
 // call_records; QA categories read evaluations. Sums are cast to int8/float8 and mapped to
 // numbers so PGlite and postgres.js return the same types.
-import { and, asc, between, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Db } from '../client';
-import { kpiTargets, qaCriteria, qaEvaluations, qaScores, siteDay, siteFeeds, siteQueueDay, sites, type KpiMetric } from '../schema';
-import { awaitingRescore } from './qa-calibration';
+import { rowsOf, type Db } from '../client';
+import { kpiTargets, siteDay, siteFeeds, siteQueueDay, sites, type KpiMetric, type QaCategory } from '../schema';
+import { typedArray } from './ingest/unnest-arrays';
+import { awaitingCategorySums } from './qa-calibration';
 
 export type SiteIds = number[] | 'all';
 export type DayRangeArgs = { from: string; to: string };
@@ -105,32 +106,39 @@ export type QueueSums = Awaited<ReturnType<typeof queueBreakdown>>[number];
 /**
  * Per site and QA category: the sum of criterion scores as a percentage of their maximum, and
  * how many scores and evaluations went in, over site-scope evaluations whose site-local day is in
- * from..to. Scores that do not apply (null) are left out.
+ * from..to (site_qa_category_day, kept by ingest). Scores that do not apply (null) are left out;
+ * `withoutAwaitingRescore` takes out the evaluations awaiting their blind re-score.
  */
 export async function qaByCategory(db: Db, args: DayRangeArgs & { siteIds: SiteIds; withoutAwaitingRescore?: boolean }) {
   if (args.siteIds !== 'all' && args.siteIds.length === 0) return [];
-  return db
-    .select({
-      siteId: qaEvaluations.siteId,
-      category: qaCriteria.category,
-      percentSum: sql<number>`sum(${qaScores.score} / ${qaCriteria.maxScore} * 100)::float8`.mapWith(Number),
-      scores: sql<number>`count(*)::int8`.mapWith(Number),
-      evaluations: sql<number>`count(distinct ${qaEvaluations.id})::int8`.mapWith(Number),
-    })
-    .from(qaScores)
-    .innerJoin(qaEvaluations, and(eq(qaEvaluations.siteId, qaScores.siteId), eq(qaEvaluations.id, qaScores.evaluationId)))
-    .innerJoin(qaCriteria, eq(qaCriteria.id, qaScores.criterionId))
-    .where(
-      and(
-        eq(qaEvaluations.scope, 'site'),
-        isNotNull(qaScores.score),
-        siteFilter(qaEvaluations.siteId, args.siteIds),
-        args.withoutAwaitingRescore ? sql`not ${awaitingRescore(sql`${qaEvaluations.siteId}`, sql`${qaEvaluations.id}`)}` : undefined,
-        between(qaEvaluations.localDay, args.from, args.to),
+  const siteIds = args.siteIds === 'all' ? null : args.siteIds;
+  const hidden = args.withoutAwaitingRescore
+    ? sql`select site_id, category, sum(percent_sum) as percent_sum, sum(scores) as scores, sum(evaluations) as evaluations
+        from (${awaitingCategorySums(siteIds, args.from, args.to)}) a group by site_id, category`
+    : sql`select null::int4 as site_id, null::qa_category as category, 0::float8 as percent_sum, 0::int8 as scores, 0::int8 as evaluations where false`;
+  const rows = rowsOf<{ site_id: number; category: QaCategory; percent_sum: number; scores: string | number; evaluations: string | number }>(
+    await db.execute(sql`
+      with r as (
+        select site_id, category, sum(percent_sum) as percent_sum, sum(scores) as scores, sum(evaluations) as evaluations
+        from site_qa_category_day
+        where day between ${args.from}::date and ${args.to}::date
+          ${siteIds === null ? sql`` : sql`and site_id = any(${typedArray(siteIds, 'int4')})`}
+        group by site_id, category
       ),
-    )
-    .groupBy(qaEvaluations.siteId, qaCriteria.category)
-    .orderBy(asc(qaEvaluations.siteId), asc(qaCriteria.category));
+      h as (${hidden})
+      select r.site_id, r.category, (r.percent_sum - coalesce(h.percent_sum, 0))::float8 as percent_sum,
+        (r.scores - coalesce(h.scores, 0))::int8 as scores, (r.evaluations - coalesce(h.evaluations, 0))::int8 as evaluations
+      from r left join h on h.site_id = r.site_id and h.category = r.category
+      where r.scores - coalesce(h.scores, 0) > 0
+      order by r.site_id, r.category`),
+  );
+  return rows.map((r) => ({
+    siteId: r.site_id,
+    category: r.category,
+    percentSum: Number(r.percent_sum),
+    scores: Number(r.scores),
+    evaluations: Number(r.evaluations),
+  }));
 }
 
 export type QaCategorySums = Awaited<ReturnType<typeof qaByCategory>>[number];

@@ -261,14 +261,15 @@ export async function markItemDone(tx: Db, siteId: number, evaluationId: number,
 /**
  * Pairs that count in the calibration gap: a scored site evaluation of the period (by its
  * site-local day) and HQ's scored re-score of it, unless a dispute of that re-score was upheld
- * (the site was right: HQ's score no longer stands).
+ * (the site was right: HQ's score no longer stands). The site list is said of each table joined:
+ * PostgreSQL carries an equality across a join, not a list, and would read every site's rows.
  */
 function pairsFrom(args: { siteIds: number[]; from: string; to: string }, joins: SQL = sql``): SQL {
   return sql`
     from qa_evaluations e
     join qa_evaluations h on h.site_id = e.site_id and h.calibrates_id = e.id and h.scope = 'hq'
     ${joins}
-    where e.scope = 'site' and e.site_id = any(${intArray(args.siteIds)})
+    where e.scope = 'site' and e.site_id = any(${intArray(args.siteIds)}) and h.site_id = any(${intArray(args.siteIds)})
       and e.score is not null and h.score is not null and h.dispute_status <> 'upheld'
       and e.local_day between ${args.from}::date and ${args.to}::date`;
 }
@@ -318,6 +319,7 @@ export async function criterionGapSums(db: Db, args: { siteIds: number[]; from: 
       ${pairsFrom(
         args,
         sql`join qa_scores ss on ss.site_id = e.site_id and ss.evaluation_id = e.id and ss.score is not null
+              and ss.site_id = any(${intArray(args.siteIds)})
             join qa_scores hs on hs.site_id = h.site_id and hs.evaluation_id = h.id and hs.criterion_id = ss.criterion_id
               and hs.score is not null
             join qa_criteria c on c.id = ss.criterion_id`,
@@ -348,6 +350,24 @@ export function awaitingRescore(siteId: SQL, evaluationId: SQL): SQL {
     where ci.site_id = ${siteId} and ci.evaluation_id = ${evaluationId} and ci.done_at is null
       and not exists (
         select 1 from qa_evaluations ch where ch.site_id = ci.site_id and ch.calibrates_id = ci.evaluation_id and ch.scope = 'hq'))`;
+}
+
+/**
+ * The criterion scores of the site evaluations awaiting their blind re-score, summed per site,
+ * site-local day and category as site_qa_category_day keeps them: what HQ's QA figures take out of
+ * that rollup. `siteIds` null: every site. A few evaluations per open worklist.
+ */
+export function awaitingCategorySums(siteIds: readonly number[] | null, from: string, to: string): SQL {
+  return sql`
+    select e.site_id, e.local_day as day, k.category, sum(s.score / k.max_score * 100) as percent_sum,
+      count(*) as scores, count(distinct e.id) as evaluations
+    from qa_evaluations e
+    join qa_scores s on s.site_id = e.site_id and s.evaluation_id = e.id and s.score is not null
+    join qa_criteria k on k.id = s.criterion_id
+    where e.scope = 'site' and e.local_day between ${from}::date and ${to}::date
+      ${siteIds === null ? sql`` : sql`and e.site_id = any(${intArray(siteIds)})`}
+      and ${awaitingRescore(sql`e.site_id`, sql`e.id`)}
+    group by e.site_id, e.local_day, k.category`;
 }
 
 export type AwaitingRescoreRow = { siteId: number; evaluationId: number; evaluatedAt: Date; score: number | null };

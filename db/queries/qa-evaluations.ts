@@ -3,7 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../client';
 import type { QaCategory } from '../schema';
-import { awaitingRescore } from './qa-calibration';
+import { awaitingCategorySums } from './qa-calibration';
 
 export type SiteIds = number[];
 
@@ -321,21 +321,30 @@ export async function weeklySiteQa(db: Db, args: { siteIds: SiteIds; from: strin
 
 /**
  * Weekly criterion scores per category, as percentages of each criterion's maximum, pooled over
- * the given sites' site-scope evaluations (null scores, "does not apply", left out).
+ * the given sites' site-scope evaluations (null scores, "does not apply", left out), from
+ * site_qa_category_day; `withoutAwaitingRescore` takes out the evaluations awaiting their blind
+ * re-score.
  */
 export async function weeklyCategoryQa(db: Db, args: { siteIds: SiteIds; from: string; to: string; withoutAwaitingRescore?: boolean }) {
   if (args.siteIds.length === 0) return [];
+  const week = (day: SQL) => sql`to_char(date_trunc('week', ${day}::timestamp), 'YYYY-MM-DD')`;
+  const hidden = args.withoutAwaitingRescore
+    ? sql`select ${week(sql`a.day`)} as week, a.category, sum(a.percent_sum) as percent_sum, sum(a.scores) as scores
+        from (${awaitingCategorySums(args.siteIds, args.from, args.to)}) a group by 1, 2`
+    : sql`select null::text as week, null::qa_category as category, 0::float8 as percent_sum, 0::int8 as scores where false`;
   const rows = rowsOf<{ week: string; category: QaCategory; percent_sum: number; scores: string | number }>(
     await db.execute(sql`
-      select to_char(date_trunc('week', e.local_day::timestamp), 'YYYY-MM-DD') as week, c.category,
-        sum(sc.score / c.max_score * 100)::float8 as percent_sum, count(*)::int8 as scores
-      from qa_evaluations e
-      join qa_scores sc on sc.site_id = e.site_id and sc.evaluation_id = e.id
-      join qa_criteria c on c.id = sc.criterion_id
-      where e.scope = 'site' and e.site_id = any(${intArray(args.siteIds)}) and sc.score is not null
-        ${args.withoutAwaitingRescore ? sql`and not ${awaitingRescore(sql`e.site_id`, sql`e.id`)}` : sql``}
-        and e.local_day between ${args.from}::date and ${args.to}::date
-      group by 1, 2
+      with r as (
+        select ${week(sql`d.day`)} as week, d.category, sum(d.percent_sum) as percent_sum, sum(d.scores) as scores
+        from site_qa_category_day d
+        where d.site_id = any(${intArray(args.siteIds)}) and d.day between ${args.from}::date and ${args.to}::date
+        group by 1, 2
+      ),
+      h as (${hidden})
+      select r.week, r.category, (r.percent_sum - coalesce(h.percent_sum, 0))::float8 as percent_sum,
+        (r.scores - coalesce(h.scores, 0))::int8 as scores
+      from r left join h on h.week = r.week and h.category = r.category
+      where r.scores - coalesce(h.scores, 0) > 0
       order by 1, 2`),
   );
   return rows.map((r) => ({ week: r.week, category: r.category, percentSum: Number(r.percent_sum), scores: Number(r.scores) }));

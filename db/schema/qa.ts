@@ -203,3 +203,24 @@ export type QaCriterion = typeof qaCriteria.$inferSelect;
 export type QaEvaluation = typeof qaEvaluations.$inferSelect;
 export type QaCategory = (typeof qaCategory.enumValues)[number];
 export type QaCalibrationSample = typeof qaCalibrationSamples.$inferSelect;
+
+/**
+ * Per site, site-local day and category, the criterion scores of the site's own evaluations that
+ * apply: Σ percentages of each criterion's maximum, how many, and how many evaluations they came
+ * from. Kept with agent_qa_category_day by db/queries/ingest/rollups.ts recomputeSiteQaDays, so
+ * that a site's QA by category and its weekly QA trends read a few hundred rows, not every score.
+ */
+export const siteQaCategoryDay = pgTable(
+  'site_qa_category_day',
+  {
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    category: qaCategory('category').notNull(),
+    percentSum: doublePrecision('percent_sum').notNull().default(0),
+    scores: integer('scores').notNull().default(0),
+    evaluations: integer('evaluations').notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'site_qa_category_day_pk', columns: [t.siteId, t.day, t.category] })],
+);

@@ -154,18 +154,38 @@ export type RawAgentEvaluation = RawEvaluation & {
 };
 export type AgentQaSums = { evaluations: number; scored_evaluations: number; score_sum: number; critical_fails: number };
 export type AgentCategorySums = { percent_sum: number; scores: number };
+export type SiteCategorySums = AgentCategorySums & { evaluations: number };
 
 export type ExpectedAgentQaRollups = {
   /** Keyed `day|agentRef` (agent_qa_day). */
   agents: Map<string, AgentQaSums>;
   /** Keyed `day|agentRef|category` (agent_qa_category_day). */
   categories: Map<string, AgentCategorySums>;
+  /** Keyed `day|category` (site_qa_category_day). */
+  siteCategories: Map<string, SiteCategorySums>;
 };
 
-/** agent_qa_day and agent_qa_category_day from site-scope evaluations and their criterion scores. */
+/**
+ * agent_qa_day, agent_qa_category_day and site_qa_category_day from site-scope evaluations and
+ * their criterion scores.
+ */
 export function expectedAgentQaRollups(evaluations: readonly RawAgentEvaluation[], timezone: string): ExpectedAgentQaRollups {
-  const out: ExpectedAgentQaRollups = { agents: new Map(), categories: new Map() };
+  const out: ExpectedAgentQaRollups = { agents: new Map(), categories: new Map(), siteCategories: new Map() };
   for (const e of evaluations) {
+    const day = localDay(e.evaluatedAt, timezone);
+    const counted = new Set<string>();
+    for (const line of e.scores) {
+      if (line.score === null) continue;
+      const siteKey = `${day}|${line.category}`;
+      let site = out.siteCategories.get(siteKey);
+      if (!site) out.siteCategories.set(siteKey, (site = { percent_sum: 0, scores: 0, evaluations: 0 }));
+      site.percent_sum += criterionPercent(line.score, line.maxScore);
+      site.scores++;
+      if (!counted.has(line.category)) {
+        counted.add(line.category);
+        site.evaluations++;
+      }
+    }
     const key = `${localDay(e.evaluatedAt, timezone)}|${e.agentRef}`;
     let sums = out.agents.get(key);
     if (!sums) out.agents.set(key, (sums = { evaluations: 0, scored_evaluations: 0, score_sum: 0, critical_fails: 0 }));

@@ -12,6 +12,7 @@ import {
   qaScores,
   siteDay,
   siteMissionDay,
+  siteQaCategoryDay,
   siteQueueDay,
   sites,
 } from '@/db/schema';
@@ -39,6 +40,8 @@ type Rollups = {
   agentQa: Comparable;
   /** agent_qa_category_day, keyed `day|agentRef|category`. */
   agentCategories: Comparable;
+  /** site_qa_category_day, keyed `day|category`. */
+  siteCategories: Comparable;
 };
 
 export type RollupComparison = { actual: Rollups; expected: Rollups };
@@ -69,7 +72,7 @@ export async function compareRollups(db: Db, siteId: number): Promise<RollupComp
   const agentReference = expectedAgentCallRollups(calls, site.timezone, site.slaSeconds);
   const agentQaReference = expectedAgentQaRollups(evaluations, site.timezone);
 
-  const expected: Rollups = { days: {}, queues: {}, missions: {}, qa: {}, agents: {}, agentQa: {}, agentCategories: {} };
+  const expected: Rollups = { days: {}, queues: {}, missions: {}, qa: {}, agents: {}, agentQa: {}, agentCategories: {}, siteCategories: {} };
   const zeroCalls = Object.fromEntries(CALL_SUM_KEYS.map((k) => [k, 0]));
   const zeroQa: QaSums = { qa_evaluations: 0, qa_scored_evaluations: 0, qa_score_sum: 0 };
   const allDays = new Set([...reference.days.keys(), ...qaReference.keys()]);
@@ -82,8 +85,9 @@ export async function compareRollups(db: Db, siteId: number): Promise<RollupComp
   for (const [key, sums] of agentReference) expected.agents[key] = roundAll(sums);
   for (const [key, sums] of agentQaReference.agents) expected.agentQa[key] = roundAll(sums);
   for (const [key, sums] of agentQaReference.categories) expected.agentCategories[key] = roundAll(sums);
+  for (const [key, sums] of agentQaReference.siteCategories) expected.siteCategories[key] = roundAll(sums);
 
-  const actual: Rollups = { days: {}, queues: {}, missions: {}, qa: {}, agents: {}, agentQa: {}, agentCategories: {} };
+  const actual: Rollups = { days: {}, queues: {}, missions: {}, qa: {}, agents: {}, agentQa: {}, agentCategories: {}, siteCategories: {} };
   for (const row of await db.select().from(siteDay).where(eq(siteDay.siteId, siteId))) {
     actual.days[row.day] = fromSiteDayColumns(row);
     actual.qa[row.day] = roundAll({
@@ -111,6 +115,9 @@ export async function compareRollups(db: Db, siteId: number): Promise<RollupComp
   }
   for (const row of await db.select().from(agentQaCategoryDay).where(eq(agentQaCategoryDay.siteId, siteId))) {
     actual.agentCategories[`${row.day}|${row.agentRef}|${row.category}`] = roundAll({ percent_sum: row.percentSum, scores: row.scores });
+  }
+  for (const row of await db.select().from(siteQaCategoryDay).where(eq(siteQaCategoryDay.siteId, siteId))) {
+    actual.siteCategories[`${row.day}|${row.category}`] = roundAll({ percent_sum: row.percentSum, scores: row.scores, evaluations: row.evaluations });
   }
   return { actual, expected };
 }

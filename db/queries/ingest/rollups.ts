@@ -275,11 +275,12 @@ async function timezoneOf(tx: Db, siteId: number): Promise<string> {
 }
 
 /**
- * Recomputes the QA columns of site_day, agent_qa_day and agent_qa_category_day (site-scope
- * evaluations by their stored site-local day of evaluatedAt) for the given days; the call sums are
- * left as they are. Per agent: evaluations, scored ones, Σ score and critical fails; per agent and
- * category: Σ criterion percentages (lib/kpi/qa.ts criterionPercent, score / max × 100) over the
- * scores that apply, and how many, as db/queries/kpis.ts qaByCategory sums them for a site.
+ * Recomputes the QA columns of site_day, agent_qa_day, agent_qa_category_day and
+ * site_qa_category_day (site-scope evaluations by their stored site-local day of evaluatedAt) for
+ * the given days; the call sums are left as they are. Per agent: evaluations, scored ones, Σ score
+ * and critical fails; per agent and category, and per site and category: Σ criterion percentages
+ * (lib/kpi/qa.ts criterionPercent, score / max × 100) over the scores that apply, and how many
+ * (per site also from how many evaluations), which db/queries/kpis.ts qaByCategory sums.
  */
 export async function recomputeSiteQaDays(tx: Db, siteId: number, days: readonly string[]): Promise<void> {
   if (days.length === 0) return;
@@ -287,7 +288,8 @@ export async function recomputeSiteQaDays(tx: Db, siteId: number, days: readonly
   // Deleted first, in a statement of their own: rows deleted and inserted again under the same key
   // in one statement would conflict with themselves.
   await tx.execute(sql`
-    with c as (delete from agent_qa_category_day where site_id = ${siteId} and day = any(${dayList}))
+    with c as (delete from agent_qa_category_day where site_id = ${siteId} and day = any(${dayList})),
+    k as (delete from site_qa_category_day where site_id = ${siteId} and day = any(${dayList}))
     delete from agent_qa_day where site_id = ${siteId} and day = any(${dayList})`);
   await tx.execute(sql`
     with ${daysOfSite(siteId, days)},
@@ -305,16 +307,24 @@ export async function recomputeSiteQaDays(tx: Db, siteId: number, days: readonly
       from e group by e.day, e.agent_ref
     ),
     -- Each evaluation's scores are one probe of the qa_scores primary key (kept apart by "offset 0").
-    c as (
-      insert into agent_qa_category_day (site_id, day, agent_ref, category, percent_sum, scores)
-      select ${siteId}, e.day, e.agent_ref, k.category, sum(s.score / k.max_score * 100), count(*)
+    s as materialized (
+      select e.day, e.id, e.agent_ref, k.category, s.score / k.max_score * 100 as percent
       from e cross join lateral (
         select s.criterion_id, s.score from qa_scores s
         where s.site_id = ${siteId} and s.evaluation_id = e.id and s.score is not null
         offset 0
       ) s
       join qa_criteria k on k.id = s.criterion_id
-      group by e.day, e.agent_ref, k.category
+    ),
+    c as (
+      insert into agent_qa_category_day (site_id, day, agent_ref, category, percent_sum, scores)
+      select ${siteId}, s.day, s.agent_ref, s.category, sum(s.percent), count(*)
+      from s group by s.day, s.agent_ref, s.category
+    ),
+    k as (
+      insert into site_qa_category_day (site_id, day, category, percent_sum, scores, evaluations)
+      select ${siteId}, s.day, s.category, sum(s.percent), count(*), count(distinct s.id)
+      from s group by s.day, s.category
     )
     insert into site_day (site_id, day, qa_evaluations, qa_scored_evaluations, qa_score_sum, updated_at)
     select ${siteId}, b.day, count(e.day), count(e.score), coalesce(sum(e.score), 0), now()
