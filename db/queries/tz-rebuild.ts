@@ -91,6 +91,24 @@ export async function claimLocalDayRebuild(
   return { state: null, holder: current?.claimedBy ?? null, until: current?.claimedUntil ?? null };
 }
 
+/**
+ * Records `version` as the rules the stored local days follow, when the database holds no call
+ * record and no evaluation (no stored day to check: whatever is stored next is filed by this
+ * runtime) and no rules or rebuild are recorded yet. Answers whether it recorded them.
+ */
+export async function recordRulesOfEmptyDatabase(db: Db, version: string): Promise<boolean> {
+  const rows = rowsOf<{ id: number }>(
+    await db.execute(sql`
+      insert into local_day_rules (id, tz_version)
+      select 1, ${version}
+      where not exists (select 1 from call_records) and not exists (select 1 from qa_evaluations)
+      on conflict (id) do update set tz_version = excluded.tz_version, updated_at = now()
+        where local_day_rules.tz_version is null and local_day_rules.rebuild_target is null and local_day_rules.claimed_by is null
+      returning id`),
+  );
+  return rows.length > 0;
+}
+
 /** Gives the claim up, if `owner` still holds it. */
 export async function releaseLocalDayRebuild(db: Db, owner: string): Promise<void> {
   await db.execute(sql`

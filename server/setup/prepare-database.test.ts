@@ -3,12 +3,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
-import { appSettings, sites, users } from '@/db/schema';
+import { readLocalDayRules, recordRulesOfEmptyDatabase } from '@/db/queries/tz-rebuild';
+import { appSettings, localDayRules, sites, users } from '@/db/schema';
 import { withDatabase } from '@/db/testing-url';
+import { runtimeTzVersion } from '@/server/time/tz-data';
+import { rebuildLocalDays } from '@/server/time/tz-rebuild';
 import { SETUP_TOKEN_KEY, setupTokenState } from './first-admin';
 import { prepareDatabase, seedsDemoWhenEmpty } from './prepare-database';
 
@@ -52,6 +56,7 @@ async function inspect(url: string) {
 }
 
 const quiet = () => {};
+const SYSTEM = { actorType: 'system', actorId: null, actorLabel: 'test' } as const;
 
 beforeAll(() => {
   expect(SERVER).toMatch(/^postgres/);
@@ -89,6 +94,13 @@ describe('npm start on an empty PostgreSQL database', () => {
     try {
       expect(db.users.some((u) => u.role === 'admin')).toBe(true);
       expect(db.setupToken).toBeNull();
+      // The demo's days were filed by this runtime: the start-up tz rebuild has nothing to check.
+      expect((await readLocalDayRules(db.handle.db))?.tzVersion).toBe(runtimeTzVersion());
+      expect(await rebuildLocalDays(db.handle.db, { actor: SYSTEM, owner: 'test', upgradeOnly: true })).toEqual({ status: 'current', version: runtimeTzVersion() });
+      // Once a day is stored, unknown rules stay unknown: only a rebuild may vouch for them.
+      await db.handle.db.update(localDayRules).set({ tzVersion: null }).where(eq(localDayRules.id, 1));
+      expect(await recordRulesOfEmptyDatabase(db.handle.db, runtimeTzVersion()!)).toBe(false);
+      expect((await readLocalDayRules(db.handle.db))?.tzVersion).toBeNull();
     } finally {
       await db.handle.close();
     }

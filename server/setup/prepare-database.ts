@@ -4,9 +4,11 @@
 // password; and, when there is no administrator, issue a one-time setup link's token.
 import { openDatabase, optionsFromEnv, type DbDriver } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { recordRulesOfEmptyDatabase } from '@/db/queries/tz-rebuild';
 import { isDatabaseEmpty, seedDemo, type SeedDemoOptions } from '@/server/seed/demo';
 import { ensureSessionSecret } from '@/server/auth/session-secret';
 import { issueSetupToken } from './first-admin';
+import { runtimeTzVersion } from '@/server/time/tz-data';
 import { accountsWithPublicPassword, recognisePublicPassword } from './public-password';
 
 type Env = Record<string, string | undefined>;
@@ -41,6 +43,10 @@ export async function prepareDatabase(env: Env, log: (message: string) => void, 
     log(`database ready (${handle.driver}: ${handle.location})`);
     let seeded = false;
     if (await isDatabaseEmpty(handle.db)) {
+      // No stored day follows older rules: the server's start-up tz rebuild has nothing to check
+      // (it would otherwise read every record the demo is about to store, while pages wait).
+      const tz = runtimeTzVersion();
+      if (tz) await recordRulesOfEmptyDatabase(handle.db, tz);
       if (seedsDemoWhenEmpty(handle.driver, env)) {
         log('empty database: seeding the demo network…');
         const { counts, ms } = await seedDemo(handle.db, seedOptions);
