@@ -266,23 +266,27 @@ export type CoachingSummary = {
 export async function summariseCoaching(db: Db, site: Pick<Site, 'id' | 'code' | 'timezone'>, from: string, to: string, now: Date): Promise<CoachingSummary> {
   const firstWeek = isoWeekStart(from);
   const lastWeek = isoWeekStart(to);
-  const sums = await readAgentWeeklySums(db, { siteId: site.id, from: firstWeek, to: addDays(lastWeek, 6) });
+  // Four independent reads, side by side.
+  const [sums, openings, closed, dueDates] = await Promise.all([
+    readAgentWeeklySums(db, { siteId: site.id, from: firstWeek, to: addDays(lastWeek, 6) }),
+    listCoachingOpenings(db, {
+      siteId: site.id,
+      from: localMidnight(firstWeek, site.timezone),
+      to: localMidnight(addDays(coverageWindowEnd(lastWeek), 1), site.timezone),
+    }),
+    listClosedDone(db, { siteId: site.id, from: localMidnight(from, site.timezone), to: localMidnight(addDays(to, 1), site.timezone) }),
+    listOpenDueDates(db, site.id),
+  ]);
   const byWeek = new Map<string, ReturnType<typeof agentFiguresOf>[]>();
   for (const s of sums) byWeek.set(s.weekStart, [...(byWeek.get(s.weekStart) ?? []), agentFiguresOf(s)]);
   const flags = weeklyFlags([...byWeek].map(([weekStart, agents]) => ({ weekStart, agents })));
-  const openings = await listCoachingOpenings(db, {
-    siteId: site.id,
-    from: localMidnight(firstWeek, site.timezone),
-    to: localMidnight(addDays(coverageWindowEnd(lastWeek), 1), site.timezone),
-  });
   const today = todayIn(now, site.timezone);
   const { items, ...coverage } = coachingCoverage(
     flags,
     openings.map((o) => ({ agentRef: o.agentRef, openedDay: localDayOf(o.openedAt, site.timezone) })),
     today,
   );
-  const closed = await listClosedDone(db, { siteId: site.id, from: localMidnight(from, site.timezone), to: localMidnight(addDays(to, 1), site.timezone) });
-  const { open, overdue } = openAndOverdue(await listOpenDueDates(db, site.id), today);
+  const { open, overdue } = openAndOverdue(dueDates, today);
   return { site: site.code, from, to, coverage, flags: items, timeToClose: timeToClose(closed), open, overdue };
 }
 

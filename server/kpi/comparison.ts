@@ -148,7 +148,7 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
   const readIds = [...new Set([...networkSiteIds, ...shown.map((s) => s.id)])];
   // Sites whose service level leaves out the calls offered outside their opening hours.
   const excluding = allSites.filter((s) => s.slExcludesOutOfHours && readIds.includes(s.id)).map((s) => s.id);
-  const [current, before, targetRows, feeds, reports, awaiting, outNow, outBefore] = await Promise.all([
+  const [current, before, targetRows, feeds, reports, awaiting, outNow, outBefore, todays] = await Promise.all([
     sumSiteDays(db, { siteIds: readIds, ...range }),
     sumSiteDays(db, { siteIds: readIds, ...previous }),
     listTargets(db),
@@ -157,6 +157,11 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
     awaitingRescoreSums(db, args.scope, allSites.filter((s) => readIds.includes(s.id))),
     outOfHoursBySite(db, excluding, range),
     outOfHoursBySite(db, excluding, previous),
+    calendarTodaysAt(
+      db,
+      shown.map((s) => s.id),
+      now,
+    ),
   ]);
   // Only the excluding sites were counted: every other site's exclusion is null.
   const exclusionNow = (id: number) => slExclusionOf(outNow.get(id));
@@ -167,14 +172,8 @@ export async function buildComparison(db: Db, args: ComparisonArgs): Promise<Com
   const partsNow = partsOf(current, range);
   const partsBefore = partsOf(before, previous);
   const feedOf = new Map(feeds.map((f) => [f.siteId, f.lastPushAt]));
-  const [feedStatus, todays] = await Promise.all([
-    feedStatusesAt(db, feeds, now),
-    calendarTodaysAt(
-      db,
-      shown.map((s) => s.id),
-      now,
-    ),
-  ]);
+  // The one read that needs another's answer (the feeds' last pushes).
+  const feedStatus = await feedStatusesAt(db, feeds, now);
   const reportsOf: ReadonlyMap<number, ReportDayCounts> = reports;
   const target = targetResolver(targetRows);
 
