@@ -1,12 +1,11 @@
 // KPI reads. Call figures come from the site_day and site_queue_day rollups only, never from
-// call_records; QA categories read evaluations. Sums are cast to int8/float8 and mapped to
+// call_records; QA categories read site_qa_category_day (qa-category-sums.ts). Sums are cast to int8/float8 and mapped to
 // numbers so PGlite and postgres.js return the same types.
 import { and, asc, between, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { rowsOf, type Db } from '../client';
-import { kpiTargets, siteDay, siteFeeds, siteQueueDay, sites, type KpiMetric, type QaCategory } from '../schema';
-import { typedArray } from './ingest/unnest-arrays';
-import { awaitingCategorySums } from './qa-calibration';
+import type { Db } from '../client';
+import { kpiTargets, siteDay, siteFeeds, siteQueueDay, sites, type KpiMetric } from '../schema';
+import { categorySumsBy } from './qa-category-sums';
 
 export type SiteIds = number[] | 'all';
 export type DayRangeArgs = { from: string; to: string };
@@ -110,35 +109,8 @@ export type QueueSums = Awaited<ReturnType<typeof queueBreakdown>>[number];
  * `withoutAwaitingRescore` takes out the evaluations awaiting their blind re-score.
  */
 export async function qaByCategory(db: Db, args: DayRangeArgs & { siteIds: SiteIds; withoutAwaitingRescore?: boolean }) {
-  if (args.siteIds !== 'all' && args.siteIds.length === 0) return [];
-  const siteIds = args.siteIds === 'all' ? null : args.siteIds;
-  const hidden = args.withoutAwaitingRescore
-    ? sql`select site_id, category, sum(percent_sum) as percent_sum, sum(scores) as scores, sum(evaluations) as evaluations
-        from (${awaitingCategorySums(siteIds, args.from, args.to)}) a group by site_id, category`
-    : sql`select null::int4 as site_id, null::qa_category as category, 0::float8 as percent_sum, 0::int8 as scores, 0::int8 as evaluations where false`;
-  const rows = rowsOf<{ site_id: number; category: QaCategory; percent_sum: number; scores: string | number; evaluations: string | number }>(
-    await db.execute(sql`
-      with r as (
-        select site_id, category, sum(percent_sum) as percent_sum, sum(scores) as scores, sum(evaluations) as evaluations
-        from site_qa_category_day
-        where day between ${args.from}::date and ${args.to}::date
-          ${siteIds === null ? sql`` : sql`and site_id = any(${typedArray(siteIds, 'int4')})`}
-        group by site_id, category
-      ),
-      h as (${hidden})
-      select r.site_id, r.category, (r.percent_sum - coalesce(h.percent_sum, 0))::float8 as percent_sum,
-        (r.scores - coalesce(h.scores, 0))::int8 as scores, (r.evaluations - coalesce(h.evaluations, 0))::int8 as evaluations
-      from r left join h on h.site_id = r.site_id and h.category = r.category
-      where r.scores - coalesce(h.scores, 0) > 0
-      order by r.site_id, r.category`),
-  );
-  return rows.map((r) => ({
-    siteId: r.site_id,
-    category: r.category,
-    percentSum: Number(r.percent_sum),
-    scores: Number(r.scores),
-    evaluations: Number(r.evaluations),
-  }));
+  const rows = await categorySumsBy<number>(db, (siteId) => siteId, { ...args, siteIds: args.siteIds === 'all' ? null : args.siteIds });
+  return rows.map(({ key, ...sums }) => ({ siteId: key, ...sums }));
 }
 
 export type QaCategorySums = Awaited<ReturnType<typeof qaByCategory>>[number];

@@ -352,24 +352,6 @@ export function awaitingRescore(siteId: SQL, evaluationId: SQL): SQL {
         select 1 from qa_evaluations ch where ch.site_id = ci.site_id and ch.calibrates_id = ci.evaluation_id and ch.scope = 'hq'))`;
 }
 
-/**
- * The criterion scores of the site evaluations awaiting their blind re-score, summed per site,
- * site-local day and category as site_qa_category_day keeps them: what HQ's QA figures take out of
- * that rollup. `siteIds` null: every site. A few evaluations per open worklist.
- */
-export function awaitingCategorySums(siteIds: readonly number[] | null, from: string, to: string): SQL {
-  return sql`
-    select e.site_id, e.local_day as day, k.category, sum(s.score / k.max_score * 100) as percent_sum,
-      count(*) as scores, count(distinct e.id) as evaluations
-    from qa_evaluations e
-    join qa_scores s on s.site_id = e.site_id and s.evaluation_id = e.id and s.score is not null
-    join qa_criteria k on k.id = s.criterion_id
-    where e.scope = 'site' and e.local_day between ${from}::date and ${to}::date
-      ${siteIds === null ? sql`` : sql`and e.site_id = any(${intArray(siteIds)})`}
-      and ${awaitingRescore(sql`e.site_id`, sql`e.id`)}
-    group by e.site_id, e.local_day, k.category`;
-}
-
 export type AwaitingRescoreRow = { siteId: number; evaluationId: number; evaluatedAt: Date; score: number | null };
 
 /** The site evaluations of these sites that wait for their blind re-score (a few per worklist). */

@@ -3,7 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../client';
 import type { QaCategory } from '../schema';
-import { awaitingCategorySums } from './qa-calibration';
+import { categorySumsBy } from './qa-category-sums';
 
 export type SiteIds = number[];
 
@@ -326,28 +326,9 @@ export async function weeklySiteQa(db: Db, args: { siteIds: SiteIds; from: strin
  * re-score.
  */
 export async function weeklyCategoryQa(db: Db, args: { siteIds: SiteIds; from: string; to: string; withoutAwaitingRescore?: boolean }) {
-  if (args.siteIds.length === 0) return [];
-  const week = (day: SQL) => sql`to_char(date_trunc('week', ${day}::timestamp), 'YYYY-MM-DD')`;
-  const hidden = args.withoutAwaitingRescore
-    ? sql`select ${week(sql`a.day`)} as week, a.category, sum(a.percent_sum) as percent_sum, sum(a.scores) as scores
-        from (${awaitingCategorySums(args.siteIds, args.from, args.to)}) a group by 1, 2`
-    : sql`select null::text as week, null::qa_category as category, 0::float8 as percent_sum, 0::int8 as scores where false`;
-  const rows = rowsOf<{ week: string; category: QaCategory; percent_sum: number; scores: string | number }>(
-    await db.execute(sql`
-      with r as (
-        select ${week(sql`d.day`)} as week, d.category, sum(d.percent_sum) as percent_sum, sum(d.scores) as scores
-        from site_qa_category_day d
-        where d.site_id = any(${intArray(args.siteIds)}) and d.day between ${args.from}::date and ${args.to}::date
-        group by 1, 2
-      ),
-      h as (${hidden})
-      select r.week, r.category, (r.percent_sum - coalesce(h.percent_sum, 0))::float8 as percent_sum,
-        (r.scores - coalesce(h.scores, 0))::int8 as scores
-      from r left join h on h.week = r.week and h.category = r.category
-      where r.scores - coalesce(h.scores, 0) > 0
-      order by 1, 2`),
-  );
-  return rows.map((r) => ({ week: r.week, category: r.category, percentSum: Number(r.percent_sum), scores: Number(r.scores) }));
+  const week = (_siteId: SQL, day: SQL) => sql`to_char(date_trunc('week', ${day}::timestamp), 'YYYY-MM-DD')`;
+  const rows = await categorySumsBy<string>(db, week, args);
+  return rows.map((r) => ({ week: r.key, category: r.category, percentSum: r.percentSum, scores: r.scores }));
 }
 
 /** The form codes evaluations may be filtered by. */

@@ -186,7 +186,7 @@ export function expectedAgentQaRollups(evaluations: readonly RawAgentEvaluation[
         site.evaluations++;
       }
     }
-    const key = `${localDay(e.evaluatedAt, timezone)}|${e.agentRef}`;
+    const key = `${day}|${e.agentRef}`;
     let sums = out.agents.get(key);
     if (!sums) out.agents.set(key, (sums = { evaluations: 0, scored_evaluations: 0, score_sum: 0, critical_fails: 0 }));
     sums.evaluations++;
